@@ -1,0 +1,14 @@
+/* Limits the kernel enforces and user programs may rely on. */
+#ifndef PARLEY_LIMITS_H
+#define PARLEY_LIMITS_H
+
+#define NAME_MAX     27         /* bytes in a file name, without the NUL */
+#define PATH_MAX     256
+#define OPEN_MAX     32         /* descriptors per process */
+#define ARG_MAX      (64 * 1024)
+#define PIPE_BUF     4096       /* writes up to this size are atomic */
+#define PIPE_CAPACITY (16 * 4096) /* bytes a pipe holds: 16 direct blocks */
+#define CHILD_MAX    64         /* process-table size */
+#define PAGE_SIZE    4096
+
+#endif

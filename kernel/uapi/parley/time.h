@@ -1,0 +1,14 @@
+#ifndef PARLEY_TIME_H
+#define PARLEY_TIME_H
+
+#include <parley/types.h>
+
+struct timespec {
+    time_t tv_sec;
+    long   tv_nsec;
+};
+
+#define CLOCK_REALTIME   0
+#define CLOCK_MONOTONIC  1
+
+#endif
