@@ -43,7 +43,7 @@ COMMON  := -m32 -march=i686 -fno-pie -fno-stack-protector -fno-pic \
 # SMALL=1 shrinks buffers and limits so tests provoke full/empty/wrap cases.
 KCFLAGS := $(COMMON) -O2 -ffreestanding -Ikernel -Ikernel/uapi $(if $(SMALL),-DPARLEY_SMALL)
 UCFLAGS := $(COMMON) -O2 -Ilib/include -Ikernel/uapi
-LDFLAGS := -m elf_i386 --no-warn-rwx-segments
+LDFLAGS := -m elf_i386 --no-warn-rwx-segments -z noexecstack
 
 B := build
 
@@ -51,8 +51,16 @@ B := build
 KSRCS := $(wildcard boot/*.S kernel/*.c kernel/*/*.c kernel/*/*.S kernel/*/*/*.c kernel/*/*/*.S)
 KOBJS := $(patsubst %,$(B)/%.o,$(basename $(KSRCS)))
 
-$(B)/kernel.elf: $(KOBJS) boot/kernel.ld
-	$(LD) $(LDFLAGS) -T boot/kernel.ld -o $@ $(KOBJS) $(LIBGCC)
+# Two links: the first without symbols, the second with the symbol table
+# (for panic backtraces) that tools/mksyms makes from the first.  The table
+# lies after the code, so the code does not move between the two links.
+$(B)/kernel.elf: $(KOBJS) boot/kernel.ld tools/mksyms
+	tools/mksyms < /dev/null > $(B)/ksyms0.S
+	$(CC) $(KCFLAGS) -c -o $(B)/ksyms0.o $(B)/ksyms0.S
+	$(LD) $(LDFLAGS) -T boot/kernel.ld -o $(B)/kernel.tmp $(KOBJS) $(B)/ksyms0.o $(LIBGCC)
+	$(NM) -n $(B)/kernel.tmp | tools/mksyms > $(B)/ksyms.S
+	$(CC) $(KCFLAGS) -c -o $(B)/ksyms.o $(B)/ksyms.S
+	$(LD) $(LDFLAGS) -T boot/kernel.ld -o $@ $(KOBJS) $(B)/ksyms.o $(LIBGCC)
 
 $(B)/boot/%.o: boot/%.S
 	@mkdir -p $(dir $@)

@@ -64,4 +64,20 @@ struct parley_sigaction {
     void       (*sa_restorer)(void);
 };
 
+/* What an SA_SIGINFO handler receives as its second argument. */
+typedef struct {
+    int   si_signo;
+    int   si_errno;
+    int   si_code;
+    pid_t si_pid;               /* sender, for kill() */
+    uid_t si_uid;
+    void *si_addr;              /* faulting address, for SIGSEGV */
+    int   si_status;
+} siginfo_t;
+
+#define SI_USER    0            /* sent by kill() or raise() */
+#define SI_KERNEL  0x80         /* sent by the kernel */
+#define SEGV_MAPERR 1
+#define SEGV_ACCERR 2
+
 #endif

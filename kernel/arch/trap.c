@@ -1,0 +1,109 @@
+/*
+ * trap(): where every interrupt, exception and system call arrives.
+ *
+ * A fault in user mode becomes a signal for the process (SIGSEGV, SIGFPE,
+ * SIGILL...) and never harms the kernel; a fault in kernel mode is a kernel
+ * bug and panics.  On the way back to user mode the process may be
+ * preempted (its time slice ran out) and pending signals are delivered.
+ */
+#include "lib/kernel.h"
+#include "arch/x86.h"
+#include "arch/irq.h"
+#include "arch/trapframe.h"
+#include "mm/vm.h"
+#include "proc/proc.h"
+#include "proc/sched.h"
+#include "proc/signal.h"
+#include "syscall.h"
+
+static const char *const exception_names[] = {
+    "divide error", "debug", "NMI", "breakpoint", "overflow", "bound range",
+    "invalid opcode", "device not available", "double fault", "coprocessor",
+    "invalid TSS", "segment not present", "stack fault", "general protection",
+    "page fault", "reserved", "x87 error", "alignment check", "machine check",
+    "SIMD error",
+};
+
+static int
+exception_signal(int trapno)
+{
+    switch (trapno) {
+    case T_DIVIDE: case T_FPERR: case 19: return SIGFPE;
+    case T_ILLOP:                         return SIGILL;
+    case T_DEBUG: case T_BRKPT:           return SIGTRAP;
+    case 4: case 5: case 17:              return SIGBUS;
+    default:                              return SIGSEGV;
+    }
+}
+
+static const char *
+exception_name(int trapno)
+{
+    return trapno < (int)ARRAY_SIZE(exception_names) ? exception_names[trapno] : "trap";
+}
+
+/* A user process did something illegal: say so clearly, then signal it. */
+static void
+user_fault(struct trapframe *tf)
+{
+    struct proc *p = current;
+    int sig = exception_signal(tf->trapno);
+
+    if (tf->trapno == T_PGFLT) {
+        uint32_t addr = read_cr2();
+        if (vm_handle_fault(&p->vm, addr, tf->err & 2) == 0)
+            return;         /* stack growth or copy-on-write: resolved */
+        printk("pid %d (%s): %s at address %p (%s, %s), eip %p\n",
+               p->pid, p->name, exception_name(tf->trapno), (void *)addr,
+               tf->err & 2 ? "write" : "read",
+               tf->err & 1 ? "protection violation" : "page not mapped",
+               (void *)tf->eip);
+    } else {
+        printk("pid %d (%s): %s, eip %p\n", p->pid, p->name,
+               exception_name(tf->trapno), (void *)tf->eip);
+    }
+    signal_force(p, sig);
+}
+
+static void
+kernel_fault(struct trapframe *tf)
+{
+    if (tf->trapno == T_PGFLT)
+        printk("kernel page fault at address %p, error %x\n",
+               (void *)read_cr2(), tf->err);
+    printk("eip %p eax %x ebx %x ecx %x edx %x esi %x edi %x ebp %x\n",
+           (void *)tf->eip, tf->eax, tf->ebx, tf->ecx, tf->edx, tf->esi,
+           tf->edi, tf->ebp);
+    backtrace_print(tf->ebp);
+    panic("%s in kernel mode (trap %d)", exception_name(tf->trapno), tf->trapno);
+}
+
+void
+trap(struct trapframe *tf)
+{
+    bool from_user = trapframe_from_user(tf);
+
+    if (from_user)
+        current->tf = tf;
+    if (tf->trapno == T_SYSCALL)
+        syscall_dispatch(tf);
+    else if (tf->trapno >= T_IRQ0 && tf->trapno < T_IRQ0 + NIRQ)
+        irq_dispatch(tf->trapno - T_IRQ0);
+    else if (from_user)
+        user_fault(tf);
+    else
+        kernel_fault(tf);
+
+    if (from_user)
+        return_to_user(tf);
+}
+
+/* Last stop before user mode: take the CPU away if the slice is over, and
+ * run pending signals (which may end the process here). */
+void
+return_to_user(struct trapframe *tf)
+{
+    if (need_resched)
+        sched_yield_cpu();
+    signal_deliver(tf);
+}

@@ -1,0 +1,123 @@
+/*
+ * Directories: an inode whose data is an array of struct dir_entry.
+ * Every directory holds "." and ".." like any other entries.
+ */
+#include "fs/dir.h"
+
+#define ENTRY_SIZE sizeof(struct dir_entry)
+
+static int
+dir_entry_at(struct inode *dp, off_t off, struct dir_entry *e)
+{
+    return inode_read(dp, e, off, ENTRY_SIZE) == ENTRY_SIZE;
+}
+
+/* Offset of the entry called name, or -1. */
+static off_t
+dir_find(struct inode *dp, const char *name)
+{
+    struct dir_entry e;
+    for (off_t off = 0; dir_entry_at(dp, off, &e); off += ENTRY_SIZE)
+        if (e.ino && strncmp(e.name, name, NAME_MAX) == 0)
+            return off;
+    return -1;
+}
+
+/* The inode named name in dp, or NULL.  No reference is taken. */
+struct inode *
+dir_lookup(struct inode *dp, const char *name)
+{
+    struct dir_entry e;
+    off_t off = dir_find(dp, name);
+    if (off < 0 || !dir_entry_at(dp, off, &e))
+        return 0;
+    return inode_by_number(e.ino);
+}
+
+int
+dir_add(struct inode *dp, const char *name, struct inode *ip)
+{
+    struct dir_entry e;
+    off_t off;
+    if (dir_find(dp, name) >= 0)
+        return -EEXIST;
+    for (off = 0; dir_entry_at(dp, off, &e); off += ENTRY_SIZE)
+        if (e.ino == 0)
+            break;
+    memset(&e, 0, sizeof e);
+    e.ino = ip->ino;
+    strlcpy(e.name, name, sizeof e.name);
+    ssize_t n = inode_write(dp, &e, off, ENTRY_SIZE);
+    if (n != ENTRY_SIZE)
+        return n < 0 ? (int)n : -ENOSPC;
+    ip->nlink++;
+    return 0;
+}
+
+int
+dir_remove(struct inode *dp, const char *name)
+{
+    struct dir_entry e;
+    off_t off = dir_find(dp, name);
+    if (off < 0 || !dir_entry_at(dp, off, &e))
+        return -ENOENT;
+    struct inode *ip = inode_by_number(e.ino);
+    memset(&e, 0, sizeof e);
+    inode_write(dp, &e, off, ENTRY_SIZE);
+    if (ip) {
+        inode_get(ip);          /* put() below frees it if that was the last name */
+        ip->nlink--;
+        inode_touch(ip);
+        inode_put(ip);
+    }
+    return 0;
+}
+
+bool
+dir_is_empty(struct inode *dp)
+{
+    struct dir_entry e;
+    for (off_t off = 0; dir_entry_at(dp, off, &e); off += ENTRY_SIZE)
+        if (e.ino && strcmp(e.name, ".") != 0 && strcmp(e.name, "..") != 0)
+            return false;
+    return true;
+}
+
+/* For getdents: the next used entry at or after *pos; 0 at the end. */
+int
+dir_read_entry(struct inode *dp, off_t *pos, struct parley_dirent *out)
+{
+    struct dir_entry e;
+    for (; dir_entry_at(dp, *pos, &e); *pos += ENTRY_SIZE) {
+        struct inode *ip = e.ino ? inode_by_number(e.ino) : 0;
+        if (!ip)
+            continue;
+        memset(out, 0, sizeof *out);
+        out->d_ino = e.ino;
+        out->d_reclen = sizeof *out;
+        out->d_type = S_ISDIR(ip->mode) ? DT_DIR : S_ISFIFO(ip->mode) ? DT_FIFO :
+                      S_ISCHR(ip->mode) ? DT_CHR : DT_REG;
+        strlcpy(out->d_name, e.name, sizeof out->d_name);
+        *pos += ENTRY_SIZE;
+        return 1;
+    }
+    return 0;
+}
+
+/* A new, empty directory whose ".." is parent (itself for the root).
+ * Returned with one reference and not yet named in parent. */
+struct inode *
+dir_create(struct inode *parent, mode_t mode)
+{
+    struct inode *dp = inode_alloc(S_IFDIR | (mode & 07777));
+    if (!dp)
+        return 0;
+    if (dir_add(dp, ".", dp) < 0 || dir_add(dp, "..", parent ? parent : dp) < 0) {
+        inode_truncate(dp, 0);
+        dp->nlink = 0;
+        inode_put(dp);
+        return 0;
+    }
+    dp->nlink--;        /* "." does not keep a directory alive */
+    return dp;
+}

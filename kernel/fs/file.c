@@ -1,0 +1,131 @@
+/*
+ * The open-file table and the per-process descriptor tables.
+ *
+ * A descriptor (an index in proc->files) points to an open file
+ * description (struct file) holding the offset and status flags; dup() and
+ * fork() share descriptions, counting references.  When the last reference
+ * goes, the object's close operation runs: for a pipe that is what lets the
+ * other end see end of file.
+ */
+#include "fs/file.h"
+#include "proc/proc.h"
+
+static struct file file_table[NPROC_FILES];
+static unsigned files_in_use;
+
+struct file *
+file_alloc(const struct file_ops *ops, struct inode *ip, int flags)
+{
+    for (struct file *f = file_table; f < file_table + NPROC_FILES; f++) {
+        if (f->refs)
+            continue;
+        f->ops = ops;
+        f->refs = 1;
+        f->flags = flags & ~(O_CREAT | O_EXCL | O_TRUNC | O_CLOEXEC | O_NOCTTY);
+        f->offset = 0;
+        f->inode = ip;
+        files_in_use++;
+        return f;
+    }
+    return 0;
+}
+
+struct file *
+file_dup(struct file *f)
+{
+    f->refs++;
+    return f;
+}
+
+void
+file_close(struct file *f)
+{
+    assert(f->refs > 0);
+    if (--f->refs > 0)
+        return;
+    if (f->ops->close)
+        f->ops->close(f);
+    inode_put(f->inode);
+    f->inode = 0;
+    files_in_use--;
+}
+
+unsigned
+file_count_open(void)
+{
+    return files_in_use;
+}
+
+struct file *
+fd_get(int fd)
+{
+    if (fd < 0 || fd >= OPEN_MAX)
+        return 0;
+    return current->files[fd];
+}
+
+/* Put f in the lowest free descriptor >= lowest.  -EMFILE if none; the
+ * caller still owns f then. */
+int
+fd_install(struct file *f, int lowest, bool cloexec)
+{
+    struct proc *p = current;
+    for (int fd = lowest; fd < OPEN_MAX; fd++) {
+        if (p->files[fd])
+            continue;
+        p->files[fd] = f;
+        if (cloexec)
+            p->cloexec |= 1u << fd;
+        else
+            p->cloexec &= ~(1u << fd);
+        return fd;
+    }
+    return -EMFILE;
+}
+
+int
+fd_close(int fd)
+{
+    struct file *f = fd_get(fd);
+    if (!f)
+        return -EBADF;
+    current->files[fd] = 0;
+    current->cloexec &= ~(1u << fd);
+    file_close(f);
+    return 0;
+}
+
+void
+files_fork(struct proc *child, struct proc *parent)
+{
+    for (int fd = 0; fd < OPEN_MAX; fd++)
+        if (parent->files[fd])
+            child->files[fd] = file_dup(parent->files[fd]);
+    child->cloexec = parent->cloexec;
+}
+
+void
+files_close_all(struct proc *p)
+{
+    for (int fd = 0; fd < OPEN_MAX; fd++) {
+        if (p->files[fd]) {
+            struct file *f = p->files[fd];
+            p->files[fd] = 0;
+            file_close(f);
+        }
+    }
+    p->cloexec = 0;
+}
+
+void
+files_close_on_exec(struct proc *p)
+{
+    for (int fd = 0; fd < OPEN_MAX; fd++) {
+        if (p->files[fd] && (p->cloexec & (1u << fd))) {
+            struct file *f = p->files[fd];
+            p->files[fd] = 0;
+            file_close(f);
+        }
+    }
+    p->cloexec = 0;
+}

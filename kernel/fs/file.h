@@ -1,0 +1,61 @@
+#ifndef FS_FILE_H
+#define FS_FILE_H
+
+#include "lib/kernel.h"
+#include "fs/inode.h"
+#include "fs/dir.h"
+#include <parley/fcntl.h>
+
+struct file;
+struct proc;
+
+/*
+ * What a descriptor can name -- a regular file, a directory, the console, a
+ * pipe or FIFO, and later other IPC handles -- is reached through one table
+ * of operations (as in Plan 9).  A missing operation means the call does not
+ * apply: read/write give EINVAL, lseek gives ESPIPE.
+ *
+ * read and write receive user memory already checked by user_check().
+ */
+struct file_ops {
+    ssize_t (*read)(struct file *f, char *buf, size_t n);
+    ssize_t (*write)(struct file *f, const char *buf, size_t n);
+    off_t   (*lseek)(struct file *f, off_t off, int whence);
+    void    (*close)(struct file *f);       /* the last reference went */
+    int     (*getdents)(struct file *f, char *buf, size_t n);
+};
+
+/* An open file description, shared by dup() and fork(). */
+struct file {
+    const struct file_ops *ops;
+    int           refs;
+    int           flags;        /* O_ACCMODE, O_APPEND, O_NONBLOCK */
+    off_t         offset;
+    struct inode *inode;        /* NULL for none */
+};
+
+#define NPROC_FILES 512            /* system-wide open file descriptions */
+
+struct file *file_alloc(const struct file_ops *ops, struct inode *ip, int flags);
+struct file *file_dup(struct file *f);
+void         file_close(struct file *f);
+unsigned     file_count_open(void);
+
+static inline bool file_readable(struct file *f)
+{ return (f->flags & O_ACCMODE) != O_WRONLY; }
+static inline bool file_writable(struct file *f)
+{ return (f->flags & O_ACCMODE) != O_RDONLY; }
+
+/* The calling process's descriptor table. */
+struct file *fd_get(int fd);
+int  fd_install(struct file *f, int lowest, bool cloexec);
+int  fd_close(int fd);
+void files_fork(struct proc *child, struct proc *parent);
+void files_close_all(struct proc *p);
+void files_close_on_exec(struct proc *p);
+
+/* Regular files and directories (fs/regular.c). */
+extern const struct file_ops regular_file_ops;
+int fs_open(const char *path, int flags, mode_t mode, struct file **out);
+
+#endif

@@ -1,0 +1,77 @@
+/*
+ * Unpack the initial image (a multiboot module built by tools/mkinitrd)
+ * into the in-memory file system, then make /dev/console.
+ */
+#include "fs/file.h"
+#include "dev/console.h"
+#include <parley/initrd.h>
+
+static int
+initrd_add(const struct initrd_entry *e, const char *data)
+{
+    char name[NAME_MAX + 1];
+    struct inode *dir, *ip;
+    int err = path_lookup_parent(e->path, name, &dir);
+    if (err)
+        return err;
+    if (dir_lookup(dir, name)) {
+        inode_put(dir);
+        return 0;                       /* "/" or a repeated directory */
+    }
+    ip = S_ISDIR(e->mode) ? dir_create(dir, e->mode) : inode_alloc(e->mode);
+    if (!ip) {
+        inode_put(dir);
+        return -ENOSPC;
+    }
+    if (S_ISREG(e->mode) && inode_write(ip, data, 0, e->size) != (ssize_t)e->size)
+        err = -ENOSPC;
+    if (!err)
+        err = dir_add(dir, name, ip);
+    inode_put(ip);
+    inode_put(dir);
+    return err;
+}
+
+static void
+make_console_node(void)
+{
+    struct inode *dev, *ip;
+    if (path_lookup("/dev", &dev) < 0)
+        panic("initrd: no /dev");
+    ip = inode_alloc(S_IFCHR | 0666);
+    assert(ip);
+    ip->rdev = CONSOLE_DEV;
+    dir_add(dev, "console", ip);
+    inode_put(ip);
+    inode_put(dev);
+}
+
+void
+initrd_unpack(const char *image, size_t size)
+{
+    const struct initrd_header *h = (const void *)image;
+    if (size < sizeof *h || memcmp(h->magic, INITRD_MAGIC, 8) != 0)
+        panic("initrd: bad image (no %s magic)", INITRD_MAGIC);
+    const char *p = image + sizeof *h, *end = image + size;
+    for (unsigned i = 0; i < h->count; i++) {
+        const struct initrd_entry *e = (const void *)p;
+        if (p + sizeof *e > end || p + sizeof *e + e->size > end)
+            panic("initrd: truncated at entry %u", i);
+        int err = initrd_add(e, p + sizeof *e);
+        if (err)
+            panic("initrd: cannot add %s (error %d)", e->path, err);
+        p += sizeof *e + ROUNDUP(e->size, 4);
+    }
+    make_console_node();
+    printk("initrd: %u files and directories\n", h->count);
+}
+
+void
+fs_init(void)
+{
+    inode_init();
+    struct inode *root = dir_create(0, 0755);
+    assert(root);
+    root->nlink++;                      /* the root is its own name */
+    fs_set_root(root);
+}

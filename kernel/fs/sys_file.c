@@ -1,0 +1,345 @@
+/*
+ * System calls about files and descriptors: check and copy the arguments,
+ * then call the file layer.  User buffers are checked here, once.
+ */
+#include "fs/file.h"
+#include "proc/proc.h"
+#include "dev/console.h"
+
+/* Copy a path argument into a kernel buffer of PATH_MAX bytes. */
+static int
+get_path(char *dst, const char *upath)
+{
+    int n = copy_string_from_user(dst, upath, PATH_MAX);
+    return n < 0 ? n : 0;
+}
+
+long
+sys_read(int fd, char *buf, size_t n)
+{
+    struct file *f = fd_get(fd);
+    if (!f || !file_readable(f))
+        return -EBADF;
+    if (n == 0)
+        return 0;
+    if (!f->ops->read)
+        return -EINVAL;
+    if (user_check(buf, n, true) < 0)
+        return -EFAULT;
+    return f->ops->read(f, buf, n);
+}
+
+long
+sys_write(int fd, const char *buf, size_t n)
+{
+    struct file *f = fd_get(fd);
+    if (!f || !file_writable(f))
+        return -EBADF;
+    if (n == 0)
+        return 0;
+    if (!f->ops->write)
+        return -EINVAL;
+    if (user_check(buf, n, false) < 0)
+        return -EFAULT;
+    return f->ops->write(f, buf, n);
+}
+
+long
+sys_open(const char *upath, int flags, mode_t mode)
+{
+    char path[PATH_MAX];
+    struct file *f;
+    int err = get_path(path, upath);
+    if (!err)
+        err = fs_open(path, flags, mode, &f);
+    if (err)
+        return err;
+    int fd = fd_install(f, 0, flags & O_CLOEXEC);
+    if (fd < 0)
+        file_close(f);
+    return fd;
+}
+
+long sys_close(int fd) { return fd_close(fd); }
+
+long
+sys_lseek(int fd, off_t off, int whence)
+{
+    struct file *f = fd_get(fd);
+    if (!f)
+        return -EBADF;
+    if (!f->ops->lseek)
+        return -ESPIPE;
+    return f->ops->lseek(f, off, whence);
+}
+
+long
+sys_dup(int fd)
+{
+    struct file *f = fd_get(fd);
+    if (!f)
+        return -EBADF;
+    int nfd = fd_install(f, 0, false);
+    if (nfd >= 0)
+        file_dup(f);
+    return nfd;
+}
+
+long
+sys_dup2(int oldfd, int newfd)
+{
+    struct file *f = fd_get(oldfd);
+    if (!f || newfd < 0 || newfd >= OPEN_MAX)
+        return -EBADF;
+    if (oldfd == newfd)
+        return newfd;
+    if (current->files[newfd])
+        fd_close(newfd);
+    return fd_install(file_dup(f), newfd, false);
+}
+
+long
+sys_fcntl(int fd, int cmd, long arg)
+{
+    struct file *f = fd_get(fd);
+    if (!f)
+        return -EBADF;
+    switch (cmd) {
+    case F_DUPFD:
+    case F_DUPFD_CLOEXEC: {
+        if (arg < 0 || arg >= OPEN_MAX)
+            return -EINVAL;
+        int nfd = fd_install(f, arg, cmd == F_DUPFD_CLOEXEC);
+        if (nfd >= 0)
+            file_dup(f);
+        return nfd;
+    }
+    case F_GETFD:
+        return (current->cloexec >> fd) & 1 ? FD_CLOEXEC : 0;
+    case F_SETFD:
+        if (arg & FD_CLOEXEC)
+            current->cloexec |= 1u << fd;
+        else
+            current->cloexec &= ~(1u << fd);
+        return 0;
+    case F_GETFL:
+        return f->flags;
+    case F_SETFL:   /* only these status flags may change */
+        f->flags = (f->flags & ~(O_APPEND | O_NONBLOCK)) | (arg & (O_APPEND | O_NONBLOCK));
+        return 0;
+    default:
+        return -EINVAL;
+    }
+}
+
+long
+sys_fstat(int fd, struct stat *ust)
+{
+    struct stat st;
+    struct file *f = fd_get(fd);
+    if (!f)
+        return -EBADF;
+    if (!f->inode)
+        return -EBADF;
+    inode_stat(f->inode, &st);
+    return copy_to_user(ust, &st, sizeof st);
+}
+
+long
+sys_stat(const char *upath, struct stat *ust)
+{
+    char path[PATH_MAX];
+    struct inode *ip;
+    struct stat st;
+    int err = get_path(path, upath);
+    if (!err)
+        err = path_lookup(path, &ip);
+    if (err)
+        return err;
+    inode_stat(ip, &st);
+    inode_put(ip);
+    return copy_to_user(ust, &st, sizeof st);
+}
+
+/* Make a new name path for a new inode made by make(dir, mode). */
+static long
+make_node(const char *upath, mode_t mode)
+{
+    char path[PATH_MAX], name[NAME_MAX + 1];
+    struct inode *dir, *ip;
+    int err = get_path(path, upath);
+    if (!err)
+        err = path_lookup_parent(path, name, &dir);
+    if (err)
+        return err;
+    if (dir_lookup(dir, name)) {
+        inode_put(dir);
+        return -EEXIST;
+    }
+    mode = (mode & S_IFMT) | (mode & 07777 & ~current->umask);
+    ip = S_ISDIR(mode) ? dir_create(dir, mode) : inode_alloc(mode);
+    if (!ip) {
+        inode_put(dir);
+        return -ENOSPC;
+    }
+    err = dir_add(dir, name, ip);
+    if (!err && S_ISDIR(mode))
+        dir->nlink++;                   /* the new directory's ".." */
+    inode_put(ip);
+    inode_put(dir);
+    return err;
+}
+
+long
+sys_mkdir(const char *upath, mode_t mode)
+{
+    return make_node(upath, S_IFDIR | (mode & 07777));
+}
+
+/* mknod: FIFOs and regular files only (no device numbers to hand out). */
+long
+sys_mknod(const char *upath, mode_t mode, dev_t dev)
+{
+    if (!S_ISFIFO(mode) && !S_ISREG(mode) && (mode & S_IFMT) != 0)
+        return -EPERM;
+    return make_node(upath, (mode & S_IFMT) ? mode : S_IFREG | mode);
+}
+
+static long
+remove_name(const char *upath, bool want_dir)
+{
+    char path[PATH_MAX], name[NAME_MAX + 1];
+    struct inode *dir;
+    int err = get_path(path, upath);
+    if (!err)
+        err = path_lookup_parent(path, name, &dir);
+    if (err)
+        return err == -EEXIST ? -EBUSY : err;   /* "/" */
+    struct inode *ip = dir_lookup(dir, name);
+    if (!ip)
+        err = -ENOENT;
+    else if (want_dir && !S_ISDIR(ip->mode))
+        err = -ENOTDIR;
+    else if (!want_dir && S_ISDIR(ip->mode))
+        err = -EISDIR;
+    else if (want_dir && (strcmp(name, ".") == 0))
+        err = -EINVAL;
+    else if (want_dir && (strcmp(name, "..") == 0))
+        err = -ENOTEMPTY;
+    else if (want_dir && !dir_is_empty(ip))
+        err = -ENOTEMPTY;
+    if (!err) {
+        if (want_dir)
+            dir->nlink--;               /* its ".." named us */
+        err = dir_remove(dir, name);
+    }
+    inode_put(dir);
+    return err;
+}
+
+long sys_unlink(const char *upath) { return remove_name(upath, false); }
+long sys_rmdir(const char *upath)  { return remove_name(upath, true); }
+
+long
+sys_chdir(const char *upath)
+{
+    char path[PATH_MAX];
+    struct inode *ip;
+    int err = get_path(path, upath);
+    if (!err)
+        err = path_lookup(path, &ip);
+    if (err)
+        return err;
+    if (!S_ISDIR(ip->mode)) {
+        inode_put(ip);
+        return -ENOTDIR;
+    }
+    inode_put(current->cwd);
+    current->cwd = ip;
+    return 0;
+}
+
+/* Build the current directory's path by walking ".." up to the root and
+ * looking up each directory's name in its parent. */
+long
+sys_getcwd(char *ubuf, size_t size)
+{
+    char path[PATH_MAX], name[NAME_MAX + 2];
+    struct inode *dir = current->cwd, *root = fs_root();
+    size_t len = 0;
+    path[0] = 0;
+    while (dir != root) {
+        struct inode *parent = dir_lookup(dir, "..");
+        struct parley_dirent d;
+        off_t pos = 0;
+        if (!parent)
+            break;
+        name[0] = 0;
+        while (dir_read_entry(parent, &pos, &d))
+            if (d.d_ino == dir->ino && strcmp(d.d_name, ".") && strcmp(d.d_name, "..")) {
+                name[0] = '/';
+                strlcpy(name + 1, d.d_name, sizeof name - 1);
+                break;
+            }
+        size_t nlen = strlen(name);
+        if (nlen == 0 || len + nlen >= sizeof path) {
+            inode_put(root);
+            return nlen == 0 ? -ENOENT : -ENAMETOOLONG;  /* cwd was removed */
+        }
+        memmove(path + nlen, path, len + 1);
+        memcpy(path, name, nlen);
+        len += nlen;
+        dir = parent;
+    }
+    inode_put(root);
+    if (len == 0)
+        strlcpy(path, "/", sizeof path), len = 1;
+    if (size < len + 1)
+        return ubuf ? -ERANGE : -EFAULT;
+    return copy_to_user(ubuf, path, len + 1) < 0 ? -EFAULT : (long)(len + 1);
+}
+
+long
+sys_getdents(int fd, char *ubuf, size_t n)
+{
+    struct file *f = fd_get(fd);
+    if (!f)
+        return -EBADF;
+    if (!f->ops->getdents)
+        return -ENOTDIR;
+    if (user_check(ubuf, n, true) < 0)
+        return -EFAULT;
+    return f->ops->getdents(f, ubuf, n);
+}
+
+long
+sys_isatty(int fd)
+{
+    struct file *f = fd_get(fd);
+    if (!f)
+        return -EBADF;
+    return file_is_console(f) ? 1 : 0;
+}
+
+long
+sys_tcgetpgrp(int fd)
+{
+    struct file *f = fd_get(fd);
+    if (!f)
+        return -EBADF;
+    return file_is_console(f) ? console_foreground() : -ENOTTY;
+}
+
+long
+sys_tcsetpgrp(int fd, pid_t pgid)
+{
+    struct file *f = fd_get(fd);
+    if (!f)
+        return -EBADF;
+    if (!file_is_console(f))
+        return -ENOTTY;
+    if (pgid <= 0)
+        return -EINVAL;
+    console_set_foreground(pgid);
+    return 0;
+}

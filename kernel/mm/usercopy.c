@@ -1,0 +1,70 @@
+/*
+ * Checking user memory, once, at the system-call boundary.
+ *
+ * user_check() makes sure every page of [uaddr, uaddr+len) is mapped for
+ * user access in the current process (growing the stack or breaking
+ * copy-on-write on the way, as a real fault would).  After a successful
+ * check the kernel may read or write that memory directly, because on one
+ * CPU with no kernel preemption nothing can unmap it behind our back.
+ * Every bad pointer gives EFAULT the same way.
+ */
+#include "mm/vm.h"
+#include "mm/memlayout.h"
+#include "proc/proc.h"
+#include <parley/limits.h>
+
+int
+user_check(const void *uaddr, size_t len, bool write)
+{
+    uintptr_t start = (uintptr_t)uaddr, end = start + len;
+    struct vm *vm = &current->vm;
+
+    if (len == 0)
+        return 0;
+    if (end < start || end > USER_TOP || start < PAGE_SIZE)
+        return -EFAULT;
+    for (uintptr_t va = ROUNDDOWN(start, PAGE_SIZE); va < end; va += PAGE_SIZE) {
+        uint32_t *pte = vm_pte(vm, va, false);
+        bool present = pte && (*pte & (PTE_P | PTE_U)) == (PTE_P | PTE_U);
+        if (present && (!write || (*pte & PTE_W)))
+            continue;
+        if (vm_handle_fault(vm, va, write) < 0)
+            return -EFAULT;
+    }
+    return 0;
+}
+
+int
+copy_from_user(void *dst, const void *usrc, size_t len)
+{
+    if (user_check(usrc, len, false) < 0)
+        return -EFAULT;
+    memcpy(dst, usrc, len);
+    return 0;
+}
+
+int
+copy_to_user(void *udst, const void *src, size_t len)
+{
+    if (user_check(udst, len, true) < 0)
+        return -EFAULT;
+    memcpy(udst, src, len);
+    return 0;
+}
+
+/* Copy a NUL-terminated string of at most max-1 characters.  Returns its
+ * length, -EFAULT, or -ENAMETOOLONG. */
+int
+copy_string_from_user(char *dst, const char *usrc, size_t max)
+{
+    uintptr_t va = (uintptr_t)usrc;
+    for (size_t i = 0; i < max; i++, va++) {
+        if (i == 0 || va % PAGE_SIZE == 0)
+            if (user_check((void *)va, 1, false) < 0)
+                return -EFAULT;
+        dst[i] = *(const char *)va;
+        if (dst[i] == 0)
+            return (int)i;
+    }
+    return -ENAMETOOLONG;
+}

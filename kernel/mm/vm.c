@@ -1,0 +1,268 @@
+/*
+ * Page tables.  i386 two-level paging: a page directory of 1024 entries,
+ * each pointing to a page table of 1024 entries, each mapping 4 KiB.
+ *
+ * The kernel half (0xC0000000 up) of every directory maps physical memory
+ * with 4 MiB pages and is copied from kernel_pgdir when a process is made.
+ * User pages are mapped PTE_U.  fork() shares pages copy-on-write: both
+ * processes map the frame read-only with PTE_COW, and the first write
+ * copies it (vm_handle_fault).  Pages marked PTE_SHARED (shared memory) are
+ * never copied: the child maps the same frame.
+ */
+#include "mm/vm.h"
+#include "mm/frame.h"
+#include "mm/memlayout.h"
+#include "arch/x86.h"
+#include <parley/limits.h>
+
+#define PDX(va) (((uintptr_t)(va) >> 22) & 0x3FF)
+#define PTX(va) (((uintptr_t)(va) >> 12) & 0x3FF)
+#define KERNEL_PDE_FIRST PDX(KERNBASE)
+
+static uint32_t kernel_pgdir[1024] __attribute__((aligned(PAGE_SIZE)));
+
+void
+vm_kernel_init(uintptr_t phys_top)
+{
+    for (uintptr_t pa = 0; pa < phys_top; pa += 0x400000)
+        kernel_pgdir[PDX(KERNBASE + pa)] = pa | PTE_PS | PTE_W | PTE_P;
+    vm_activate_kernel();
+}
+
+void
+vm_activate_kernel(void)
+{
+    load_cr3(V2P(kernel_pgdir));
+}
+
+void
+vm_activate(struct vm *vm)
+{
+    load_cr3(V2P(vm->pgdir));
+}
+
+int
+vm_create(struct vm *vm)
+{
+    memset(vm, 0, sizeof *vm);
+    vm->pgdir = frame_alloc_zeroed();
+    if (!vm->pgdir)
+        return -ENOMEM;
+    memcpy(vm->pgdir + KERNEL_PDE_FIRST, kernel_pgdir + KERNEL_PDE_FIRST,
+           (1024 - KERNEL_PDE_FIRST) * sizeof(uint32_t));
+    vm->stack_low = USER_STACK_TOP;
+    vm->mmap_next = USER_MMAP_BASE;
+    return 0;
+}
+
+/* The page-table entry for va, making the page table if create is set. */
+uint32_t *
+vm_pte(struct vm *vm, uintptr_t va, bool create)
+{
+    uint32_t *pde = &vm->pgdir[PDX(va)];
+    if (!(*pde & PTE_P)) {
+        if (!create)
+            return 0;
+        uint32_t *table = frame_alloc_zeroed();
+        if (!table)
+            return 0;
+        *pde = V2P(table) | PTE_P | PTE_W | PTE_U;
+    }
+    uint32_t *table = P2V(PTE_ADDR(*pde));
+    return &table[PTX(va)];
+}
+
+/* Map one frame at va; the page table holds a new reference to it. */
+int
+vm_map_frame(struct vm *vm, uintptr_t va, void *frame, uint32_t perm)
+{
+    uint32_t *pte = vm_pte(vm, va, true);
+    if (!pte)
+        return -ENOMEM;
+    assert(!(*pte & PTE_P));
+    *pte = V2P(frame) | perm | PTE_P;
+    return 0;
+}
+
+/* Map fresh zeroed pages over [start, end). */
+int
+vm_alloc_range(struct vm *vm, uintptr_t start, uintptr_t end, uint32_t perm)
+{
+    for (uintptr_t va = ROUNDDOWN(start, PAGE_SIZE); va < end; va += PAGE_SIZE) {
+        uint32_t *pte = vm_pte(vm, va, true);
+        if (!pte)
+            return -ENOMEM;
+        if (*pte & PTE_P)
+            continue;
+        void *frame = frame_alloc_zeroed();
+        if (!frame)
+            return -ENOMEM;
+        *pte = V2P(frame) | perm | PTE_P;
+    }
+    return 0;
+}
+
+void
+vm_unmap_range(struct vm *vm, uintptr_t start, uintptr_t end)
+{
+    for (uintptr_t va = ROUNDDOWN(start, PAGE_SIZE); va < end; va += PAGE_SIZE) {
+        uint32_t *pte = vm_pte(vm, va, false);
+        if (!pte || !(*pte & PTE_P))
+            continue;
+        frame_unref(P2V(PTE_ADDR(*pte)));
+        *pte = 0;
+        invlpg(va);
+    }
+}
+
+void
+vm_destroy(struct vm *vm)
+{
+    if (!vm->pgdir)
+        return;
+    for (unsigned i = 0; i < KERNEL_PDE_FIRST; i++) {
+        if (!(vm->pgdir[i] & PTE_P))
+            continue;
+        uint32_t *table = P2V(PTE_ADDR(vm->pgdir[i]));
+        for (int j = 0; j < 1024; j++)
+            if (table[j] & PTE_P)
+                frame_unref(P2V(PTE_ADDR(table[j])));
+        frame_unref(table);
+    }
+    frame_unref(vm->pgdir);
+    vm->pgdir = 0;
+}
+
+/* Share one parent page with the child: copy-on-write unless shared. */
+static int
+vm_fork_page(struct vm *child, uint32_t *parent_pte, uintptr_t va)
+{
+    uint32_t e = *parent_pte;
+    if ((e & PTE_W) && !(e & PTE_SHARED)) {
+        e = (e & ~PTE_W) | PTE_COW;
+        *parent_pte = e;
+    }
+    uint32_t *pte = vm_pte(child, va, true);
+    if (!pte)
+        return -ENOMEM;
+    frame_ref(P2V(PTE_ADDR(e)));
+    *pte = e;
+    return 0;
+}
+
+int
+vm_fork(struct vm *child, struct vm *parent)
+{
+    int err = vm_create(child);
+    if (err)
+        return err;
+    child->heap_start = parent->heap_start;
+    child->brk = parent->brk;
+    child->stack_low = parent->stack_low;
+    child->mmap_next = parent->mmap_next;
+    for (unsigned i = 0; i < KERNEL_PDE_FIRST; i++) {
+        if (!(parent->pgdir[i] & PTE_P))
+            continue;
+        uint32_t *table = P2V(PTE_ADDR(parent->pgdir[i]));
+        for (int j = 0; j < 1024; j++) {
+            if (!(table[j] & PTE_P))
+                continue;
+            if ((err = vm_fork_page(child, &table[j], (i << 22) | (j << 12))) < 0) {
+                vm_destroy(child);
+                return err;
+            }
+        }
+    }
+    load_cr3(V2P(parent->pgdir));   /* parent's writable pages are now COW */
+    return 0;
+}
+
+/* First write to a copy-on-write page: copy it, unless we hold the only
+ * reference, in which case it simply becomes writable again. */
+static int
+vm_break_cow(uint32_t *pte, uintptr_t va)
+{
+    void *frame = P2V(PTE_ADDR(*pte));
+    uint32_t flags = (*pte & 0xFFF & ~PTE_COW) | PTE_W;
+    if (frame_refcount(frame) > 1) {
+        void *copy = frame_alloc();
+        if (!copy)
+            return -ENOMEM;
+        memcpy(copy, frame, PAGE_SIZE);
+        frame_unref(frame);
+        frame = copy;
+    }
+    *pte = V2P(frame) | flags;
+    invlpg(va);
+    return 0;
+}
+
+static bool
+is_stack_growth(struct vm *vm, uintptr_t addr)
+{
+    return addr < vm->stack_low && addr >= USER_STACK_TOP - USER_STACK_MAX &&
+           addr >= vm->brk;
+}
+
+/*
+ * A page fault in user space (or an access checked by user_check): grow the
+ * stack, or break copy-on-write.  Returns 0 if the access may now proceed,
+ * -EFAULT if it is a real error.
+ */
+int
+vm_handle_fault(struct vm *vm, uintptr_t addr, bool write)
+{
+    if (addr >= USER_TOP)
+        return -EFAULT;
+    uint32_t *pte = vm_pte(vm, addr, false);
+    if (pte && (*pte & PTE_P)) {
+        if (write && (*pte & PTE_COW))
+            return vm_break_cow(pte, ROUNDDOWN(addr, PAGE_SIZE));
+        return -EFAULT;
+    }
+    if (is_stack_growth(vm, addr)) {
+        uintptr_t low = ROUNDDOWN(addr, PAGE_SIZE);
+        if (vm_alloc_range(vm, low, vm->stack_low, PTE_U | PTE_W) < 0)
+            return -EFAULT;
+        vm->stack_low = low;
+        return 0;
+    }
+    return -EFAULT;
+}
+
+/* sbrk: move the break; new heap pages are zero, freed pages unmapped. */
+long
+vm_sbrk(struct vm *vm, long increment)
+{
+    uintptr_t old = vm->brk, new = old + increment;
+    if (increment > 0 && (new < old || new > USER_MMAP_BASE))
+        return -ENOMEM;
+    if (increment < 0 && (new > old || new < vm->heap_start))
+        return -EINVAL;
+    if (increment > 0) {
+        if (vm_alloc_range(vm, ROUNDUP(old, PAGE_SIZE), new, PTE_U | PTE_W) < 0) {
+            vm_unmap_range(vm, ROUNDUP(old, PAGE_SIZE), ROUNDUP(new, PAGE_SIZE));
+            return -ENOMEM;
+        }
+    } else {
+        vm_unmap_range(vm, ROUNDUP(new, PAGE_SIZE), ROUNDUP(old, PAGE_SIZE));
+    }
+    vm->brk = new;
+    return (long)old;
+}
+
+unsigned
+vm_user_bytes(struct vm *vm)
+{
+    unsigned pages = 0;
+    if (!vm->pgdir)
+        return 0;
+    for (unsigned i = 0; i < KERNEL_PDE_FIRST; i++) {
+        if (!(vm->pgdir[i] & PTE_P))
+            continue;
+        uint32_t *table = P2V(PTE_ADDR(vm->pgdir[i]));
+        for (int j = 0; j < 1024; j++)
+            pages += (table[j] & PTE_P) != 0;
+    }
+    return pages * PAGE_SIZE;
+}

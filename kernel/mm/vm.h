@@ -1,0 +1,49 @@
+#ifndef MM_VM_H
+#define MM_VM_H
+
+#include "lib/kernel.h"
+
+/* Page-table entry bits.  The three "available" bits hold Parley's own flags. */
+#define PTE_P       0x001       /* present */
+#define PTE_W       0x002       /* writable */
+#define PTE_U       0x004       /* user */
+#define PTE_PS      0x080       /* 4 MiB page (directory entries only) */
+#define PTE_COW     0x200       /* copy-on-write: read-only until written */
+#define PTE_SHARED  0x400       /* shared memory: fork shares, never copies */
+#define PTE_ADDR(e) ((e) & ~0xFFFu)
+
+/*
+ * A process's address space: its page directory plus the bounds of the
+ * regions that grow (heap up, stack down).  The kernel half of every page
+ * directory is the same 4 MiB mappings of physical memory.
+ */
+struct vm {
+    uint32_t *pgdir;            /* kernel address of the page directory */
+    uintptr_t heap_start;       /* end of the loaded program */
+    uintptr_t brk;              /* current program break */
+    uintptr_t stack_low;        /* lowest mapped stack page */
+    uintptr_t mmap_next;        /* next free address for shm / mmap */
+};
+
+void vm_kernel_init(uintptr_t phys_top);
+int  vm_create(struct vm *vm);
+void vm_destroy(struct vm *vm);
+int  vm_fork(struct vm *child, struct vm *parent);
+void vm_activate(struct vm *vm);
+void vm_activate_kernel(void);
+
+uint32_t *vm_pte(struct vm *vm, uintptr_t va, bool create);
+int  vm_map_frame(struct vm *vm, uintptr_t va, void *frame, uint32_t perm);
+int  vm_alloc_range(struct vm *vm, uintptr_t start, uintptr_t end, uint32_t perm);
+void vm_unmap_range(struct vm *vm, uintptr_t start, uintptr_t end);
+int  vm_handle_fault(struct vm *vm, uintptr_t addr, bool write);
+long vm_sbrk(struct vm *vm, long increment);
+unsigned vm_user_bytes(struct vm *vm);
+
+/* Checking user memory at the system-call boundary (usercopy.c). */
+int user_check(const void *uaddr, size_t len, bool write);
+int copy_from_user(void *dst, const void *usrc, size_t len);
+int copy_to_user(void *udst, const void *src, size_t len);
+int copy_string_from_user(char *dst, const char *usrc, size_t max);
+
+#endif

@@ -1,0 +1,94 @@
+#ifndef PROC_PROC_H
+#define PROC_PROC_H
+
+#include "lib/kernel.h"
+#include "mm/vm.h"
+#include "proc/waitq.h"
+#include "proc/signal.h"
+#include <parley/limits.h>
+#include <parley/proc.h>
+
+#define NPROC        CHILD_MAX
+#define KSTACK_SIZE  8192
+
+enum proc_state {
+    PROC_UNUSED,
+    PROC_EMBRYO,        /* being made by fork */
+    PROC_RUNNABLE,      /* on the run queue */
+    PROC_RUNNING,       /* this is current */
+    PROC_SLEEPING,      /* on a wait queue, or a timed sleep */
+    PROC_STOPPED,       /* by SIGSTOP and friends, until SIGCONT */
+    PROC_ZOMBIE,        /* exited, not yet waited for */
+};
+
+struct context;         /* saved kernel registers; see arch/switch.S */
+struct file;
+struct inode;
+
+/*
+ * A process.  All fields are touched only by the kernel with interrupts
+ * off (one CPU), except that interrupt handlers may wake a sleeper.
+ */
+struct proc {
+    pid_t            pid;
+    enum proc_state  state;
+    char             name[PROC_NAME_LEN];
+    struct proc     *parent;
+    pid_t            pgid;              /* process group */
+    pid_t            sid;               /* session */
+
+    struct vm        vm;                /* user address space */
+    char            *kstack;            /* bottom of the kernel stack */
+    struct context  *context;           /* where context_switch resumes */
+    struct trapframe *tf;               /* user registers, at the last entry */
+
+    /* Scheduling. */
+    struct proc     *run_next;          /* run queue link */
+    int              ticks_left;        /* of the time slice */
+
+    /* Sleeping: which queue, why, and until when. */
+    struct waitq    *waitq;
+    struct proc     *waitq_next;
+    const char      *wait_what;         /* format naming the wait, for ps */
+    long             wait_a, wait_b;
+    uint64_t         wake_at_ns;        /* timed sleep deadline, or 0 */
+
+    /* Exit and wait. */
+    int              exit_status;       /* encoded as for wait() */
+    struct waitq     child_waitq;       /* this process waiting for children */
+    bool             stop_reported;     /* WUNTRACED saw the current stop */
+    bool             cont_reported;     /* WCONTINUED saw the last continue */
+
+    /* Files. */
+    struct file     *files[OPEN_MAX];
+    uint32_t         cloexec;           /* bit n: FD_CLOEXEC on fd n */
+    struct inode    *cwd;
+    mode_t           umask;
+
+    struct signal_state sig;
+    int              syscall_nr;        /* call in progress, for restarts */
+    bool             trace;             /* print system calls */
+};
+
+extern struct proc *current;
+extern struct proc proc_table[NPROC];
+
+void         proc_init(void);
+struct proc *proc_alloc(void);
+struct proc *proc_find(pid_t pid);
+void         proc_start_init(void);
+void         proc_exit(int status) __attribute__((noreturn));
+void         proc_set_name(struct proc *p, const char *path);
+void         proc_list(void);           /* Ctrl-P */
+void         proc_fill_info(struct proc *p, struct procinfo *info);
+int          proc_count(void);
+const char  *proc_state_name(enum proc_state s);
+char         proc_state_letter(enum proc_state s);
+
+/* fork.c, exit.c, exec.c */
+pid_t proc_fork(void);
+pid_t proc_wait(pid_t pid, int *status, int options);
+int   proc_exec(const char *path, char *const argv[], char *const envp[]);
+void  proc_reparent_children(struct proc *p);
+
+#endif

@@ -1,0 +1,19 @@
+#ifndef PROC_SCHED_H
+#define PROC_SCHED_H
+
+#include <stdbool.h>
+
+struct proc;
+
+#define TIME_SLICE_TICKS 5      /* 50 ms at 100 Hz */
+
+extern volatile bool need_resched;
+
+void sched_init(void);
+void sched_make_runnable(struct proc *p);
+void schedule(void);            /* current has left RUNNING: run another */
+void sched_yield_cpu(void);     /* current stays runnable, others go first */
+void sched_tick(void);          /* timer interrupt */
+void sched_idle(void) __attribute__((noreturn));
+
+#endif

@@ -1,0 +1,177 @@
+/*
+ * System calls about processes and time: argument checking and decoding
+ * only; the work is done in fork.c, exit.c, exec.c, sched.c.
+ */
+#include "proc/proc.h"
+#include "proc/sched.h"
+#include "arch/timer.h"
+#include "mm/frame.h"
+#include "fs/file.h"
+#include "dev/power.h"
+#include <parley/wait.h>
+#include <parley/time.h>
+#include <parley/utsname.h>
+
+long sys_exit(int status)     { proc_exit(W_EXITCODE(status & 0xff, 0)); }
+long sys_fork(void)           { return proc_fork(); }
+long sys_getpid(void)         { return current->pid; }
+long sys_getppid(void)        { return current->parent ? current->parent->pid : 0; }
+long sys_sched_yield(void)    { sched_yield_cpu(); return 0; }
+long sys_sbrk(long increment) { return vm_sbrk(&current->vm, increment); }
+
+long
+sys_waitpid(pid_t pid, int *ustatus, int options)
+{
+    int status = 0;
+    if (options & ~(WNOHANG | WUNTRACED | WCONTINUED))
+        return -EINVAL;
+    if (ustatus && user_check(ustatus, sizeof *ustatus, true) < 0)
+        return -EFAULT;
+    pid_t got = proc_wait(pid, &status, options);
+    if (got > 0 && ustatus)
+        *ustatus = status;
+    return got;
+}
+
+long
+sys_execve(const char *upath, char *const *argv, char *const *envp)
+{
+    char path[PATH_MAX];
+    int n = copy_string_from_user(path, upath, sizeof path);
+    if (n < 0)
+        return n;
+    return proc_exec(path, argv, envp);
+}
+
+long
+sys_clock_gettime(clockid_t clock, struct timespec *uts)
+{
+    if (clock != CLOCK_MONOTONIC && clock != CLOCK_REALTIME)
+        return -EINVAL;
+    uint64_t ns = time_now_ns();
+    struct timespec ts = { (time_t)(ns / 1000000000), (long)(ns % 1000000000) };
+    return copy_to_user(uts, &ts, sizeof ts);
+}
+
+/* nanosleep is never restarted after a handler (POSIX): EINTR, with the
+ * time left in *rem. */
+long
+sys_nanosleep(const struct timespec *ureq, struct timespec *urem)
+{
+    struct timespec req;
+    if (copy_from_user(&req, ureq, sizeof req) < 0)
+        return -EFAULT;
+    if (req.tv_sec < 0 || req.tv_nsec < 0 || req.tv_nsec >= 1000000000)
+        return -EINVAL;
+    if (urem && user_check(urem, sizeof *urem, true) < 0)
+        return -EFAULT;
+    uint64_t deadline = time_now_ns() + (uint64_t)req.tv_sec * 1000000000 + req.tv_nsec;
+    while (time_now_ns() < deadline) {
+        if (waitq_sleep_until(0, deadline, "sleep", 0, 0) == 0)
+            continue;
+        if (urem) {
+            uint64_t left = deadline - MIN(deadline, time_now_ns());
+            urem->tv_sec = left / 1000000000;
+            urem->tv_nsec = left % 1000000000;
+        }
+        return -ERESTARTNOHAND;
+    }
+    return 0;
+}
+
+long
+sys_alarm(unsigned seconds)
+{
+    uint64_t now = time_now_ns(), old = current->sig.alarm_at_ns;
+    current->sig.alarm_at_ns = seconds ? now + (uint64_t)seconds * 1000000000 : 0;
+    if (!old)
+        return 0;
+    return old > now ? (long)((old - now + 999999999) / 1000000000) : 1;
+}
+
+long
+sys_procinfo(struct procinfo *ubuf, int max)
+{
+    int n = 0;
+    if (max < 0 || user_check(ubuf, (size_t)max * sizeof *ubuf, true) < 0)
+        return max < 0 ? -EINVAL : -EFAULT;
+    for (struct proc *p = proc_table; p < proc_table + NPROC && n < max; p++)
+        if (p->state != PROC_UNUSED && p->state != PROC_EMBRYO)
+            proc_fill_info(p, &ubuf[n++]);
+    return n;
+}
+
+long
+sys_sysinfo(struct sysinfo *uinfo)
+{
+    struct sysinfo info = {
+        .total_pages = frame_total_count(),
+        .free_pages = frame_free_count(),
+        .total_inodes = inode_total_count(),
+        .free_inodes = inode_free_count(),
+        .nprocs = proc_count(),
+        .open_files = file_count_open(),
+        .uptime_ns = time_now_ns(),
+    };
+    return copy_to_user(uinfo, &info, sizeof info);
+}
+
+long
+sys_poweroff(int status)
+{
+    printk("poweroff: status %d\n", status);
+    machine_poweroff(status);
+}
+
+long
+sys_uname(struct utsname *ubuf)
+{
+    struct utsname u;
+    memset(&u, 0, sizeof u);
+    strlcpy(u.sysname, "Parley", sizeof u.sysname);
+    strlcpy(u.nodename, "parley", sizeof u.nodename);
+    strlcpy(u.release, PARLEY_VERSION, sizeof u.release);
+    strlcpy(u.version, "teaching kernel", sizeof u.version);
+    strlcpy(u.machine, "i386", sizeof u.machine);
+    return copy_to_user(ubuf, &u, sizeof u);
+}
+
+long
+sys_umask(mode_t mask)
+{
+    mode_t old = current->umask;
+    current->umask = mask & 0777;
+    return old;
+}
+
+/* Process groups and sessions: enough for a shell's job control. */
+long
+sys_setpgid(pid_t pid, pid_t pgid)
+{
+    struct proc *p = pid ? proc_find(pid) : current;
+    if (pgid < 0)
+        return -EINVAL;
+    if (!p || (p != current && p->parent != current))
+        return -ESRCH;
+    if (p->sid != current->sid)
+        return -EPERM;
+    p->pgid = pgid ? pgid : p->pid;
+    return 0;
+}
+
+long
+sys_getpgid(pid_t pid)
+{
+    struct proc *p = pid ? proc_find(pid) : current;
+    return p ? p->pgid : -ESRCH;
+}
+
+long
+sys_setsid(void)
+{
+    for (struct proc *p = proc_table; p < proc_table + NPROC; p++)
+        if (p->state != PROC_UNUSED && p->pgid == current->pid)
+            return -EPERM;      /* already a group leader */
+    current->sid = current->pgid = current->pid;
+    return current->sid;
+}

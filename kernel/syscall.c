@@ -1,0 +1,67 @@
+/*
+ * System-call dispatch.
+ *
+ * The table is generated from PARLEY_SYSCALLS in <parley/syscall.h>, the one
+ * list shared with the user library.  Each handler is an ordinary C function
+ * sys_NAME taking up to five word-sized arguments and returning a value or a
+ * negative errno.  Handlers are declared weak here: a call whose handler no
+ * subsystem defines has a NULL entry and returns -ENOSYS.
+ *
+ * trace(1) makes the kernel print each call of the process (and its
+ * children) by name, with its arguments and result.
+ */
+#include "lib/kernel.h"
+#include "arch/trapframe.h"
+#include "proc/proc.h"
+#include "syscall.h"
+#include <parley/syscall.h>
+
+typedef long (*syscall_fn)(long, long, long, long, long);
+
+#define DECLARE_HANDLER(num, name, nargs) extern long sys_##name() __attribute__((weak));
+PARLEY_SYSCALLS(DECLARE_HANDLER)
+
+static const struct {
+    syscall_fn  fn;
+    const char *name;
+    int         nargs;
+} syscalls[SYS_MAX] = {
+#define TABLE_ENTRY(num, name, nargs) [num] = { (syscall_fn)sys_##name, #name, nargs },
+    PARLEY_SYSCALLS(TABLE_ENTRY)
+};
+
+static void
+trace_call(struct proc *p, int nr, const long *args, long result)
+{
+    const char *name = nr > 0 && nr < SYS_MAX && syscalls[nr].name ? syscalls[nr].name : "?";
+    int nargs = nr > 0 && nr < SYS_MAX ? syscalls[nr].nargs : 0;
+    printk("[%d %s] %s(", p->pid, p->name, name);
+    for (int i = 0; i < nargs; i++)
+        printk(i ? ", 0x%lx" : "0x%lx", args[i]);
+    printk(") = %ld\n", result);
+}
+
+void
+syscall_dispatch(struct trapframe *tf)
+{
+    struct proc *p = current;
+    int nr = (int)tf->eax;
+    long args[5] = { tf->ebx, tf->ecx, tf->edx, tf->esi, tf->edi };
+    long result = -ENOSYS;
+
+    p->syscall_nr = nr;
+    if (nr > 0 && nr < SYS_MAX && syscalls[nr].fn)
+        result = syscalls[nr].fn(args[0], args[1], args[2], args[3], args[4]);
+    if (p->trace)
+        trace_call(p, nr, args, result);
+    tf->eax = (uint32_t)result;
+}
+
+/* trace(on): print this process's system calls.  Returns the old setting. */
+long
+sys_trace(int on)
+{
+    bool old = current->trace;
+    current->trace = on != 0;
+    return old;
+}
