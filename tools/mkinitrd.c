@@ -1,11 +1,13 @@
 /*
  * mkinitrd -- pack files into Parley's initial filesystem image.
  *
- *   mkinitrd OUT [ROOTDIR] [--dir GUESTDIR FILE...] [--file GUESTPATH HOSTFILE]...
+ *   mkinitrd OUT [ROOTDIR] [--dir GUESTDIR FILE...]
+ *                          [--file GUESTPATH HOSTFILE]...
  *
  *   ROOTDIR                      its whole tree becomes the image's "/"
- *   --dir GUESTDIR FILE...       each FILE goes in GUESTDIR under its basename,
- *                                mode 0755 (the list ends at the next option)
+ *   --dir GUESTDIR FILE...       each FILE goes in GUESTDIR under its
+ *                                basename, mode 0755 (the list ends at the
+ *                                next option)
  *   --file GUESTPATH HOSTFILE    one file at GUESTPATH, with HOSTFILE's
  *                                permission bits
  *
@@ -71,7 +73,7 @@ usage(void)
         "[--file GUESTPATH HOSTFILE]...");
 }
 
-/* ---- checking and joining guest paths ------------------------------------ */
+/* ---- checking and joining guest paths ---------------------------------- */
 
 /* The kernel's limits, checked here so a bad name fails the build, not the
  * boot: absolute, short enough for the entry, every component <= NAME_MAX. */
@@ -95,7 +97,8 @@ path_check(const char *path)
         if (len > GUEST_NAME_MAX)
             die("%s: name \"%.*s\" too long (%zu bytes, NAME_MAX is %d)",
                 path, (int)len, p, len, GUEST_NAME_MAX);
-        if ((len == 1 && p[0] == '.') || (len == 2 && strncmp(p, "..", 2) == 0))
+        if ((len == 1 && p[0] == '.') ||
+            (len == 2 && strncmp(p, "..", 2) == 0))
             die("%s: \".\" and \"..\" are not allowed", path);
     }
 }
@@ -120,7 +123,7 @@ path_basename(const char *hostpath)
     return slash ? slash + 1 : hostpath;
 }
 
-/* ---- the entry list -------------------------------------------------------- */
+/* ---- the entry list ---------------------------------------------------- */
 
 static struct entry *
 entry_find(const char *path)
@@ -193,7 +196,7 @@ entry_add_file(const char *path, unsigned int mode, const char *hostfile)
     e->hostfile = hostfile;
 }
 
-/* ---- collecting entries from the command line ---------------------------- */
+/* ---- collecting entries from the command line -------------------------- */
 
 static int
 name_compare(const struct dirent **a, const struct dirent **b)
@@ -289,7 +292,8 @@ collect_arguments(int argc, char **argv)
                 entry_add_file(guest, PROG_MODE, argv[i]);
             }
         } else if (strcmp(argv[i], "--file") == 0 && i + 2 < argc) {
-            entry_add_file(argv[i + 1], host_file_mode(argv[i + 2]), argv[i + 2]);
+            entry_add_file(argv[i + 1], host_file_mode(argv[i + 2]),
+                           argv[i + 2]);
             i += 3;
         } else {
             usage();
@@ -297,7 +301,7 @@ collect_arguments(int argc, char **argv)
     }
 }
 
-/* ---- writing the image ----------------------------------------------------- */
+/* ---- writing the image ------------------------------------------------- */
 
 static void
 put_le32(unsigned int *field, unsigned int value)

@@ -12,6 +12,8 @@ initrd_add(const struct initrd_entry *e, const char *data)
     char name[NAME_MAX + 1];
     struct inode *dir, *ip;
     int err = path_lookup_parent(e->path, name, &dir);
+    if (err == -EEXIST)
+        return 0;                       /* "/": made by fs_init */
     if (err)
         return err;
     if (dir_lookup(dir, name)) {

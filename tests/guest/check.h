@@ -59,7 +59,7 @@
 
 #define CHECK_CASE_TIMEOUT_MS  20000  /* a case still running then is killed */
 #define CHECK_POLL_MS          10
-#define CHECK_REPORTED         99     /* a case's exit code: "FAIL already printed" */
+#define CHECK_REPORTED         99     /* exit code: "FAIL already printed" */
 
 #define CHECK_UNUSED __attribute__((unused))
 
@@ -74,7 +74,7 @@ struct check_case {
 static const char *check_suite = "?";
 static const char *check_current = "?";
 
-/* ---- printing ------------------------------------------------------------- */
+/* ---- printing ---------------------------------------------------------- */
 
 /* Output goes straight to write(), so nothing waits in a stdio buffer that a
  * fork would copy or a crash would lose. */
@@ -134,7 +134,7 @@ check_fail(const char *file, int line, const char *fmt, ...)
     _exit(CHECK_REPORTED);
 }
 
-/* ---- the checks ------------------------------------------------------------ */
+/* ---- the checks -------------------------------------------------------- */
 
 #define CHECK(cond) do {                                                    \
     if (!(cond))                                                            \
@@ -174,7 +174,7 @@ check_fail(const char *file, int line, const char *fmt, ...)
                    #call, #err, check_r_, check_errno_name(check_e_));      \
 } while (0)
 
-/* ---- helpers for cases -------------------------------------------------------- */
+/* ---- helpers for cases ------------------------------------------------- */
 
 /* Runs fn in a child process and returns the child's wait status. */
 static CHECK_UNUSED int
@@ -205,7 +205,7 @@ check_sleep_ms(long ms)
     nanosleep(&t, NULL);
 }
 
-/* ---- the runner ----------------------------------------------------------- */
+/* ---- the runner -------------------------------------------------------- */
 
 /* Waits for a case's process, killing it after CHECK_CASE_TIMEOUT_MS.
  * Returns its wait status, or -1 if it had to be killed. */

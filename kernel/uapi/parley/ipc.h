@@ -1,0 +1,115 @@
+/*
+ * System V IPC: message queues, semaphore sets, shared-memory segments.
+ * Flag and command values and structure field names are Linux's, so
+ * textbook programs compile unchanged; the layouts are Parley's own (one
+ * 32-bit time_t, no padding words).  The kernel fills these structures for
+ * IPC_STAT and reads them for IPC_SET; the user library passes the caller's
+ * pointer straight through.
+ */
+#ifndef PARLEY_IPC_H
+#define PARLEY_IPC_H
+
+#include <parley/types.h>
+
+/* ---- common to the three mechanisms (sys/ipc.h) ---- */
+
+#define IPC_PRIVATE ((key_t)0)  /* key: always make a new object */
+
+/* Bits of the flags argument of msgget/semget/shmget, above the 9 mode bits. */
+#define IPC_CREAT   001000      /* create the object if the key is absent */
+#define IPC_EXCL    002000      /* with IPC_CREAT: fail with EEXIST if present */
+#define IPC_NOWAIT  004000      /* msgsnd/msgrcv/semop: EAGAIN/ENOMSG, never block */
+
+/* Commands of msgctl/semctl/shmctl. */
+#define IPC_RMID    0           /* remove the object now */
+#define IPC_SET     1           /* copy uid, gid, mode (msg_qbytes) in */
+#define IPC_STAT    2           /* copy the *id_ds structure out */
+#define IPC_INFO    3           /* system-wide limits */
+
+/* Ownership and permissions of one IPC object. */
+struct ipc_perm {
+    key_t          __key;       /* key given to *get */
+    uid_t          uid;         /* owner */
+    gid_t          gid;
+    uid_t          cuid;        /* creator */
+    gid_t          cgid;
+    mode_t         mode;        /* low 9 bits: rw permissions */
+    unsigned short __seq;       /* slot reuse counter, part of the id */
+    unsigned short __pad;
+};
+
+/* ---- message queues (sys/msg.h) ---- */
+
+#define MSG_NOERROR 010000      /* msgrcv: truncate a too-long message, no E2BIG */
+#define MSG_EXCEPT  020000      /* msgrcv: first message whose type != msgtyp */
+
+typedef unsigned long msgqnum_t;
+typedef unsigned long msglen_t;
+
+struct msqid_ds {
+    struct ipc_perm msg_perm;
+    time_t          msg_stime;  /* last msgsnd */
+    time_t          msg_rtime;  /* last msgrcv */
+    time_t          msg_ctime;  /* creation or last IPC_SET */
+    unsigned long   __msg_cbytes; /* bytes now in the queue */
+    msgqnum_t       msg_qnum;   /* messages now in the queue */
+    msglen_t        msg_qbytes; /* most bytes the queue may hold */
+    pid_t           msg_lspid;  /* last sender */
+    pid_t           msg_lrpid;  /* last receiver */
+};
+
+/* The shape msgsnd/msgrcv expect at msgp: a positive type, then the text. */
+struct msgbuf {
+    long mtype;
+    char mtext[1];
+};
+
+/* ---- semaphores (sys/sem.h) ---- */
+
+#define SEM_UNDO    0x1000      /* sembuf.sem_flg: reverse the op at exit */
+
+/* semctl commands besides IPC_*. */
+#define GETPID      11          /* pid of the last semop on semnum */
+#define GETVAL      12
+#define GETALL      13
+#define GETNCNT     14          /* processes waiting for an increase */
+#define GETZCNT     15          /* processes waiting for zero */
+#define SETVAL      16
+#define SETALL      17
+
+#define SEMVMX      32767       /* largest semaphore value */
+
+/* One operation of semop. */
+struct sembuf {
+    unsigned short sem_num;     /* index in the set */
+    short          sem_op;      /* > 0 add, < 0 take, 0 wait for zero */
+    short          sem_flg;     /* IPC_NOWAIT, SEM_UNDO */
+};
+
+struct semid_ds {
+    struct ipc_perm sem_perm;
+    time_t          sem_otime;  /* last semop */
+    time_t          sem_ctime;  /* creation or last IPC_SET */
+    unsigned long   sem_nsems;  /* semaphores in the set */
+};
+
+/* ---- shared memory (sys/shm.h) ---- */
+
+#define SHM_RDONLY  010000      /* shmat: attach read-only */
+#define SHM_RND     020000      /* shmat: round shmaddr down to SHMLBA */
+#define SHMLBA      4096        /* attach addresses are multiples of this */
+
+typedef unsigned long shmatt_t;
+
+struct shmid_ds {
+    struct ipc_perm shm_perm;
+    size_t          shm_segsz;  /* size asked for at creation, in bytes */
+    time_t          shm_atime;  /* last shmat */
+    time_t          shm_dtime;  /* last shmdt */
+    time_t          shm_ctime;  /* creation or last IPC_SET */
+    pid_t           shm_cpid;   /* creator */
+    pid_t           shm_lpid;   /* last shmat/shmdt */
+    shmatt_t        shm_nattch; /* current attachments */
+};
+
+#endif

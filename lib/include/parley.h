@@ -1,0 +1,25 @@
+/*
+ * Parley's own system calls, beyond POSIX: what `ps`, `free` and the tests
+ * use to look inside the kernel, and how init stops the machine.
+ */
+#ifndef _PARLEY_H
+#define _PARLEY_H
+
+#include <sys/types.h>
+#include <parley/proc.h>            /* struct procinfo, struct sysinfo */
+
+/* Fill up to max entries of buf, one per process; returns the count. */
+int procinfo(struct procinfo *buf, int max);
+
+/* Memory, inode, process and open-file counts, and the uptime. */
+int sysinfo(struct sysinfo *info);
+
+/* Stop the machine.  Under QEMU with isa-debug-exit, QEMU exits with
+ * (status << 1) | 1.  Returns only on failure. */
+int poweroff(int status);
+
+/* on != 0: print every system call of this process and its future children
+ * on the console.  Returns the previous setting. */
+int trace(int on);
+
+#endif

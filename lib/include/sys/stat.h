@@ -1,0 +1,16 @@
+/* File status: struct stat and S_* from <parley/stat.h>. */
+#ifndef _SYS_STAT_H
+#define _SYS_STAT_H
+
+#include <sys/types.h>
+#include <parley/stat.h>
+
+int    stat(const char *path, struct stat *st);
+int    fstat(int fd, struct stat *st);
+int    lstat(const char *path, struct stat *st);   /* no symlinks: = stat */
+int    mkdir(const char *path, mode_t mode);
+int    mkfifo(const char *path, mode_t mode);
+int    mknod(const char *path, mode_t mode, dev_t dev);
+mode_t umask(mode_t mask);
+
+#endif

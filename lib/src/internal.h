@@ -1,0 +1,88 @@
+/*
+ * Private to the user library: the raw system-call stubs and the few
+ * functions one part of the library calls in another.
+ *
+ * A system call is `int $0x80` with the number in %eax and up to five
+ * arguments in %ebx, %ecx, %edx, %esi, %edi (see <parley/syscall.h>).  The
+ * kernel answers in %eax: a value >= 0, or -errno.  The stubs return that raw
+ * value; __syscall_ret() turns it into the POSIX convention (-1 and errno).
+ * They are inline so that a wrapper like getpid() costs one trap and nothing
+ * more.
+ */
+#ifndef LIBC_INTERNAL_H
+#define LIBC_INTERNAL_H
+
+#include <parley/syscall.h>
+
+static inline long
+__syscall0(long n)
+{
+    long r;
+    __asm__ volatile("int $0x80" : "=a"(r) : "a"(n) : "memory");
+    return r;
+}
+
+static inline long
+__syscall1(long n, long a)
+{
+    long r;
+    __asm__ volatile("int $0x80" : "=a"(r) : "a"(n), "b"(a) : "memory");
+    return r;
+}
+
+static inline long
+__syscall2(long n, long a, long b)
+{
+    long r;
+    __asm__ volatile("int $0x80" : "=a"(r) : "a"(n), "b"(a), "c"(b)
+                     : "memory");
+    return r;
+}
+
+static inline long
+__syscall3(long n, long a, long b, long c)
+{
+    long r;
+    __asm__ volatile("int $0x80" : "=a"(r) : "a"(n), "b"(a), "c"(b), "d"(c)
+                     : "memory");
+    return r;
+}
+
+static inline long
+__syscall4(long n, long a, long b, long c, long d)
+{
+    long r;
+    __asm__ volatile("int $0x80" : "=a"(r)
+                     : "a"(n), "b"(a), "c"(b), "d"(c), "S"(d) : "memory");
+    return r;
+}
+
+static inline long
+__syscall5(long n, long a, long b, long c, long d, long e)
+{
+    long r;
+    __asm__ volatile("int $0x80" : "=a"(r)
+                     : "a"(n), "b"(a), "c"(b), "d"(c), "S"(d), "D"(e)
+                     : "memory");
+    return r;
+}
+
+/* Raw kernel answer -> POSIX answer: -errno becomes -1 with errno set. */
+long __syscall_ret(long r);
+
+/* Shorthands for the common case "call, then convert". */
+#define SYSCALL0(name)             __syscall_ret(__syscall0(SYS_##name))
+#define SYSCALL1(name, a)          __syscall_ret(__syscall1(SYS_##name, (long)(a)))
+#define SYSCALL2(name, a, b)       __syscall_ret(__syscall2(SYS_##name, (long)(a), (long)(b)))
+#define SYSCALL3(name, a, b, c)    __syscall_ret(__syscall3(SYS_##name, (long)(a), (long)(b), (long)(c)))
+#define SYSCALL4(name, a, b, c, d) __syscall_ret(__syscall4(SYS_##name, (long)(a), (long)(b), (long)(c), (long)(d)))
+#define SYSCALL5(name, a, b, c, d, e) \
+    __syscall_ret(__syscall5(SYS_##name, (long)(a), (long)(b), (long)(c), (long)(d), (long)(e)))
+
+/* stdio: write out every stream's pending output (exit() calls it). */
+void __stdio_flush_all(void);
+
+/* signal.c: the code a signal handler returns into; it calls sigreturn. */
+void __sigreturn_trampoline(void);
+
+#endif

@@ -1,0 +1,433 @@
+#!/usr/bin/env python3
+"""Parley's test runner.  `make test` runs `python3 tests/run.py [T]`.
+
+Suites, by group:
+  host    every tests/host/test_NAME.c, compiled with the host compiler and
+          run on the host (unit tests of code that does not need the kernel)
+  guest   every tests/guest/test_NAME.c (built into /bin by the Makefile):
+          one boot runs /bin/test_NAME
+  shell   the SHELL_CASES table below: one boot runs one command line and
+          its output is compared with what is expected
+  boot    boot.kernel and boot.grub: boot with -kernel, or from the GRUB
+          ISO, wait for the shell's prompt, type a command line, check the
+          answer
+
+T selects suites: a suite's name (test_fs, shell.pipeline, boot.grub), a
+group (host, guest, shell, boot), or "list" to print the names.
+
+Every case prints one line, "ok NAME" or "FAIL NAME: why"; the last line is
+"N passed, N failed" and the exit status is 1 if anything failed.  Each boot
+has a deadline (PARLEY_TEST_TIMEOUT seconds, default 120), a kernel panic
+ends it at once, and the console transcript of a failed suite is kept in
+build/test-logs/<suite>.log.  Boots run two at a time.
+"""
+
+import concurrent.futures
+import glob
+import importlib.machinery
+import importlib.util
+import os
+import re
+import subprocess
+import sys
+import threading
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+LOG_DIR = os.path.join(ROOT, "build", "test-logs")
+DEADLINE = float(os.environ.get("PARLEY_TEST_TIMEOUT", 120))
+PARALLEL_BOOTS = 2
+HOST_TEST_TIMEOUT = 60
+SUMMARY_LINE = re.compile(r"^(\S+: )?\d+ passed, \d+ failed$", re.M)
+
+# ---- the shell cases -------------------------------------------------------
+#
+# (name, command line, expected): expected is the exact output (a string) or
+# a list of regular expressions that must all be found in it.  The command
+# must also exit with status 0.
+
+SHELL_CASES = [
+    ("echo", "echo hello world", "hello world\n"),
+    ("quotes", "echo 'a  b' \"c d\" e\\ f", "a  b c d e f\n"),
+    ("list", "echo 1; echo 2; echo 3", "1\n2\n3\n"),
+    ("redirect_out_append_in",
+     "echo a > /tmp/x; echo b >> /tmp/x; cat < /tmp/x", "a\nb\n"),
+    ("redirect_out_truncates",
+     "echo a long line > /tmp/x; echo s > /tmp/x; cat /tmp/x", "s\n"),
+    ("pipeline", "echo one two | cat | cat", "one two\n"),
+    ("exit_status", "sh -c 'exit 3'; echo $?", "3\n"),
+    ("and_or", "sh -c 'exit 1' && echo no || echo yes", "yes\n"),
+    ("stderr_redirect", "cat /no-such-file 2> /tmp/e; echo x; cat /tmp/e",
+     [r"(?s)^x\n.*no-such-file"]),
+    ("true_false", "true; echo $?; false; echo $?", "0\n1\n"),
+    ("cd_pwd", "cd /tmp; pwd", "/tmp\n"),
+    ("motd", "cat /etc/motd", None),        # None: rootfs/etc/motd itself
+    ("ls_bin", "ls /bin | cat", [r"(?m)^sh$", r"(?m)^cat$"]),
+    ("ps_ef", "ps -ef",
+     [r"(?m)^.*\bPID\b.*$", r"(?m)\binit\b", r"(?m)\bsh\b", r"(?m)\bps\b"]),
+]
+
+BEGIN_MARK = "=== begin ==="
+END_MARK = "=== end status "
+
+
+def load_run_in_guest():
+    """tools/run-in-guest has no .py suffix, so it is loaded by path."""
+    path = os.path.join(ROOT, "tools", "run-in-guest")
+    loader = importlib.machinery.SourceFileLoader("run_in_guest", path)
+    spec = importlib.util.spec_from_loader(loader.name, loader)
+    module = importlib.util.module_from_spec(spec)
+    loader.exec_module(module)
+    return module
+
+
+guest = load_run_in_guest()
+
+
+class Result:
+    """The outcome of one suite: its case lines and, for the log, its
+    transcript."""
+
+    def __init__(self, name):
+        self.name = name
+        self.cases = []             # (passed, line)
+        self.transcript = ""
+
+    def add(self, passed, line):
+        self.cases.append((passed, line))
+
+    def fail(self, why):
+        self.add(False, "FAIL %s: %s" % (self.name, why))
+
+    def failed(self):
+        return any(not passed for passed, _ in self.cases)
+
+
+def case_lines(result, text):
+    """Collects the "ok ..." and "FAIL ..." lines a test program printed."""
+    for line in text.splitlines():
+        line = line.strip()
+        if line.startswith("ok "):
+            result.add(True, line)
+        elif line.startswith("FAIL "):
+            result.add(False, line)
+
+
+def judge_program(result, text, code, message=None):
+    """Fills result from a test program's output and exit status."""
+    result.transcript = text
+    case_lines(result, text)
+    if message:
+        result.fail(message)
+    elif code != 0 and not result.failed():
+        result.fail("exited with status %d" % code)
+    elif not SUMMARY_LINE.search(text):
+        result.fail("no summary line: the program did not finish")
+    elif not result.cases:
+        result.add(True, "ok " + result.name)   # it passed without details
+
+
+# ---- host suites -----------------------------------------------------------
+
+def build_directives(source, key):
+    """The words after "// key:" lines in a test source (see check.h)."""
+    words = []
+    with open(source) as f:
+        for line in f:
+            m = re.match(r"\s*//\s*%s:(.*)" % key, line)
+            if m:
+                words += m.group(1).split()
+    return words
+
+
+def run_host_suite(name):
+    """Compiles tests/host/NAME.c and its "// build:" sources; runs it."""
+    result = Result(name)
+    source = os.path.join("tests", "host", name + ".c")
+    exe = os.path.join(ROOT, "build", "host-tests", name)
+    os.makedirs(os.path.dirname(exe), exist_ok=True)
+    cc = os.environ.get("HOSTCC", "cc")
+    cmd = ([cc, "-O1", "-g", "-Wall", "-Wextra", "-Wno-unused-parameter",
+            "-Itests/host"] + build_directives(os.path.join(ROOT, source),
+                                               "cflags") +
+           [source] + build_directives(os.path.join(ROOT, source), "build") +
+           ["-o", exe])
+    built = subprocess.run(cmd, cwd=ROOT, stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, universal_newlines=True)
+    if built.returncode != 0:
+        result.transcript = " ".join(cmd) + "\n" + built.stdout
+        result.fail("does not compile")
+        return result
+    try:
+        ran = subprocess.run([exe], cwd=ROOT, stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT, universal_newlines=True,
+                             timeout=HOST_TEST_TIMEOUT)
+        judge_program(result, built.stdout + ran.stdout, ran.returncode)
+    except subprocess.TimeoutExpired as e:
+        output = e.output.decode() if isinstance(e.output, bytes) else e.output
+        judge_program(result, output or "", 124,
+                      "timeout after %d s" % HOST_TEST_TIMEOUT)
+    return result
+
+
+# ---- guest suites ----------------------------------------------------------
+
+def run_guest_suite(name):
+    """Boots once and runs /bin/NAME."""
+    result = Result(name)
+    run = guest.run_command("/bin/" + name, DEADLINE, build=False)
+    judge_program(result, run.transcript, run.code, run.message)
+    return result
+
+
+def shell_output(transcript):
+    """The command's output between the markers, and its exit status."""
+    begin = transcript.find(BEGIN_MARK + "\n")
+    end = transcript.rfind(END_MARK)
+    if begin < 0 or end < begin:
+        return None, None
+    status = re.match(r"\d+", transcript[end + len(END_MARK):])
+    output = transcript[begin + len(BEGIN_MARK) + 1:end]
+    return output, int(status.group()) if status else None
+
+
+def expected_motd():
+    with open(os.path.join(ROOT, "rootfs", "etc", "motd")) as f:
+        return f.read()
+
+
+def compare_output(result, output, expected):
+    """Adds the case's verdict: exact text, or every pattern found."""
+    if isinstance(expected, str):
+        if output == expected:
+            result.add(True, "ok " + result.name)
+        else:
+            result.fail("output %r, expected %r" % (output, expected))
+        return
+    missing = [p for p in expected if not re.search(p, output)]
+    if missing:
+        result.fail("output %r lacks %s" % (output, ", ".join(missing)))
+    else:
+        result.add(True, "ok " + result.name)
+
+
+def run_shell_suite(name, command, expected):
+    """Boots once, runs `command` between two markers, checks its output."""
+    result = Result(name)
+    line = "echo '%s'; %s; echo \"%s$?\"" % (BEGIN_MARK, command, END_MARK)
+    run = guest.run_command(line, DEADLINE, build=False)
+    result.transcript = run.transcript
+    output, status = shell_output(run.transcript)
+    if run.message:
+        result.fail(run.message)
+    elif output is None:
+        result.fail("the markers around the command's output are missing")
+    elif status != 0:
+        result.fail("command exited with status %s" % status)
+    else:
+        compare_output(result, output, expected_motd()
+                       if expected is None else expected)
+    return result
+
+
+# ---- boot suites -----------------------------------------------------------
+
+BOOT_COMMAND = "echo hi > f; cat f; ls; ps -ef\n"
+
+
+def at_prompt(text):
+    """The shell prints "$ " and waits for a line."""
+    return text.endswith("$ ")
+
+
+def check_boot_answer(result, answer):
+    """answer: what came after the prompt: the echo of the typed line (left
+    out), the output, the next prompt."""
+    typed = BOOT_COMMAND.strip()
+    lines = [l.strip() for l in answer.split("\n") if typed not in l]
+    rest = "\n".join(lines)
+    checks = [("'hi' from cat f", "hi" in lines),
+              ("'f' in ls", re.search(r"(?m)(^|\s)f(\s|$)", rest)),
+              ("init in ps -ef", re.search(r"\binit\b", rest)),
+              ("sh in ps -ef", re.search(r"\bsh\b", rest))]
+    missing = [what for what, ok in checks if not ok]
+    if missing:
+        result.fail("missing: " + ", ".join(missing))
+    else:
+        result.add(True, "ok " + result.name)
+
+
+def run_boot_suite(name, qemu_args, image):
+    """Boots to the interactive shell, types BOOT_COMMAND, checks the answer,
+    then kills QEMU (Parley has no poweroff command)."""
+    result = Result(name)
+    guest.require_files(image)
+    deadline = time.monotonic() + DEADLINE
+    session = guest.QemuSession(qemu_args)
+    try:
+        outcome = session.pump(deadline, until=at_prompt)
+        if outcome == "match":
+            mark = len(session.text())
+            session.send(BOOT_COMMAND)
+            outcome = session.pump(deadline, until=lambda t: "\n" in t[mark:]
+                                   and at_prompt(t[mark:]))
+    finally:
+        session.kill()
+    result.transcript = session.text()
+    if outcome == "match":
+        check_boot_answer(result, result.transcript[mark:])
+    elif outcome == "exit":
+        result.fail("QEMU exited (code %s) before the prompt came back"
+                    % session.returncode)
+    else:
+        result.fail({"panic": "kernel panic",
+                     "timeout": "no prompt within %g s" % DEADLINE}[outcome])
+    return result
+
+
+def run_boot_kernel():
+    kernel = os.path.join(ROOT, "build", "kernel.elf")
+    initrd = os.path.join(ROOT, "build", "initrd.img")
+    guest.require_files(kernel)
+    return run_boot_suite("boot.kernel", guest.qemu_args(kernel, initrd),
+                          initrd)
+
+
+def run_boot_grub():
+    iso = os.path.join(ROOT, "build", "parley.iso")
+    return run_boot_suite("boot.grub", guest.qemu_args(cdrom=iso), iso)
+
+
+# ---- choosing, building, running, reporting --------------------------------
+
+class Suite:
+    def __init__(self, name, group, run):
+        self.name = name
+        self.group = group
+        self.run = run              # () -> Result
+
+
+def all_suites():
+    suites = []
+    for path in sorted(glob.glob(os.path.join(ROOT, "tests/host/test_*.c"))):
+        name = os.path.basename(path)[:-2]
+        suites.append(Suite(name, "host", lambda n=name: run_host_suite(n)))
+    for path in sorted(glob.glob(os.path.join(ROOT, "tests/guest/test_*.c"))):
+        name = os.path.basename(path)[:-2]
+        suites.append(Suite(name, "guest", lambda n=name: run_guest_suite(n)))
+    for case, command, expected in SHELL_CASES:
+        suites.append(Suite("shell." + case, "shell",
+                            lambda n="shell." + case, c=command, e=expected:
+                            run_shell_suite(n, c, e)))
+    suites.append(Suite("boot.kernel", "boot", run_boot_kernel))
+    suites.append(Suite("boot.grub", "boot", run_boot_grub))
+    return suites
+
+
+def select(suites, wanted):
+    if not wanted:
+        return suites
+    return [s for s in suites if wanted in (s.name, s.group)]
+
+
+def make(*targets):
+    """Brings build outputs up to date; returns an error message or None."""
+    r = subprocess.run(["make", "-s", "--no-print-directory"] + list(targets),
+                       cwd=ROOT, stdout=subprocess.PIPE,
+                       stderr=subprocess.STDOUT, universal_newlines=True)
+    if r.returncode != 0:
+        sys.stdout.write(r.stdout)
+        return "make %s failed" % " ".join(targets)
+    return None
+
+
+def build_for(suites):
+    """Builds what the chosen suites need, once, before any boot starts (two
+    makes running at once in one tree would trip over each other)."""
+    groups = {s.group for s in suites}
+    targets = ["build/mkinitrd"] if "host" in groups else []
+    if groups - {"host"}:
+        targets.append("build")
+    if any(s.name == "boot.grub" for s in suites):
+        targets.append("build/parley.iso")
+    return make(*targets) if targets else None
+
+
+class Reporter:
+    """Prints each suite's lines as it finishes and keeps the totals."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.passed = self.failed = 0
+
+    def report(self, result):
+        with self.lock:
+            for passed, line in result.cases:
+                print(line)
+                self.passed += passed
+                self.failed += not passed
+            self.keep_log(result)
+            sys.stdout.flush()
+
+    def keep_log(self, result):
+        """The transcript of a failed suite stays; a stale one goes."""
+        log = os.path.join(LOG_DIR, result.name + ".log")
+        if result.failed():
+            os.makedirs(LOG_DIR, exist_ok=True)
+            with open(log, "w") as f:
+                f.write(result.transcript)
+            print("  log: %s" % os.path.relpath(log, ROOT))
+        elif os.path.exists(log):
+            os.remove(log)
+
+
+def run_suites(suites, reporter):
+    host = [s for s in suites if s.group == "host"]
+    boots = [s for s in suites if s.group != "host"]
+    for suite in host:
+        reporter.report(suite_safely(suite))
+    with concurrent.futures.ThreadPoolExecutor(PARALLEL_BOOTS) as pool:
+        futures = [pool.submit(suite_safely, s) for s in boots]
+        for future in concurrent.futures.as_completed(futures):
+            reporter.report(future.result())
+
+
+def suite_safely(suite):
+    """Runs a suite; a crash of the runner itself fails only that suite."""
+    try:
+        return suite.run()
+    except guest.GuestError as e:
+        why = str(e)
+    except Exception as e:                      # noqa: broad on purpose
+        why = "runner error: %s: %s" % (type(e).__name__, e)
+    result = Result(suite.name)
+    result.fail(why)
+    return result
+
+
+def main():
+    wanted = sys.argv[1] if len(sys.argv) > 1 else ""
+    suites = all_suites()
+    if wanted == "list":
+        for s in suites:
+            print("%-6s %s" % (s.group, s.name))
+        return 0
+    chosen = select(suites, wanted)
+    if not chosen:
+        print("tests/run.py: no suite named %r (try T=list)" % wanted)
+        return 2
+    reporter = Reporter()
+    error = build_for(chosen)
+    if error:
+        for s in chosen:
+            result = Result(s.name)
+            result.fail(error)
+            reporter.report(result)
+    else:
+        run_suites(chosen, reporter)
+    print("%d passed, %d failed" % (reporter.passed, reporter.failed))
+    return 1 if reporter.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
