@@ -2,10 +2,11 @@
  * Pipes and FIFOs: a circular queue of bytes in an inode's direct blocks.
  *
  * The queue is PIPE_CAPACITY bytes (NDIRECT blocks of 4 KiB, allocated on
- * first use).  read_pos and write_pos are byte offsets into it, kept in the
- * inode; count says how many bytes are queued, so full and empty are never
- * confused.  A pipe's inode has no name; a FIFO's inode is named by mkfifo
- * and opened like a file.
+ * first use, given back when no end is open any more).  read_pos and
+ * write_pos are byte offsets into it, kept in the inode; count says how
+ * many bytes are queued, so full and empty are never confused.  A pipe's
+ * inode has no name; a FIFO's inode is named by mkfifo and opened like a
+ * file.
  *
  * Protocol (who blocks, who is woken):
  *   read   sleeps on read_wait while the queue is empty and a writer exists;
@@ -22,6 +23,7 @@
 #include "ipc/pipe.h"
 #include "fs/file.h"
 #include "proc/proc.h"
+#include "mm/frame.h"
 #include <parley/limits.h>
 
 _Static_assert(PIPE_CAPACITY == NDIRECT * BLOCK_SIZE, "pipe queue is the direct blocks");
@@ -110,6 +112,20 @@ pipe_write(struct file *f, const char *buf, size_t n)
     return done;
 }
 
+/* Empty the queue and give its pages back; they are allocated again on
+ * the next write. */
+static void
+pipe_discard(struct inode *ip)
+{
+    for (int n = 0; n < NDIRECT; n++) {
+        if (ip->direct[n]) {
+            frame_unref(ip->direct[n]);
+            ip->direct[n] = 0;
+        }
+    }
+    ip->pipe.count = ip->pipe.read_pos = ip->pipe.write_pos = 0;
+}
+
 static void
 pipe_close(struct file *f)
 {
@@ -119,8 +135,9 @@ pipe_close(struct file *f)
     if (file_writable(f))
         ps->writers--;
     if (ps->readers == 0 && ps->writers == 0) {
-        /* Nobody has it open: a FIFO's unread data is discarded (Linux). */
-        ps->count = ps->read_pos = ps->write_pos = 0;
+        /* Nobody has it open: a FIFO's unread data is discarded (Linux),
+         * and a FIFO that lives on by its name holds no memory. */
+        pipe_discard(f->inode);
     }
     waitq_wake_all(&ps->read_wait);
     waitq_wake_all(&ps->write_wait);

@@ -286,6 +286,7 @@ signal_fork(struct proc *child, struct proc *parent)
     child->sig.pending = 0;
     child->sig.alarm_at_ns = 0;
     child->sig.restore_mask = false;
+    child->sig.stop_signal = 0;         /* never stopped: WCONTINUED has nothing to say */
 }
 
 /* exec: handlers go back to default (the code is gone); ignored signals

@@ -1,0 +1,27 @@
+/* Parley's own system calls (<parley.h>): procinfo, sysinfo, poweroff, trace. */
+#include <parley.h>
+#include "internal.h"
+
+int
+procinfo(struct procinfo *buf, int max)
+{
+    return SYSCALL2(procinfo, buf, max);
+}
+
+int
+sysinfo(struct sysinfo *info)
+{
+    return SYSCALL1(sysinfo, info);
+}
+
+int
+poweroff(int status)
+{
+    return SYSCALL1(poweroff, status);
+}
+
+int
+trace(int on)
+{
+    return SYSCALL1(trace, on);
+}

@@ -1,0 +1,94 @@
+/*
+ * System calls about processes: fork, wait, ids, process groups, the
+ * terminal's foreground group, yielding, and uname.
+ */
+#include <sched.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "internal.h"
+
+pid_t
+fork(void)
+{
+    return SYSCALL0(fork);
+}
+
+pid_t
+waitpid(pid_t pid, int *status, int options)
+{
+    return SYSCALL3(waitpid, pid, status, options);
+}
+
+pid_t
+wait(int *status)
+{
+    return waitpid(-1, status, 0);
+}
+
+/* Never fails, so no errno conversion. */
+pid_t
+getpid(void)
+{
+    return __syscall0(SYS_getpid);
+}
+
+pid_t
+getppid(void)
+{
+    return __syscall0(SYS_getppid);
+}
+
+/* Parley has a single user, root. */
+uid_t getuid(void)  { return 0; }
+uid_t geteuid(void) { return 0; }
+gid_t getgid(void)  { return 0; }
+gid_t getegid(void) { return 0; }
+
+int
+setpgid(pid_t pid, pid_t pgid)
+{
+    return SYSCALL2(setpgid, pid, pgid);
+}
+
+pid_t
+getpgid(pid_t pid)
+{
+    return SYSCALL1(getpgid, pid);
+}
+
+pid_t
+getpgrp(void)
+{
+    return getpgid(0);
+}
+
+pid_t
+setsid(void)
+{
+    return SYSCALL0(setsid);
+}
+
+int
+tcsetpgrp(int fd, pid_t pgrp)
+{
+    return SYSCALL2(tcsetpgrp, fd, pgrp);
+}
+
+pid_t
+tcgetpgrp(int fd)
+{
+    return SYSCALL1(tcgetpgrp, fd);
+}
+
+int
+sched_yield(void)
+{
+    return SYSCALL0(sched_yield);
+}
+
+int
+uname(struct utsname *buf)
+{
+    return SYSCALL1(uname, buf);
+}

@@ -1,0 +1,70 @@
+/* strerror: the text for an errno value, in glibc's (Linux's) words. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char *const error_texts[] = {
+    [0]            = "Success",
+    [EPERM]        = "Operation not permitted",
+    [ENOENT]       = "No such file or directory",
+    [ESRCH]        = "No such process",
+    [EINTR]        = "Interrupted system call",
+    [EIO]          = "Input/output error",
+    [ENXIO]        = "No such device or address",
+    [E2BIG]        = "Argument list too long",
+    [ENOEXEC]      = "Exec format error",
+    [EBADF]        = "Bad file descriptor",
+    [ECHILD]       = "No child processes",
+    [EAGAIN]       = "Resource temporarily unavailable",
+    [ENOMEM]       = "Cannot allocate memory",
+    [EACCES]       = "Permission denied",
+    [EFAULT]       = "Bad address",
+    [ENOTBLK]      = "Block device required",
+    [EBUSY]        = "Device or resource busy",
+    [EEXIST]       = "File exists",
+    [EXDEV]        = "Invalid cross-device link",
+    [ENODEV]       = "No such device",
+    [ENOTDIR]      = "Not a directory",
+    [EISDIR]       = "Is a directory",
+    [EINVAL]       = "Invalid argument",
+    [ENFILE]       = "Too many open files in system",
+    [EMFILE]       = "Too many open files",
+    [ENOTTY]       = "Inappropriate ioctl for device",
+    [ETXTBSY]      = "Text file busy",
+    [EFBIG]        = "File too large",
+    [ENOSPC]       = "No space left on device",
+    [ESPIPE]       = "Illegal seek",
+    [EROFS]        = "Read-only file system",
+    [EMLINK]       = "Too many links",
+    [EPIPE]        = "Broken pipe",
+    [EDOM]         = "Numerical argument out of domain",
+    [ERANGE]       = "Numerical result out of range",
+    [EDEADLK]      = "Resource deadlock avoided",
+    [ENAMETOOLONG] = "File name too long",
+    [ENOLCK]       = "No locks available",
+    [ENOSYS]       = "Function not implemented",
+    [ENOTEMPTY]    = "Directory not empty",
+    [ELOOP]        = "Too many levels of symbolic links",
+    [ENOMSG]       = "No message of desired type",
+    [EIDRM]        = "Identifier removed",
+    [ENOSTR]       = "Device not a stream",
+    [ENODATA]      = "No data available",
+    [ETIME]        = "Timer expired",
+    [EOVERFLOW]    = "Value too large for defined data type",
+    [EBADFD]       = "File descriptor in bad state",
+    [ENOTSUP]      = "Operation not supported",
+    [ETIMEDOUT]    = "Connection timed out",
+};
+
+#define NTEXTS (int)(sizeof error_texts / sizeof error_texts[0])
+
+char *
+strerror(int errnum)
+{
+    static char unknown[32];
+
+    if (errnum >= 0 && errnum < NTEXTS && error_texts[errnum] != NULL)
+        return (char *)error_texts[errnum];
+    snprintf(unknown, sizeof unknown, "Unknown error %d", errnum);
+    return unknown;
+}
