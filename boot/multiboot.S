@@ -3,9 +3,10 @@
  *
  * The loader leaves us in 32-bit protected mode with paging off, %eax =
  * MULTIBOOT_BOOTLOADER_MAGIC and %ebx = physical address of the multiboot
- * information.  The kernel is linked at KERNBASE + 1 MiB but loaded at 1 MiB,
- * so until paging is on only position-independent code and physical addresses
- * may be used.  We map the first 16 MiB both at 0 and at KERNBASE with 4 MiB
+ * information.  The kernel is linked at KERNBASE + 1 MiB but loaded at 1 MiB.
+ * This first piece (section .boot.text) is linked at its physical address,
+ * so that every loader finds the entry point inside a loaded segment, and
+ * it may use only physical addresses until paging is on.  We map the first 16 MiB both at 0 and at KERNBASE with 4 MiB
  * pages, turn paging on, jump to the high addresses and call kmain().
  * kmain() then builds the real kernel page directory.
  */
@@ -26,12 +27,9 @@
     .long MB_FLAGS
     .long -(MB_MAGIC + MB_FLAGS)
 
-.section .text
+.section .boot.text, "ax"
 .globl _start
-_start = V2P_ASM(entry)
-
-.globl entry
-entry:
+_start:
     cli
     movl %eax, %esi             /* keep the loader's magic */
     /* Fill the boot page directory: identity and KERNBASE maps. */
@@ -56,6 +54,8 @@ entry:
     /* Now running with paging; jump to the linked (high) address. */
     movl $high, %ecx
     jmp *%ecx
+
+.text
 high:
     movl $boot_stack_top, %esp
     xorl %ebp, %ebp             /* ends the backtrace chain */

@@ -27,7 +27,13 @@
 
 static char *sh_env[] = { "PATH=/bin", "HOME=/", NULL };
 
-/* Opens the console on the lowest free descriptors until 0-2 are all open. */
+/*
+ * Opens the console on the lowest free descriptors until 0-2 are all open,
+ * and makes init's process group the console's foreground group, the one
+ * that ^C signals.  Until the shell does job control, every process stays
+ * in that group: ^C reaches them all, and init and the interactive shell
+ * ignore it, so only the foreground command dies.
+ */
 static void
 console_open(void)
 {
@@ -39,6 +45,7 @@ console_open(void)
             break;
         }
     }
+    tcsetpgrp(0, getpgrp());
 }
 
 static pid_t

@@ -196,13 +196,27 @@ sys_mkdir(const char *upath, mode_t mode)
     return make_node(upath, S_IFDIR | (mode & 07777));
 }
 
-/* mknod: FIFOs and regular files only (no device numbers to hand out). */
+/* mknod: FIFOs and regular files.  Devices and directories need
+ * privileges no Parley process has (EPERM); anything else is not a file
+ * type (EINVAL). */
 long
 sys_mknod(const char *upath, mode_t mode, dev_t dev)
 {
-    if (!S_ISFIFO(mode) && !S_ISREG(mode) && (mode & S_IFMT) != 0)
+    switch (mode & S_IFMT) {
+    case 0:
+        mode |= S_IFREG;
+        break;
+    case S_IFREG:
+    case S_IFIFO:
+        break;
+    case S_IFDIR:
+    case S_IFCHR:
+    case S_IFBLK:
         return -EPERM;
-    return make_node(upath, (mode & S_IFMT) ? mode : S_IFREG | mode);
+    default:
+        return -EINVAL;
+    }
+    return make_node(upath, mode);
 }
 
 static long

@@ -68,6 +68,7 @@ proc_exit(int status)
     struct proc *parent = p->parent;
     if (parent && parent_reaps_automatically(parent)) {
         proc_free(p);           /* our stack stays valid until we switch */
+        waitq_wake_all(&parent->child_waitq);   /* its wait() may see ECHILD */
     } else {
         p->state = PROC_ZOMBIE;
         if (parent) {

@@ -8,7 +8,7 @@
 typedef struct __stdio_file FILE;   /* opaque: see lib/src/stdio_impl.h */
 
 #define EOF         (-1)
-#define BUFSIZ      1024
+#define BUFSIZ      4096
 #define FILENAME_MAX 256
 #define FOPEN_MAX   32
 

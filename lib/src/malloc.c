@@ -106,8 +106,11 @@ heap_grow(size_t units)
     return free_list;
 }
 
-void *
-malloc(size_t bytes)
+/* The allocator proper.  (malloc and calloc call it under this name: GCC
+ * knows what `malloc` means and would turn calloc's malloc-then-memset
+ * into a call to calloc, that is, into endless recursion.) */
+static void *
+heap_alloc(size_t bytes)
 {
     size_t units = units_for(bytes);
     Header *prev, *p;
@@ -143,6 +146,12 @@ malloc(size_t bytes)
     }
 }
 
+void *
+malloc(size_t bytes)
+{
+    return heap_alloc(bytes);
+}
+
 void
 free(void *ptr)
 {
@@ -159,7 +168,7 @@ calloc(size_t n, size_t size)
         errno = ENOMEM;
         return NULL;
     }
-    p = malloc(n * size);
+    p = heap_alloc(n * size);
     if (p != NULL)
         memset(p, 0, n * size);
     return p;
@@ -184,7 +193,7 @@ realloc(void *ptr, size_t bytes)
     units = units_for(bytes);
     if (units != 0 && units <= block->s.units)
         return ptr;
-    fresh = malloc(bytes);
+    fresh = heap_alloc(bytes);
     if (fresh == NULL)
         return NULL;
     memcpy(fresh, ptr, (block->s.units - 1) * UNIT);

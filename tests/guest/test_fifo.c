@@ -288,7 +288,9 @@ case_read_open_returns_even_if_the_writer_already_left(void)
         _exit(read(fd, &c, 1) == 0 ? 0 : 2);
     }
     check_still_blocked(pid);
-    CHECK_OK(fd = open("f", O_WRONLY | O_NONBLOCK));
+    while ((fd = open("f", O_WRONLY | O_NONBLOCK)) < 0 && errno == ENXIO)
+        check_sleep_ms(10);             /* until the child is in open */
+    CHECK_OK(fd);
     CHECK_OK(close(fd));
     check_child_ok(pid);
 }
@@ -484,7 +486,6 @@ case_pipe_buf_writes_are_not_interleaved(void)
             _exit(0);
         }
     }
-    CHECK_OK(close(wr));
     while (records < NWRITERS * NRECORDS) {
         n = read(rd, record + fill, PIPE_BUF - fill < RCHUNK ? PIPE_BUF - fill : RCHUNK);
         CHECK(n > 0);
@@ -498,6 +499,7 @@ case_pipe_buf_writes_are_not_interleaved(void)
     }
     for (w = 0; w < NWRITERS; w++)
         check_child_ok(pids[w]);
+    CHECK_OK(close(wr));                /* our write end kept EOF away */
     CHECK_EQ(read(rd, record, 1), 0);
 }
 

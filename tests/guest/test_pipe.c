@@ -143,6 +143,15 @@ check_still_blocked(pid_t pid)
     CHECK_EQ(waitpid(pid, &status, WNOHANG), 0);
 }
 
+/* Waits (polling; the case's time limit catches a hang) until n bytes are
+ * queued in the pipe. */
+static void
+wait_until_queued(int fd, long n)
+{
+    while (queued(fd) != n)
+        check_sleep_ms(10);
+}
+
 static void
 check_child_ok(pid_t pid)
 {
@@ -653,8 +662,9 @@ case_blocked_large_write_ends_when_last_reader_closes(void)
         _exit(0);
     }
     CHECK_OK(close(p[1]));
-    check_still_blocked(pid);
-    CHECK_EQ(queued(p[0]), PIPE_CAPACITY);      /* blocked because full */
+    wait_until_queued(p[0], PIPE_CAPACITY);     /* the child filled it... */
+    check_still_blocked(pid);                   /* ...and waits for room */
+    CHECK_EQ(queued(p[0]), PIPE_CAPACITY);
     CHECK_OK(close(p[0]));
     check_child_ok(pid);
 }

@@ -1000,8 +1000,10 @@ case_exec_resets_handlers_keeps_ignored_and_mask(void)
 
 /*
  * A computation that keeps its whole state in eax, ebx, ecx, edx, esi, edi
- * and the flags (adc needs the carry, jb the compare) for n rounds.
- * Interrupted anywhere by a handler, it must still give the same answer.
+ * and the carry flag for n rounds: nearly every instruction reads the carry
+ * left by the one before (adc, sbb, rcl, rcr; lea leaves it alone), so a
+ * handler that returns with any of them changed, at almost any point of the
+ * loop, changes the answer.
  */
 static unsigned
 register_mix(unsigned n, unsigned seed)
@@ -1011,16 +1013,14 @@ register_mix(unsigned n, unsigned seed)
     __asm__ volatile(
         "1:\n\t"
         "addl %%ecx, %%eax\n\t"
-        "roll $5, %%eax\n\t"
-        "xorl %%eax, %%ebx\n\t"
-        "addl %%ebx, %%edx\n\t"
-        "adcl %%edx, %%esi\n\t"
-        "leal 0x1234(%%esi,%%edx,2), %%edi\n\t"
-        "subl %%edi, %%eax\n\t"
-        "cmpl %%esi, %%ebx\n\t"
-        "jb 2f\n\t"
-        "xorl $0x5a5a5a5a, %%edx\n\t"
-        "2:\n\t"
+        "adcl %%eax, %%ebx\n\t"
+        "rcll $3, %%ebx\n\t"
+        "adcl %%ebx, %%edx\n\t"
+        "leal 7(%%edx,%%eax), %%edi\n\t"
+        "adcl %%edi, %%esi\n\t"
+        "rcrl $1, %%esi\n\t"
+        "sbbl %%esi, %%eax\n\t"
+        "adcl %%eax, %%edx\n\t"
         "decl %%ecx\n\t"
         "jnz 1b"
         : "+a"(a), "+b"(b), "+c"(c), "+d"(d), "+S"(s), "=D"(e)

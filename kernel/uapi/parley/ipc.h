@@ -58,8 +58,11 @@ struct msqid_ds {
     pid_t           msg_lrpid;  /* last receiver */
 };
 
-/* The shape msgsnd/msgrcv expect at msgp: a positive type, then the text. */
-struct msgbuf {
+/* The shape msgsnd/msgrcv expect at msgp: a positive type (a long), then
+ * msgsz bytes of text.  Programs declare their own struct with a real text
+ * size; <sys/msg.h> names this one struct msgbuf only with _GNU_SOURCE, as
+ * glibc does, because many programs define a struct msgbuf themselves. */
+struct parley_msgbuf {
     long mtype;
     char mtext[1];
 };

@@ -4,6 +4,14 @@
 
 #include <sys/ipc.h>
 
+#ifdef _GNU_SOURCE
+/* The message template of the manual pages (see struct parley_msgbuf). */
+struct msgbuf {
+    long mtype;
+    char mtext[1];
+};
+#endif
+
 int     msgget(key_t key, int flags);
 int     msgsnd(int msqid, const void *msgp, size_t msgsz, int flags);
 ssize_t msgrcv(int msqid, void *msgp, size_t msgsz, long msgtyp, int flags);
