@@ -699,7 +699,11 @@ status_code(int status)
     return WEXITSTATUS(status);
 }
 
-/* Like bash: say why a foreground process died, except for ^C and SIGPIPE. */
+/*
+ * Like bash: say why a foreground process died ("Segmentation fault"),
+ * except for ^C, which the console has already echoed, and SIGPIPE, the
+ * normal end of a writer whose reader has gone.
+ */
 static void
 report_signal(int status)
 {
@@ -708,13 +712,8 @@ report_signal(int status)
     if (!WIFSIGNALED(status))
         return;
     sig = WTERMSIG(status);
-    if (sig == SIGPIPE)
+    if (sig == SIGINT || sig == SIGPIPE)
         return;
-    if (sig == SIGINT) {
-        if (interactive)
-            fprintf(stderr, "\n");
-        return;
-    }
     fprintf(stderr, "%s%s\n", strsignal(sig),
             WCOREDUMP(status) ? " (core dumped)" : "");
 }

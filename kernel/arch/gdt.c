@@ -2,7 +2,9 @@
  * Segmentation, set up once and then ignored: flat 4 GiB code and data
  * segments for the kernel (ring 0) and user (ring 3), and the task-state
  * segment that tells the CPU which kernel stack to use on a trap from user
- * mode (tss.esp0, updated at every context switch).
+ * mode (tss.esp0, updated at every context switch).  %ds, %es, %fs and %gs
+ * hold the user data segment everywhere, kernel included, so that traps
+ * need not reload them; only %ss and %cs change with the privilege level.
  */
 #include "lib/kernel.h"
 #include "arch/gdt.h"
@@ -48,13 +50,16 @@ gdt_init(void)
     __asm__ volatile(
         "lgdt %0\n"
         "movw %1, %%ax\n"
-        "movw %%ax, %%ds\n movw %%ax, %%es\n movw %%ax, %%ss\n"
+        "movw %%ax, %%ss\n"
+        "movw %4, %%ax\n"
+        "movw %%ax, %%ds\n movw %%ax, %%es\n"
         "movw %%ax, %%fs\n movw %%ax, %%gs\n"
         "ljmp %2, $1f\n"
         "1:\n"
         "movw %3, %%ax\n"
         "ltr %%ax\n"
-        : : "m"(gdtr), "i"(SEG_KDATA), "i"(SEG_KCODE), "i"(SEG_TSS) : "eax");
+        : : "m"(gdtr), "i"(SEG_KDATA), "i"(SEG_KCODE), "i"(SEG_TSS),
+            "i"(SEG_UDATA) : "eax");
 }
 
 void

@@ -28,14 +28,7 @@ VECTOR 128
 
 .globl alltraps
 alltraps:
-    pushl %ds
-    pushl %es
-    pushl %fs
-    pushl %gs
     pushal
-    movw $SEG_KDATA, %ax
-    movw %ax, %ds
-    movw %ax, %es
     pushl %esp                  /* argument: struct trapframe * */
     call trap
     addl $4, %esp
@@ -44,10 +37,6 @@ alltraps:
 .globl trapret
 trapret:
     popal
-    popl %gs
-    popl %fs
-    popl %es
-    popl %ds
     addl $8, %esp               /* trapno and error code */
     iret
 

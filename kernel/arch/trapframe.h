@@ -1,5 +1,10 @@
 /* The registers saved on the kernel stack by every trap, interrupt and
- * system call (see trapentry.S).  The layout must match the pushes there. */
+ * system call (see trapentry.S).  The layout must match the pushes there.
+ *
+ * The data segment registers are not saved: user and kernel share the
+ * flat ring-3 data segment for %ds, %es, %fs and %gs (ring 0 may use it),
+ * so they never change across a trap -- and loading a segment register is
+ * one of the slower things an x86, real or emulated, does. */
 #ifndef ARCH_TRAPFRAME_H
 #define ARCH_TRAPFRAME_H
 
@@ -9,7 +14,6 @@
 struct trapframe {
     /* pushal */
     uint32_t edi, esi, ebp, esp_unused, ebx, edx, ecx, eax;
-    uint32_t gs, fs, es, ds;
     uint32_t trapno;
     uint32_t err;               /* error code, or 0 */
     /* pushed by the CPU */

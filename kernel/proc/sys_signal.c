@@ -134,7 +134,7 @@ sys_sigreturn(void)
     }
     *tf = frame.saved;
     tf->cs = SEG_UCODE;
-    tf->ds = tf->es = tf->fs = tf->gs = tf->ss = SEG_UDATA;
+    tf->ss = SEG_UDATA;
     tf->eflags = (tf->eflags & 0xCD5) | 0x200;   /* arithmetic flags, DF; IF on */
     current->sig.blocked = frame.saved_mask & ~UNBLOCKABLE;
     return (long)tf->eax;       /* dispatch stores it back into eax unchanged */
