@@ -145,10 +145,7 @@ next_signal(sigset_t set)
 {
     if (set & SIGBIT(SIGKILL))
         return SIGKILL;
-    for (int sig = 1; sig < NSIG; sig++)
-        if (set & SIGBIT(sig))
-            return sig;
-    return 0;
+    return set ? __builtin_ctzl(set) + 1 : 0;   /* lowest-numbered first */
 }
 
 /* Default action "stop": sleep until SIGCONT or SIGKILL. */
@@ -247,6 +244,8 @@ signal_deliver(struct trapframe *tf)
     struct proc *p = current;
     int sig;
 
+    if (!signal_deliverable(p) && !p->sig.restore_mask)
+        return;     /* the common case: nothing to do, nothing interrupted */
     while ((sig = next_signal(signal_deliverable(p))) != 0) {
         p->sig.pending &= ~SIGBIT(sig);
         sighandler_t h = p->sig.action[sig].sa_handler;
