@@ -6,7 +6,7 @@
 #   make qemu-gdb   as qemu, but halted with a gdb server; then `make gdb`
 #   make test       run every test (host unit tests and guest tests)
 #   make test T=x   run one suite
-#   make bench      run the benchmarks in the guest
+#   make bench      run the benchmarks in the guest (LINUX=1: and on Linux)
 #
 # TOOLPREFIX=i686-elf- (for example) overrides the toolchain search.
 
@@ -194,7 +194,7 @@ test:
 bench:
 	@tools/deps run
 	@$(MAKE) --no-print-directory build 
-	tools/run-in-guest --timeout 900 -- ipcbench $(SCALE)
+	tools/bench $(if $(LINUX),--linux) $(SCALE)
 
 # ---- dependencies ----------------------------------------------------------
 clean:
