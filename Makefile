@@ -183,7 +183,7 @@ qemu-nox-gdb:
 	$(gdb_hint)
 	$(QEMU) $(QEMUOPTS) -cdrom $(B)/parley.iso -nographic $(QEMUGDB)
 gdb: .gdbinit
-	gdb -q -x .gdbinit
+	gdb -q -iex 'set auto-load local-gdbinit off' -x .gdbinit
 
 # ---- tests and benchmarks --------------------------------------------------
 test:
