@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -436,6 +437,16 @@ case_kill_unknown_pid_is_esrch(void)
     CHECK_ERR(kill(0x7ffffff0, SIGKILL), ESRCH);
 }
 
+/* A system call the kernel does not have fails loudly with ENOSYS. */
+static void
+case_unknown_system_call_is_enosys(void)
+{
+    CHECK_ERR(syscall(0), ENOSYS);
+    CHECK_ERR(syscall(SYS_MAX), ENOSYS);
+    CHECK_ERR(syscall(12345), ENOSYS);
+    CHECK_ERR(syscall(-1), ENOSYS);
+}
+
 int
 main(int argc, char **argv, char **envp)
 {
@@ -462,6 +473,7 @@ main(int argc, char **argv, char **envp)
         CHECK_CASE(fork_fails_with_eagain_when_table_is_full),
         CHECK_CASE(endless_loop_child_does_not_stop_parent),
         CHECK_CASE(kill_unknown_pid_is_esrch),
+        CHECK_CASE(unknown_system_call_is_enosys),
     };
 
     if (argc > 1 && strcmp(argv[1], "--helper") == 0)
