@@ -10,7 +10,9 @@ Suites, by group:
           its output is compared with what is expected
   boot    boot.kernel and boot.grub: boot with -kernel, or from the GRUB
           ISO, wait for the shell's prompt, type a command line, check the
-          answer
+          answer; and the BOOT_DIALOGS below (boot.job_*): boot with
+          -kernel and type at the shell, control keys included (Ctrl-C,
+          Ctrl-Z), to check job control from end to end
 
 T selects suites: a suite's name (test_fs, shell.pipeline, boot.grub), a
 group (host, guest, shell, boot), or "list" to print the names.
@@ -298,6 +300,139 @@ def run_boot_grub():
     return run_boot_suite("boot.grub", guest.qemu_args(cdrom=iso), iso)
 
 
+# ---- boot dialogs: typing at the shell, control keys included --------------
+#
+# Each dialog boots with -kernel, waits for the prompt and then types lines
+# and keys on the serial console, waiting after each for what must come
+# back.  A step whose answer does not come (before the suite's deadline) or
+# is wrong fails the suite, named after the step.
+
+CTRL_C, CTRL_Z = "\x03", "\x1a"
+CTRL_P = "\x10"                # the kernel prints its process list
+SLEEPING = r"(?m)^\s*\d+\s+\d+\s+sleeping\s+%s\s+sleep\s*$"
+PROBE_ECHO = "x\b \b"          # the console's echo of "x" then Backspace
+
+
+class DialogFailure(Exception):
+    pass
+
+
+class Dialog:
+    """A conversation with the shell on the console of one QEMU."""
+
+    def __init__(self, session, deadline):
+        self.session = session
+        self.deadline = deadline
+        self.mark = 0               # where the answer to the last step starts
+
+    def wait(self, step, done):
+        """Pumps the console until done(answer) holds; fails the step if
+        QEMU exits, panics or the deadline passes first."""
+        outcome = self.session.pump(self.deadline,
+                                    until=lambda t: done(t[self.mark:]))
+        if outcome != "match":
+            raise DialogFailure("%s: %s" % (step, {
+                "exit": "QEMU exited", "panic": "kernel panic",
+                "timeout": "no answer within %g s" % DEADLINE}[outcome]))
+        return self.session.text()[self.mark:]
+
+    def type(self, keys, step, done):
+        self.mark = len(self.session.text())
+        self.session.send(keys)
+        return self.wait(step, done)
+
+    def command(self, line):
+        """Types a line, waits for the next prompt; returns the output
+        (without the echoed line and the prompt)."""
+        answer = self.type(line + "\n", "'%s'" % line,
+                           lambda t: "\n" in t and at_prompt(t))
+        return answer.split("\n", 1)[1][:-len("$ ")]
+
+    def expect(self, step, text, pattern):
+        if not re.search(pattern, text):
+            raise DialogFailure("%s: %r does not match %r" % (step, text, pattern))
+
+    def until_sleeping(self, name, step):
+        """Waits until process `name` sleeps in nanosleep: then it has been
+        started (or continued) and owns the console.  Asks with Ctrl-P; the
+        echo of "x" and Backspace, which leave the typed line as it was,
+        marks the end of the kernel's list."""
+        while True:
+            answer = self.type(CTRL_P + "x\b", step, lambda t: PROBE_ECHO in t)
+            if re.search(SLEEPING % re.escape(name), answer):
+                return
+            time.sleep(0.2)
+
+
+def dialog_ctrl_c_ends_job(d):
+    """^C kills the foreground job, the prompt returns, $? is 128 + 2."""
+    d.type("sleep 100\n", "'sleep 100'", lambda t: "\n" in t)
+    d.until_sleeping("sleep", "sleep 100 running")
+    d.type(CTRL_C, "prompt after ^C", at_prompt)
+    d.expect("$? after ^C", d.command("echo $?"), r"^130\n")
+
+
+def dialog_ctrl_z_then_fg(d):
+    """^Z stops the job ("Stopped"), jobs lists it, fg resumes it in the
+    foreground, where ^C reaches it."""
+    d.type("sleep 100\n", "'sleep 100'", lambda t: "\n" in t)
+    d.until_sleeping("sleep", "sleep 100 running")
+    stopped = d.type(CTRL_Z, "prompt after ^Z", at_prompt)
+    d.expect("report of ^Z", stopped, r"\[1\]\+\s+Stopped\s+sleep 100")
+    d.expect("jobs", d.command("jobs"), r"^\[1\]\+\s+Stopped\s+sleep 100\n")
+    d.type("fg\n", "'fg'", lambda t: "sleep 100\n" in t.split("\n", 1)[-1])
+    d.until_sleeping("sleep", "sleep 100 continued")
+    d.type(CTRL_C, "prompt after ^C", at_prompt)
+    d.expect("$? after ^C", d.command("echo $?"), r"^130\n")
+    d.expect("jobs after the end", d.command("jobs"), r"^$")
+
+
+def dialog_ctrl_c_at_prompt(d):
+    """^C at an empty prompt: a fresh prompt from the same shell."""
+    before = d.command("echo $$")
+    answer = d.type(CTRL_C, "prompt after ^C", at_prompt)
+    d.expect("a fresh prompt", answer, r"^\^C\n\$ $")
+    d.expect("the same shell", d.command("echo $$"), "^" + re.escape(before))
+    d.expect("echo alive", d.command("echo alive"), r"^alive\n")
+
+
+def dialog_kill_background_job(d):
+    """A background job killed with kill %1 is reported as Terminated."""
+    d.expect("sleep 100 &", d.command("sleep 100 &"), r"^\[1\] \d+\n")
+    killed = d.command("kill %1")
+    killed += d.command("echo next")
+    d.expect("report", killed, r"\[1\]\+\s+Terminated\s+sleep 100")
+    d.expect("jobs after the end", d.command("jobs"), r"^$")
+
+
+BOOT_DIALOGS = [
+    ("boot.job_ctrl_c_ends_job", dialog_ctrl_c_ends_job),
+    ("boot.job_ctrl_z_then_fg", dialog_ctrl_z_then_fg),
+    ("boot.job_ctrl_c_at_prompt", dialog_ctrl_c_at_prompt),
+    ("boot.job_kill_background", dialog_kill_background_job),
+]
+
+
+def run_boot_dialog(name, dialog):
+    """Boots with -kernel, waits for the prompt, runs the dialog."""
+    result = Result(name)
+    kernel = os.path.join(ROOT, "build", "kernel.elf")
+    initrd = os.path.join(ROOT, "build", "initrd.img")
+    guest.require_files(kernel, initrd)
+    session = guest.QemuSession(guest.qemu_args(kernel, initrd))
+    d = Dialog(session, time.monotonic() + DEADLINE)
+    try:
+        d.wait("first prompt", at_prompt)
+        dialog(d)
+        result.add(True, "ok " + name)
+    except DialogFailure as e:
+        result.fail(str(e))
+    finally:
+        session.kill()
+        result.transcript = session.text()
+    return result
+
+
 # ---- choosing, building, running, reporting --------------------------------
 
 class Suite:
@@ -321,6 +456,9 @@ def all_suites():
                             run_shell_suite(n, c, e)))
     suites.append(Suite("boot.kernel", "boot", run_boot_kernel))
     suites.append(Suite("boot.grub", "boot", run_boot_grub))
+    for name, dialog in BOOT_DIALOGS:
+        suites.append(Suite(name, "boot", lambda n=name, d=dialog:
+                            run_boot_dialog(n, d)))
     return suites
 
 

@@ -12,6 +12,10 @@
  * Orphans are re-parented to init, so while it waits for the shell init also
  * collects ("reaps") every other child that ends; otherwise they would stay
  * zombies forever.
+ *
+ * Every shell init starts leads a process group of its own and is given the
+ * console (tcsetpgrp), so the keys that send signals (Ctrl-C, Ctrl-\, Ctrl-Z)
+ * reach the shell's group, never init's: init needs no protection from them.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -27,13 +31,7 @@
 
 static char *sh_env[] = { "PATH=/bin", "HOME=/", NULL };
 
-/*
- * Opens the console on the lowest free descriptors until 0-2 are all open,
- * and makes init's process group the console's foreground group, the one
- * that ^C signals.  Until the shell does job control, every process stays
- * in that group: ^C reaches them all, and init and the interactive shell
- * ignore it, so only the foreground command dies.
- */
+/* Opens the console on the lowest free descriptors until 0-2 are all open. */
 static void
 console_open(void)
 {
@@ -45,9 +43,13 @@ console_open(void)
             break;
         }
     }
-    tcsetpgrp(0, getpgrp());
 }
 
+/*
+ * Starts /bin/sh in a new process group that owns the console.  Both init
+ * and the child call setpgid, so the group exists whichever runs first; the
+ * child takes the console before exec, so the shell can read at once.
+ */
 static pid_t
 shell_start(char **argv)
 {
@@ -56,11 +58,13 @@ shell_start(char **argv)
     if (pid < 0) {
         fprintf(stderr, "init: fork: %s\n", strerror(errno));
     } else if (pid == 0) {
-        signal(SIGINT, SIG_DFL);
-        signal(SIGQUIT, SIG_DFL);
+        setpgid(0, 0);
+        tcsetpgrp(0, getpid());
         execve("/bin/sh", argv, sh_env);
         fprintf(stderr, "init: /bin/sh: %s\n", strerror(errno));
         _exit(127);
+    } else {
+        setpgid(pid, pid);
     }
     return pid;
 }
@@ -164,10 +168,6 @@ main(void)
     static char line[AUTORUN_MAX];
 
     console_open();
-    /* A ^C typed at the console must not end init, only the shell's
-     * commands; the shell gets the default actions back (shell_start). */
-    signal(SIGINT, SIG_IGN);
-    signal(SIGQUIT, SIG_IGN);
     if (autorun_read(line, sizeof line) == 0)
         autorun(line);
     interactive();

@@ -24,11 +24,11 @@
  * command is about to run, not when the line is read, so "false; echo $?"
  * prints 1.
  *
- * Jobs.  A pipeline runs as a struct job that records its process ids.  Job
- * control (process groups, tcsetpgrp, jobs/fg/bg) is not implemented; when it
- * is, the places to change are job_start_child() (setpgid in the child),
- * job_start() (setpgid in the parent, too, to close the race), job_wait()
- * (tcsetpgrp around the wait, WUNTRACED) and the builtin table.
+ * Jobs.  A pipeline runs as a struct job (sh_jobs.h) that records its
+ * processes.  An interactive shell does job control: each job in its own
+ * process group, the console's foreground group given to the job that runs
+ * in the foreground, Ctrl-Z stops it, and jobs, fg and bg manage the rest.
+ * See sh_jobs.h and docs/shell.md.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -50,7 +50,9 @@
 #define STATUS_MARK  '\001'
 
 static int last_status;         /* $?: status of the last foreground command */
-static int interactive;         /* reading a terminal: prompt, ignore ^C */
+static int interactive;         /* reading a terminal: prompt, job control */
+
+#include "sh_jobs.h"
 
 /* ---- the arena: memory for one command line ------------------------------ */
 
@@ -460,12 +462,12 @@ parse_line(struct token *tokens, struct and_or **list)
 
 /* ---- 3. run: builtins ---------------------------------------------------- */
 
-static int run_and_or(struct and_or *ao);
+/* Builtins take the words of their command; job control's are in sh_jobs.h. */
 
 static int
-builtin_cd(struct command *cmd)
+builtin_cd(int argc, char **argv)
 {
-    const char *dir = cmd->argc > 1 ? cmd->argv[1] : getenv("HOME");
+    const char *dir = argc > 1 ? argv[1] : getenv("HOME");
 
     if (dir == NULL)
         dir = "/";
@@ -477,36 +479,25 @@ builtin_cd(struct command *cmd)
 }
 
 static int
-builtin_exit(struct command *cmd)
+builtin_exit(int argc, char **argv)
 {
     char *end;
     long n = last_status;
 
-    if (cmd->argc > 1) {
-        n = strtol(cmd->argv[1], &end, 10);
-        if (*cmd->argv[1] == '\0' || *end != '\0') {
-            fprintf(stderr, "sh: exit: %s: numeric argument required\n",
-                    cmd->argv[1]);
+    if (argc > 1) {
+        n = strtol(argv[1], &end, 10);
+        if (*argv[1] == '\0' || *end != '\0') {
+            fprintf(stderr, "sh: exit: %s: numeric argument required\n", argv[1]);
             n = 2;
         }
     }
+    jobs_hangup();
     exit(n & 0xff);
-}
-
-/* wait: waits for every background child. */
-static int
-builtin_wait(struct command *cmd)
-{
-    int status;
-
-    while (waitpid(-1, &status, 0) > 0 || errno == EINTR)
-        ;
-    return 0;
 }
 
 /* A command made only of redirections ("> file") just performs them. */
 static int
-builtin_none(struct command *cmd)
+builtin_none(int argc, char **argv)
 {
     return 0;
 }
@@ -534,7 +525,7 @@ help_list_programs(void)
 }
 
 static int
-builtin_help(struct command *cmd)
+builtin_help(int argc, char **argv)
 {
     printf("Parley shell.  Command lines:\n"
            "  prog args...          run /bin/prog (or a path with a '/')\n"
@@ -545,19 +536,24 @@ builtin_help(struct command *cmd)
            "  a ; b    a &          one after the other; a in the background\n"
            "  a && b   a || b       b only if a succeeded / failed\n"
            "  # ...                 comment\n"
-           "Builtins: cd [dir], exit [n], help, wait\n"
-           "Keys: Ctrl-D ends the shell, Ctrl-P lists processes.\n");
+           "Builtins: cd [dir], exit [n], help, jobs, fg [%%n], bg [%%n], wait\n"
+           "  kill [-SIG] pid|%%n   (/bin/kill; the shell turns %%n into a group)\n"
+           "Keys: Ctrl-C interrupts and Ctrl-Z stops the foreground job,\n"
+           "      Ctrl-D ends the shell, Ctrl-P lists processes.\n");
     help_list_programs();
     return 0;
 }
 
 static const struct builtin {
     const char *name;
-    int (*run)(struct command *cmd);
+    int (*run)(int argc, char **argv);
 } builtins[] = {
+    { "bg", builtin_bg },
     { "cd", builtin_cd },
     { "exit", builtin_exit },
+    { "fg", builtin_fg },
     { "help", builtin_help },
+    { "jobs", builtin_jobs },
     { "wait", builtin_wait },
 };
 
@@ -595,6 +591,66 @@ expand_word(char *word)
     return arena_strdup(buf, len);
 }
 
+/* Where kill's process ids start, by /bin/kill's own rules; argc if none. */
+static int
+kill_first_operand(int argc, char **argv)
+{
+    int i = 1;
+
+    if (argc > 1 && strcmp(argv[1], "-l") == 0)
+        return argc;                    /* kill -l: no process ids */
+    if (argc > 2 && strcmp(argv[1], "-s") == 0)
+        i = 3;
+    else if (argc > 1 && argv[1][0] == '-')
+        i = 2;
+    if (i > 1 && i < argc && strcmp(argv[i - 1], "--") != 0 &&
+        strcmp(argv[i], "--") == 0)
+        i++;
+    return i;
+}
+
+/*
+ * kill %n: /bin/kill knows nothing of jobs, so (like bash's builtin kill)
+ * the shell turns a job into its process group, "-pgid", with a "--" in
+ * front of the process ids so that "-pgid" is not read as a signal.
+ */
+static int
+expand_kill_jobs(struct command *cmd)
+{
+    int first = kill_first_operand(cmd->argc, cmd->argv), i, n = 0, jobs = 0;
+    char **argv, number[16];
+    struct job *job;
+
+    for (i = first; i < cmd->argc; i++)
+        jobs += cmd->argv[i][0] == '%';
+    if (jobs == 0)
+        return 0;
+    if ((argv = arena_alloc((cmd->argc + 2) * sizeof(char *))) == NULL)
+        return -1;
+    for (i = 0; i < cmd->argc; i++) {
+        if (i == first && strcmp(cmd->argv[i - 1], "--") != 0)
+            argv[n++] = "--";
+        if (i < first || cmd->argv[i][0] != '%') {
+            argv[n++] = cmd->argv[i];
+            continue;
+        }
+        if ((job = job_from_spec("kill", cmd->argv[i])) == NULL)
+            return -1;
+        if (job->pgid == 0) {
+            fprintf(stderr, "sh: kill: %s: no job control\n", cmd->argv[i]);
+            return -1;
+        }
+        snprintf(number, sizeof number, "-%d", job->pgid);
+        if ((argv[n++] = arena_strdup(number, strlen(number))) == NULL)
+            return -1;
+    }
+    argv[n] = NULL;
+    cmd->argv = argv;
+    cmd->argc = n;
+    return 0;
+}
+
+/* $? and kill's job names, just before the command runs. */
 static int
 expand_command(struct command *cmd)
 {
@@ -607,6 +663,8 @@ expand_command(struct command *cmd)
     for (r = cmd->redirects; r != NULL; r = r->next)
         if (r->path != NULL && (r->path = expand_word(r->path)) == NULL)
             return -1;
+    if (cmd->argc > 0 && strcmp(cmd->argv[0], "kill") == 0)
+        return expand_kill_jobs(cmd);
     return 0;
 }
 
@@ -657,7 +715,7 @@ builtin_run_here(const struct builtin *b, struct command *cmd)
     for (fd = 0; fd < 3; fd++)
         saved[fd] = cmd->redirects ? dup(fd) : -1;
     if (redirect_all(cmd->redirects) == 0)
-        status = b->run(cmd);
+        status = b->run(cmd->argc, cmd->argv);
     fflush(stdout);
     for (fd = 0; fd < 3 && cmd->redirects; fd++) {
         if (saved[fd] >= 0) {
@@ -690,72 +748,68 @@ exec_command(char **argv)
     _exit(126);
 }
 
-/* $? for a wait status: the exit code, or 128 + the signal that killed it. */
-static int
-status_code(int status)
+/* ---- 3. run: the text of a job, for its messages ------------------------- */
+
+struct text {
+    char buf[JOB_TEXT_MAX];
+    int len;
+};
+
+/* Appends s, with "$?" for a STATUS_MARK; a long line is cut short. */
+static void
+text_put(struct text *t, const char *s)
 {
-    if (WIFSIGNALED(status))
-        return 128 + WTERMSIG(status);
-    return WEXITSTATUS(status);
+    for (; *s != '\0'; s++) {
+        if (*s == STATUS_MARK)
+            text_put(t, "$?");
+        else if (t->len < JOB_TEXT_MAX - 1)
+            t->buf[t->len++] = *s;
+    }
+    t->buf[t->len] = '\0';
 }
 
-/*
- * Like bash: say why a foreground process died ("Segmentation fault"),
- * except for ^C, which the console has already echoed, and SIGPIPE, the
- * normal end of a writer whose reader has gone.
- */
+/* "cat < in | wc -l > out": the pipeline, rebuilt from its tree. */
 static void
-report_signal(int status)
+text_pipeline(struct text *t, struct pipeline *pl)
 {
-    int sig;
+    struct command *cmd;
+    struct redirect *r;
+    struct token op = { T_END, NULL };
+    int i;
 
-    if (!WIFSIGNALED(status))
-        return;
-    sig = WTERMSIG(status);
-    if (sig == SIGINT || sig == SIGPIPE)
-        return;
-    fprintf(stderr, "%s%s\n", strsignal(sig),
-            WCOREDUMP(status) ? " (core dumped)" : "");
-}
-
-/*
- * Without job control, ^C must not reach background commands (POSIX says
- * they start with SIGINT and SIGQUIT ignored); a foreground command gets
- * the defaults back, since the interactive shell itself ignores them.
- */
-static void
-signals_for_child(int background)
-{
-    if (background) {
-        signal(SIGINT, SIG_IGN);
-        signal(SIGQUIT, SIG_IGN);
-    } else if (interactive) {
-        signal(SIGINT, SIG_DFL);
-        signal(SIGQUIT, SIG_DFL);
+    for (cmd = pl->commands; cmd != NULL; cmd = cmd->next) {
+        for (i = 0; i < cmd->argc; i++) {
+            text_put(t, i > 0 ? " " : "");
+            text_put(t, cmd->argv[i]);
+        }
+        for (r = cmd->redirects; r != NULL; r = r->next) {
+            op.kind = r->kind;
+            text_put(t, cmd->argc > 0 || r != cmd->redirects ? " " : "");
+            text_put(t, token_text(&op));
+            text_put(t, r->path ? " " : "");
+            text_put(t, r->path ? r->path : "");
+        }
+        text_put(t, cmd->next ? " | " : "");
     }
 }
 
 /* ---- 3. run: jobs, pipelines, lists -------------------------------------- */
 
-struct job {
-    pid_t *pids;                /* one per started stage, in pipeline order */
-    int npids;
-    int background;
-    /* job control will add: pid_t pgid; the command text; stopped/done. */
-};
-
 /*
- * In the child of one pipeline stage: connect stdin to the previous pipe
- * (input, or -1 for the shell's stdin) and stdout to the next (out[1], or -1
- * for the last stage), close every other pipe end, then redirect and exec.
- * A pipe end left open by mistake would keep a reader from seeing EOF.
+ * In the child of one pipeline stage: enter the job (its process group, the
+ * console, default signals), connect stdin to the previous pipe (input, or
+ * -1 for the shell's stdin) and stdout to the next (out[1], or -1 for the
+ * last stage), close every other pipe end, then redirect and exec.  A pipe
+ * end left open by mistake would keep a reader from seeing EOF.
  */
 static void
 job_start_child(struct job *job, struct command *cmd, int input, int out[2])
 {
     const struct builtin *b;
 
-    signals_for_child(job->background);
+    job_child_enter(job);
+    job_control = 0;            /* the jobs are the shell's, not this copy's */
+    job_free(job);              /* and "jobs | cat" lists only the others */
     if (input >= 0) {
         dup2(input, 0);
         close(input);
@@ -768,7 +822,7 @@ job_start_child(struct job *job, struct command *cmd, int input, int out[2])
     if (redirect_all(cmd->redirects) < 0)
         _exit(1);
     if ((b = builtin_find(cmd)) != NULL) {
-        int status = b->run(cmd);
+        int status = b->run(cmd->argc, cmd->argv);
         fflush(stdout);
         _exit(status);
     }
@@ -787,9 +841,6 @@ job_start(struct job *job, struct pipeline *pl)
     int input = -1, out[2];
     pid_t pid;
 
-    job->npids = 0;
-    if ((job->pids = arena_alloc(pl->ncommands * sizeof(pid_t))) == NULL)
-        return 0;
     fflush(stdout);             /* or children would print our buffer too */
     for (cmd = pl->commands; cmd != NULL; cmd = cmd->next) {
         out[0] = out[1] = -1;
@@ -809,7 +860,7 @@ job_start(struct job *job, struct pipeline *pl)
         }
         if (pid == 0)
             job_start_child(job, cmd, input, out);
-        job->pids[job->npids++] = pid;
+        job_add(job, pid);
         if (input >= 0)
             close(input);
         if (out[1] >= 0)
@@ -818,35 +869,16 @@ job_start(struct job *job, struct pipeline *pl)
     }
     if (input >= 0)             /* only after a failure part-way */
         close(input);
-    return job->npids;
-}
-
-/* Waits for every process of a foreground job; returns the last one's $?. */
-static int
-job_wait(struct job *job, int complete)
-{
-    int i, status, code = 1;
-
-    for (i = 0; i < job->npids; i++) {
-        while (waitpid(job->pids[i], &status, 0) < 0) {
-            if (errno != EINTR) {
-                fprintf(stderr, "sh: waitpid: %s\n", strerror(errno));
-                return 1;
-            }
-        }
-        report_signal(status);
-        if (complete && i == job->npids - 1)
-            code = status_code(status);
-    }
-    return code;
+    return job->nprocs;
 }
 
 static int
 run_pipeline(struct pipeline *pl, int background)
 {
     const struct builtin *b;
-    struct job job;
-    int started;
+    struct text text = { "", 0 };
+    struct job *job;
+    int started, code;
 
     if (pl->ncommands == 1 && !background &&
         (b = builtin_find(pl->commands)) != NULL) {
@@ -854,14 +886,19 @@ run_pipeline(struct pipeline *pl, int background)
             return 1;
         return builtin_run_here(b, pl->commands);
     }
-    job.background = background;
-    started = job_start(&job, pl);
+    text_pipeline(&text, pl);
+    if ((job = job_new(text.buf, background, pl->ncommands)) == NULL)
+        return 1;
+    if ((started = job_start(job, pl)) == 0) {
+        job_free(job);
+        return 1;
+    }
     if (background) {
-        if (started > 0)
-            fprintf(stderr, "[%d]\n", job.pids[started - 1]);
+        job_announce(job);
         return started == pl->ncommands ? 0 : 1;
     }
-    return job_wait(&job, started == pl->ncommands);
+    code = job_foreground(job, 0);
+    return started == pl->ncommands ? code : 1;
 }
 
 /* a && b || c: each pipeline runs or not depending on the status so far. */
@@ -880,27 +917,43 @@ run_and_or(struct and_or *ao)
     return status;
 }
 
-/* "a && b &": a chain in the background runs in a forked copy of the shell. */
+/*
+ * "a && b &": a chain in the background runs in a forked copy of the shell,
+ * one job whose group the copy's children share (the copy does no job
+ * control of its own).
+ */
 static void
 run_background(struct and_or *ao)
 {
+    struct text text = { "", 0 };
+    struct pipeline *pl;
+    struct job *job;
     pid_t pid;
 
     if (ao->pipelines->next == NULL) {
         run_pipeline(ao->pipelines, 1);
         return;
     }
+    for (pl = ao->pipelines; pl != NULL; pl = pl->next) {
+        text_put(&text, pl->op == T_AND ? " && " : pl->op == T_OR ? " || " : "");
+        text_pipeline(&text, pl);
+    }
+    if ((job = job_new(text.buf, 1, 1)) == NULL)
+        return;
     fflush(stdout);
     if ((pid = fork()) < 0) {
         fprintf(stderr, "sh: fork: %s\n", strerror(errno));
+        job_free(job);
         return;
     }
     if (pid == 0) {
-        interactive = 0;
-        signals_for_child(1);
+        job_child_enter(job);
+        interactive = job_control = 0;
+        jobs_forget();
         _exit(run_and_or(ao));
     }
-    fprintf(stderr, "[%d]\n", pid);
+    job_add(job, pid);
+    job_announce(job);
 }
 
 static void
@@ -913,25 +966,6 @@ run_list(struct and_or *list)
         } else {
             last_status = run_and_or(list);
         }
-    }
-}
-
-/* Collects finished background jobs, and on a terminal says how they ended. */
-static void
-reap_background(void)
-{
-    int status;
-    pid_t pid;
-
-    while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
-        if (!interactive)
-            continue;
-        if (WIFSIGNALED(status))
-            fprintf(stderr, "[%d] %s\n", pid, strsignal(WTERMSIG(status)));
-        else if (WEXITSTATUS(status) != 0)
-            fprintf(stderr, "[%d] Exit %d\n", pid, WEXITSTATUS(status));
-        else
-            fprintf(stderr, "[%d] Done\n", pid);
     }
 }
 
@@ -954,7 +988,9 @@ run_line(const char *line)
 /*
  * Reads one line from fd, a byte at a time so that nothing past the newline
  * is consumed: commands started from a script share its input.  Returns the
- * length, -1 at end of input, or -2 for an over-long line (skipped).
+ * length, -1 at end of input, -2 for an over-long line (skipped), or -3 if
+ * a keyboard signal interrupted the read at the prompt (^C: the console has
+ * already thrown the line away).
  */
 static int
 read_line(int fd, char *buf, int size)
@@ -964,8 +1000,11 @@ read_line(int fd, char *buf, int size)
 
     for (;;) {
         n = read(fd, &c, 1);
-        if (n < 0 && errno == EINTR)
+        if (n < 0 && errno == EINTR) {
+            if (line_interrupted)
+                return -3;
             continue;
+        }
         if (n <= 0) {
             if (len == 0 && !too_long)
                 return -1;
@@ -1004,16 +1043,21 @@ main(int argc, char **argv)
         return 127;
     }
     interactive = fd == 0 && isatty(0);
-    if (interactive) {
-        signal(SIGINT, SIG_IGN);
-        signal(SIGQUIT, SIG_IGN);
-    }
+    if (interactive)
+        jobs_init();
     for (;;) {
-        reap_background();
+        jobs_notify();
+        line_interrupted = 0;
         if (interactive)
             write(2, "$ ", 2);
-        if ((len = read_line(fd, line, sizeof line)) == -1)
+        len = read_line(fd, line, sizeof line);
+        if (len == -1)
             break;
+        if (len == -3) {                /* ^C at the prompt: $? is 130 */
+            if (line_interrupted == SIGINT)
+                last_status = 128 + SIGINT;
+            continue;
+        }
         if (len == -2) {
             fprintf(stderr, "sh: line too long\n");
             last_status = 2;
@@ -1023,5 +1067,6 @@ main(int argc, char **argv)
     }
     if (interactive)
         write(2, "\n", 1);
+    jobs_hangup();
     return last_status;
 }

@@ -7,6 +7,11 @@
  * it.  Ctrl-D on an empty line is end of file.  Ctrl-C, Ctrl-\ and Ctrl-Z
  * send SIGINT, SIGQUIT and SIGTSTP to the foreground process group.  Ctrl-P
  * prints the process list with what each sleeper waits for.
+ *
+ * Job control: the foreground group (tcsetpgrp) is also the only one that
+ * may read; a reader from another group is stopped with SIGTTIN until the
+ * shell brings it to the foreground (console_may_read).  Writes are not
+ * checked (Linux's default, without TOSTOP).
  */
 #include "dev/console.h"
 #include "fs/file.h"
@@ -24,6 +29,20 @@ static struct {
 } input;
 
 static pid_t foreground_pgid;
+
+/* POSIX: a group is orphaned when no member has a parent in another group
+ * of the same session, the only place a job-control shell could be. */
+static bool
+console_group_orphaned(pid_t pgid)
+{
+    for (struct proc *p = proc_table; p < proc_table + NPROC; p++) {
+        if (p->state == PROC_UNUSED || p->state == PROC_ZOMBIE || p->pgid != pgid)
+            continue;
+        if (p->parent && p->parent->pgid != pgid && p->parent->sid == p->sid)
+            return false;
+    }
+    return true;
+}
 
 static void
 console_putc(int c)
@@ -103,19 +122,43 @@ console_input(int c)
         input_commit();
 }
 
+/*
+ * POSIX, "Terminal Access Control": a read by a process outside the
+ * foreground group sends SIGTTIN to its group and the read restarts once
+ * the group is continued; if SIGTTIN is ignored or blocked, or the group is
+ * orphaned (nobody could continue it), the read fails with EIO instead.
+ * With no foreground group set, anyone may read.
+ */
+static int
+console_may_read(void)
+{
+    struct proc *p = current;
+
+    if (foreground_pgid == 0 || p->pgid == foreground_pgid)
+        return 0;
+    if (p->sig.action[SIGTTIN].sa_handler == SIG_IGN ||
+        (p->sig.blocked & SIGBIT(SIGTTIN)) || console_group_orphaned(p->pgid))
+        return -EIO;
+    signal_send_group(p->pgid, SIGTTIN, 0);
+    return -ERESTARTSYS;
+}
+
 /* Read at most one line.  A Ctrl-D ends the read without being returned;
  * at the start of a read it means end of file. */
 static ssize_t
 console_read(struct file *f, char *buf, size_t n)
 {
     size_t got = 0;
-    while (input.read == input.committed) {
+    int err = console_may_read();
+    while (!err && input.read == input.committed) {
         if (f->flags & O_NONBLOCK)
             return -EAGAIN;
-        int err = waitq_sleep(&input.readers, "console input", 0, 0);
-        if (err)
-            return err;
+        err = waitq_sleep(&input.readers, "console input", 0, 0);
+        if (!err)
+            err = console_may_read();   /* sent to the background meanwhile? */
     }
+    if (err)
+        return err;
     while (got < n && input.read != input.committed) {
         char c = input.buf[input.read % INPUT_SIZE];
         if (c == CTRL('D')) {

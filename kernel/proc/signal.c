@@ -199,16 +199,22 @@ signal_build_frame(struct trapframe *tf, int sig, struct parley_sigaction *a)
     return 0;
 }
 
-/* Was the system call we are returning from interrupted by a signal?
- * Then either restart it (back up over `int $0x80`) or fail it with EINTR. */
+/* Are we returning from a system call that a signal interrupted? */
+static bool
+syscall_interrupted(struct trapframe *tf)
+{
+    int err = -(int)tf->eax;
+    return tf->trapno == T_SYSCALL && (err == ERESTARTSYS || err == ERESTARTNOHAND);
+}
+
+/* If the system call we are returning from was interrupted by a signal,
+ * either restart it (back up over `int $0x80`) or fail it with EINTR. */
 static bool
 syscall_restart_or_eintr(struct trapframe *tf, bool handler_runs, bool sa_restart)
 {
-    if (tf->trapno != T_SYSCALL)
+    if (!syscall_interrupted(tf))
         return false;
     int err = -(int)tf->eax;
-    if (err != ERESTARTSYS && err != ERESTARTNOHAND)
-        return false;
     if (!handler_runs || (err == ERESTARTSYS && sa_restart)) {
         tf->eax = current->syscall_nr;
         tf->eip -= 2;
@@ -244,8 +250,11 @@ signal_deliver(struct trapframe *tf)
     struct proc *p = current;
     int sig;
 
-    if (!signal_deliverable(p) && !p->sig.restore_mask)
-        return;     /* the common case: nothing to do, nothing interrupted */
+    /* The common case: nothing to do, nothing interrupted.  (A call can be
+     * interrupted with nothing left to deliver: a stop signal that woke it
+     * was cancelled by SIGCONT while we waited for the CPU.) */
+    if (!signal_deliverable(p) && !p->sig.restore_mask && !syscall_interrupted(tf))
+        return;
     while ((sig = next_signal(signal_deliverable(p))) != 0) {
         p->sig.pending &= ~SIGBIT(sig);
         sighandler_t h = p->sig.action[sig].sa_handler;

@@ -1000,30 +1000,35 @@ case_exec_resets_handlers_keeps_ignored_and_mask(void)
 
 /*
  * A computation that keeps its whole state in eax, ebx, ecx, edx, esi, edi
- * and the carry flag for n rounds: nearly every instruction reads the carry
- * left by the one before (adc, sbb, rcl, rcr; lea leaves it alone), so a
- * handler that returns with any of them changed, at almost any point of the
- * loop, changes the answer.
+ * and the carry flag for n rounds.  Every register is read before it is
+ * written again, and every instruction reads the carry left by the one
+ * before (adc, sbb, rcl, rcr; lea and dec leave it alone), even across the
+ * jump back to the top of the loop.  So a handler that returns with any of
+ * them changed, at any point of the loop, changes the answer.  (That the
+ * state is live at the top matters: QEMU's emulator takes interrupts only
+ * between blocks of translated code, which here means at label 1.)
  */
 static unsigned
 register_mix(unsigned n, unsigned seed)
 {
-    unsigned a = seed, b = 0x9e3779b9, c = n, d = 0x7f4a7c15, s = 0x12345678, e;
+    unsigned a = seed, b = 0x9e3779b9, c = n, d = 0x7f4a7c15, s = 0x12345678;
+    unsigned e = 0x2545f491;
 
     __asm__ volatile(
+        "clc\n"
         "1:\n\t"
-        "addl %%ecx, %%eax\n\t"
+        "adcl %%ecx, %%eax\n\t"
         "adcl %%eax, %%ebx\n\t"
         "rcll $3, %%ebx\n\t"
         "adcl %%ebx, %%edx\n\t"
-        "leal 7(%%edx,%%eax), %%edi\n\t"
+        "leal 7(%%edx,%%edi), %%edi\n\t"
         "adcl %%edi, %%esi\n\t"
         "rcrl $1, %%esi\n\t"
         "sbbl %%esi, %%eax\n\t"
         "adcl %%eax, %%edx\n\t"
         "decl %%ecx\n\t"
         "jnz 1b"
-        : "+a"(a), "+b"(b), "+c"(c), "+d"(d), "+S"(s), "=D"(e)
+        : "+a"(a), "+b"(b), "+c"(c), "+d"(d), "+S"(s), "+D"(e)
         :
         : "cc");
     return a ^ b ^ d ^ s ^ e;

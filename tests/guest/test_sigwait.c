@@ -423,6 +423,57 @@ case_wcontinued_reports_only_continued_children(void)
     CHECK_EQ(status, 0);
 }
 
+enum { CONT_DEFAULT, CONT_IGNORED, CONT_BLOCKED };
+
+/* Reads one byte from fd with SIGCONT as `how` says; exits 0 if it got
+ * 'x', 2 for EINTR, 3 for any other failure. */
+static void
+read_with_sigcont(int how, int ready, int fd)
+{
+    char c = 0;
+    ssize_t n;
+
+    if (how == CONT_IGNORED)
+        signal(SIGCONT, SIG_IGN);
+    if (how == CONT_BLOCKED)
+        change_mask(SIG_BLOCK, SIGCONT);
+    write(ready, "r", 1);
+    n = read(fd, &c, 1);
+    if (n == 1 && c == 'x')
+        _exit(0);
+    _exit(n < 0 && errno == EINTR ? 2 : 3);
+}
+
+/* signal(7): a call interrupted by a stop, with no handler involved,
+ * restarts after SIGCONT -- even if SIGCONT itself is ignored or blocked
+ * (it continues the process all the same). */
+static void
+case_read_interrupted_by_stop_restarts_after_sigcont(void)
+{
+    int how, ready[2], data[2], status;
+    char c;
+    pid_t pid;
+
+    for (how = CONT_DEFAULT; how <= CONT_BLOCKED; how++) {
+        CHECK_OK(pipe(ready));
+        CHECK_OK(pipe(data));
+        pid = fork();
+        if (pid == 0)
+            read_with_sigcont(how, ready[1], data[0]);
+        CHECK_EQ(read(ready[0], &c, 1), 1);
+        check_sleep_ms(50);                 /* let it block in read() */
+        CHECK_OK(kill(pid, SIGSTOP));
+        CHECK_OK(kill(pid, SIGCONT));
+        CHECK_EQ(write(data[1], "x", 1), 1);
+        CHECK_EQ(waitpid(pid, &status, 0), pid);
+        CHECK_EQ(status, 0);
+        close(ready[0]);
+        close(ready[1]);
+        close(data[0]);
+        close(data[1]);
+    }
+}
+
 static int handler_pipe = -1;
 
 static void
@@ -675,6 +726,7 @@ main(int argc, char **argv)
         CHECK_CASE(sigtstp_sigttin_sigttou_stop_by_default),
         CHECK_CASE(waitpid_reports_stops_only_with_wuntraced),
         CHECK_CASE(wcontinued_reports_only_continued_children),
+        CHECK_CASE(read_interrupted_by_stop_restarts_after_sigcont),
         CHECK_CASE(signals_sent_while_stopped_wait_for_sigcont),
         CHECK_CASE(sigkill_ends_a_stopped_process),
         CHECK_CASE(sigkill_ends_a_process_that_blocks_and_ignores_all),
