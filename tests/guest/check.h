@@ -42,6 +42,9 @@
  * reports with its exit status (_exit(0) fine, _exit(n) problem n), which
  * the case then checks.
  *
+ * Helpers: check_fork_status(fn), check_sleep_ms(ms), check_killed_by(status,
+ * sig), check_catch_signal(sig, flags) with its counter check_signals_caught.
+ *
  * Uses only POSIX calls, so a suite also compiles and runs on Linux: a quick
  * way to see whether a test, rather than the kernel, is wrong.
  */
@@ -195,6 +198,39 @@ check_fork_status(void (*fn)(void))
         check_fail(__FILE__, __LINE__, "waitpid failed with %s",
                    check_errno_name(errno));
     return status;
+}
+
+/* Fails the case unless status says "killed by signal sig". */
+static CHECK_UNUSED void
+check_killed_by(int status, int sig)
+{
+    if (!WIFSIGNALED(status))
+        check_fail(__FILE__, __LINE__, "want death by signal %d, got status 0x%x",
+                   sig, status);
+    CHECK_EQ(WTERMSIG(status), sig);
+}
+
+/* check_catch_signal(sig, flags): a handler that counts deliveries of sig
+ * in check_signals_caught; flags are sigaction's (e.g. SA_RESTART or 0). */
+static volatile sig_atomic_t check_signals_caught;
+
+static CHECK_UNUSED void
+check_count_signal(int sig)
+{
+    (void)sig;
+    check_signals_caught++;
+}
+
+static CHECK_UNUSED void
+check_catch_signal(int sig, int flags)
+{
+    struct sigaction sa;
+
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = check_count_signal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = flags;
+    CHECK_OK(sigaction(sig, &sa, NULL));
 }
 
 static CHECK_UNUSED void

@@ -90,27 +90,6 @@ run_program(char *const argv[], int out_fd)
     return status;
 }
 
-static volatile sig_atomic_t signals_caught;
-
-static void
-count_signal(int sig)
-{
-    (void)sig;
-    signals_caught++;
-}
-
-static void
-catch_signal(int sig, int flags)
-{
-    struct sigaction sa;
-
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = count_signal;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = flags;
-    CHECK_OK(sigaction(sig, &sa, NULL));
-}
-
 /* ---- making FIFOs -------------------------------------------------------------- */
 
 /* mkfifo(3): a FIFO with mode & ~umask. */
@@ -361,10 +340,10 @@ case_blocked_open_interrupted_is_eintr(void)
 {
     enter_scratch();
     CHECK_OK(mkfifo("f", 0600));
-    catch_signal(SIGALRM, 0);
+    check_catch_signal(SIGALRM, 0);
     alarm(1);
     CHECK_ERR(open("f", O_RDONLY), EINTR);
-    CHECK_EQ(signals_caught, 1);
+    CHECK_EQ(check_signals_caught, 1);
     CHECK_ERR(open("f", O_WRONLY | O_NONBLOCK), ENXIO);
 }
 
@@ -379,7 +358,7 @@ case_blocked_open_restarts_with_sa_restart(void)
 
     enter_scratch();
     CHECK_OK(mkfifo("f", 0600));
-    catch_signal(SIGUSR1, SA_RESTART);
+    check_catch_signal(SIGUSR1, SA_RESTART);
     pid = fork();
     CHECK(pid >= 0);
     if (pid == 0) {
@@ -390,7 +369,7 @@ case_blocked_open_restarts_with_sa_restart(void)
         _exit(fd >= 0 && write(fd, "w", 1) == 1 ? 0 : 1);
     }
     CHECK_OK(fd = open("f", O_RDONLY));
-    CHECK_EQ(signals_caught, 1);
+    CHECK_EQ(check_signals_caught, 1);
     CHECK_EQ(read(fd, &c, 1), 1);
     CHECK_EQ(c, 'w');
     check_child_ok(pid);
@@ -452,10 +431,10 @@ case_write_without_reader_is_epipe_and_sigpipe(void)
     enter_scratch();
     CHECK_OK(mkfifo("f", 0600));
     open_both_ends("f", &rd, &wr);
-    catch_signal(SIGPIPE, 0);
+    check_catch_signal(SIGPIPE, 0);
     CHECK_OK(close(rd));
     CHECK_ERR(write(wr, "x", 1), EPIPE);
-    CHECK_EQ(signals_caught, 1);
+    CHECK_EQ(check_signals_caught, 1);
 }
 
 /* fifo(7): PIPE_BUF atomicity holds for several writers of one FIFO. */

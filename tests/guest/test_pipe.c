@@ -178,27 +178,6 @@ use_all_descriptors(int *first)
     return n;
 }
 
-static volatile sig_atomic_t signals_caught;
-
-static void
-count_signal(int sig)
-{
-    (void)sig;
-    signals_caught++;
-}
-
-static void
-catch_signal(int sig, int flags)
-{
-    struct sigaction sa;
-
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = count_signal;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = flags;
-    CHECK_OK(sigaction(sig, &sa, NULL));
-}
-
 static void
 set_disposition(int sig, void (*handler)(int))
 {
@@ -549,7 +528,7 @@ case_blocked_read_interrupted_is_eintr(void)
     int p[2], i;
 
     CHECK_OK(pipe(p));
-    catch_signal(SIGUSR1, 0);
+    check_catch_signal(SIGUSR1, 0);
     pid = fork();
     CHECK(pid >= 0);
     if (pid == 0) {
@@ -560,7 +539,7 @@ case_blocked_read_interrupted_is_eintr(void)
         _exit(0);
     }
     CHECK_ERR(read(p[0], &c, 1), EINTR);
-    CHECK(signals_caught >= 1);
+    CHECK(check_signals_caught >= 1);
     kill(pid, SIGKILL);
     waitpid(pid, NULL, 0);
 }
@@ -575,7 +554,7 @@ case_blocked_read_restarts_with_sa_restart(void)
     int p[2];
 
     CHECK_OK(pipe(p));
-    catch_signal(SIGUSR1, SA_RESTART);
+    check_catch_signal(SIGUSR1, SA_RESTART);
     pid = fork();
     CHECK(pid >= 0);
     if (pid == 0) {
@@ -586,7 +565,7 @@ case_blocked_read_restarts_with_sa_restart(void)
     }
     CHECK_EQ(read(p[0], &c, 1), 1);
     CHECK_EQ(c, 'r');
-    CHECK_EQ(signals_caught, 1);
+    CHECK_EQ(check_signals_caught, 1);
     check_child_ok(pid);
 }
 
@@ -610,11 +589,11 @@ case_write_without_reader_sends_sigpipe(void)
 {
     int p[2];
 
-    catch_signal(SIGPIPE, 0);
+    check_catch_signal(SIGPIPE, 0);
     CHECK_OK(pipe(p));
     CHECK_OK(close(p[0]));
     CHECK_ERR(write(p[1], "x", 1), EPIPE);
-    CHECK_EQ(signals_caught, 1);
+    CHECK_EQ(check_signals_caught, 1);
 }
 
 /* signal(7): SIGPIPE's default action ends the writer. */

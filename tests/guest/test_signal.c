@@ -111,15 +111,6 @@ dead_pid(void)
     return pid;
 }
 
-static void
-check_killed_by(int status, int sig)
-{
-    if (!WIFSIGNALED(status))
-        check_fail(__FILE__, __LINE__, "want death by signal %d, got status 0x%x",
-                   sig, status);
-    CHECK_EQ(WTERMSIG(status), sig);
-}
-
 /* ---- signal() --------------------------------------------------------------- */
 
 /* signal() returns the previous disposition: SIG_DFL at first. */

@@ -127,15 +127,6 @@ start_sleeper(void)
     return pid;
 }
 
-static void
-check_killed_by(int status, int sig)
-{
-    if (!WIFSIGNALED(status))
-        check_fail(__FILE__, __LINE__, "want death by signal %d, got status 0x%x",
-                   sig, status);
-    CHECK_EQ(WTERMSIG(status), sig);
-}
-
 /* ---- EINTR and SA_RESTART --------------------------------------------------------- */
 
 /* signal(7): a blocked read interrupted by a handler without SA_RESTART
