@@ -178,6 +178,7 @@ exec_commit(struct proc *p, struct vm *new_vm, const char *path, uint32_t entry,
     files_close_on_exec(p);
     signal_exec(p);
     proc_set_name(p, path);
+    p->has_execed = true;
 }
 
 int

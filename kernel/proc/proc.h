@@ -67,6 +67,7 @@ struct proc {
 
     struct signal_state sig;
     int              syscall_nr;        /* call in progress, for restarts */
+    bool             has_execed;        /* since fork: setpgid gives EACCES */
     bool             trace;             /* print system calls */
 };
 

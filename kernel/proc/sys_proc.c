@@ -145,6 +145,19 @@ sys_umask(mode_t mask)
 }
 
 /* Process groups and sessions: enough for a shell's job control. */
+/* Is there a process group pgid in session sid? */
+static bool
+group_in_session(pid_t pgid, pid_t sid)
+{
+    for (struct proc *p = proc_table; p < proc_table + NPROC; p++)
+        if (p->state != PROC_UNUSED && p->state != PROC_ZOMBIE &&
+            p->pgid == pgid && p->sid == sid)
+            return true;
+    return false;
+}
+
+/* setpgid(pid, pgid): the caller or one of its children (before it execs)
+ * joins or creates a group in the caller's session (POSIX). */
 long
 sys_setpgid(pid_t pid, pid_t pgid)
 {
@@ -153,9 +166,14 @@ sys_setpgid(pid_t pid, pid_t pgid)
         return -EINVAL;
     if (!p || (p != current && p->parent != current))
         return -ESRCH;
-    if (p->sid != current->sid)
+    if (p != current && p->has_execed)
+        return -EACCES;
+    if (p->sid != current->sid || p->pid == p->sid)
+        return -EPERM;          /* another session, or a session leader */
+    pgid = pgid ? pgid : p->pid;
+    if (pgid != p->pid && !group_in_session(pgid, p->sid))
         return -EPERM;
-    p->pgid = pgid ? pgid : p->pid;
+    p->pgid = pgid;
     return 0;
 }
 

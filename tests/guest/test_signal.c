@@ -277,6 +277,38 @@ case_setpgid_and_getpgrp(void)
     CHECK_ERR(setpgid(getppid(), 0), ESRCH);    /* neither us nor a child */
 }
 
+/* A group to join must already exist in the caller's session. */
+static void
+case_setpgid_to_unknown_group_is_eperm(void)
+{
+    CHECK_ERR(setpgid(0, 30000), EPERM);
+}
+
+/* Once a child has called exec, its parent may no longer move it. */
+static void
+case_setpgid_after_child_exec_is_eacces(void)
+{
+    int status, i, r = 0;
+    pid_t pid;
+
+    pid = fork();
+    CHECK(pid >= 0);
+    if (pid == 0) {
+        execl("/bin/sleep", "sleep", "10", (char *)NULL);
+        _exit(127);
+    }
+    for (i = 0; i < 500; i++) {     /* until the exec has happened */
+        r = setpgid(pid, pid);
+        if (r == -1)
+            break;
+        check_sleep_ms(10);
+    }
+    CHECK_EQ(r, -1);
+    CHECK_EQ(errno, EACCES);
+    CHECK_OK(kill(pid, SIGKILL));
+    CHECK_EQ(waitpid(pid, &status, 0), pid);
+}
+
 /* kill(0, sig) signals every process in the caller's group, caller too. */
 static void
 case_kill_pid_zero_signals_own_group(void)
@@ -1098,6 +1130,53 @@ case_registers_survive_thousands_of_signals(void)
     CHECK(chunks > 0);
 }
 
+/* A process outside the console's foreground group that reads the console
+ * is stopped by SIGTTIN (its default action). */
+static void
+case_background_console_read_stops_with_sigttin(void)
+{
+    int status;
+    pid_t pid;
+    char c;
+
+    CHECK(isatty(0));
+    pid = fork();
+    CHECK(pid >= 0);
+    if (pid == 0) {
+        setpgid(0, 0);              /* leave the foreground group */
+        read(0, &c, 1);
+        _exit(1);                   /* the read must not return */
+    }
+    CHECK_EQ(waitpid(pid, &status, WUNTRACED), pid);
+    CHECK(WIFSTOPPED(status));
+    CHECK_EQ(WSTOPSIG(status), SIGTTIN);
+    CHECK_OK(kill(pid, SIGKILL));
+    CHECK_EQ(waitpid(pid, &status, 0), pid);
+}
+
+/* With SIGTTIN ignored, the background read fails with EIO instead. */
+static void
+child_reads_console_ignoring_sigttin(void)
+{
+    char c;
+
+    setpgid(0, 0);
+    signal(SIGTTIN, SIG_IGN);
+    if (read(0, &c, 1) != -1 || errno != EIO)
+        _exit(1);
+}
+
+static void
+case_background_console_read_with_sigttin_ignored_is_eio(void)
+{
+    int status;
+
+    CHECK(isatty(0));
+    status = check_fork_status(child_reads_console_ignoring_sigttin);
+    CHECK(WIFEXITED(status));
+    CHECK_EQ(WEXITSTATUS(status), 0);
+}
+
 int
 main(int argc, char **argv, char **envp)
 {
@@ -1111,6 +1190,8 @@ main(int argc, char **argv, char **envp)
         CHECK_CASE(kill_missing_process_is_esrch),
         CHECK_CASE(kill_bad_signal_is_einval),
         CHECK_CASE(setpgid_and_getpgrp),
+        CHECK_CASE(setpgid_to_unknown_group_is_eperm),
+        CHECK_CASE(setpgid_after_child_exec_is_eacces),
         CHECK_CASE(kill_pid_zero_signals_own_group),
         CHECK_CASE(kill_negative_pid_signals_that_group),
         CHECK_CASE(sigaction_query_reports_current_action),
@@ -1144,6 +1225,8 @@ main(int argc, char **argv, char **envp)
         CHECK_CASE(fork_child_inherits_mask_and_actions_not_pending),
         CHECK_CASE(exec_resets_handlers_keeps_ignored_and_mask),
         CHECK_CASE(registers_survive_thousands_of_signals),
+        CHECK_CASE(background_console_read_stops_with_sigttin),
+        CHECK_CASE(background_console_read_with_sigttin_ignored_is_eio),
     };
 
     if (argc > 1 && strcmp(argv[1], "--exec-probe") == 0)
