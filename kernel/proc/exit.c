@@ -72,7 +72,10 @@ proc_exit(int status)
     } else {
         p->state = PROC_ZOMBIE;
         if (parent) {
-            signal_send(parent, SIGCHLD, p->pid);
+            if (WIFSIGNALED(status))
+                signal_notify_parent(p, CLD_KILLED, WTERMSIG(status));
+            else
+                signal_notify_parent(p, CLD_EXITED, WEXITSTATUS(status));
             waitq_wake_all(&parent->child_waitq);
         }
     }

@@ -61,6 +61,16 @@ signal_pending(struct proc *p)
     return signal_deliverable(p) != 0;
 }
 
+/* SIGCHLD to child's parent, saying what happened (CLD_EXITED...). */
+void
+signal_notify_parent(struct proc *child, int code, int status)
+{
+    struct proc *parent = child->parent;
+    signal_send(parent, SIGCHLD, child->pid);
+    parent->sig.child_code = code;
+    parent->sig.child_status = status;
+}
+
 /* Tell the parent that p stopped or continued (SIGCHLD, wakes wait()). */
 static void
 notify_parent_stop_change(struct proc *p)
@@ -68,8 +78,12 @@ notify_parent_stop_change(struct proc *p)
     struct proc *parent = p->parent;
     if (!parent)
         return;
-    if (!(parent->sig.action[SIGCHLD].sa_flags & SA_NOCLDSTOP))
-        signal_send(parent, SIGCHLD, p->pid);
+    if (!(parent->sig.action[SIGCHLD].sa_flags & SA_NOCLDSTOP)) {
+        if (p->state == PROC_STOPPED)
+            signal_notify_parent(p, CLD_STOPPED, p->sig.stop_signal);
+        else
+            signal_notify_parent(p, CLD_CONTINUED, SIGCONT);
+    }
     waitq_wake_all(&parent->child_waitq);
 }
 
@@ -108,6 +122,8 @@ signal_send(struct proc *p, int sig, pid_t sender)
         return;
     p->sig.pending |= SIGBIT(sig);
     p->sig.sender[sig] = sender;
+    if (sig == SIGCHLD)
+        p->sig.child_code = 0;          /* kill(): not about a child */
     if (sig == SIGKILL && p->state == PROC_STOPPED)
         sched_make_runnable(p);
     else if (signal_deliverable(p) & SIGBIT(sig))
@@ -193,6 +209,10 @@ signal_build_frame(struct trapframe *tf, int sig, struct parley_sigaction *a)
     frame->siginfo.si_signo = sig;
     frame->siginfo.si_pid = p->sig.sender[sig];
     frame->siginfo.si_code = p->sig.sender[sig] ? SI_USER : SI_KERNEL;
+    if (sig == SIGCHLD && p->sig.child_code) {
+        frame->siginfo.si_code = p->sig.child_code;
+        frame->siginfo.si_status = p->sig.child_status;
+    }
     tf->esp = sp;
     tf->eip = (uint32_t)a->sa_handler;
     tf->eax = sig;              /* also in %eax, handy in gdb */

@@ -20,6 +20,7 @@ struct signal_state {
     sigset_t blocked;                   /* the signal mask */
     struct parley_sigaction action[NSIG];
     pid_t    sender[NSIG];              /* for siginfo: who sent it */
+    int      child_code, child_status;  /* for siginfo of SIGCHLD (CLD_*) */
     uint64_t alarm_at_ns;               /* alarm() deadline, or 0 */
     bool     restore_mask;              /* sigsuspend: put saved_mask back */
     sigset_t saved_mask;
@@ -27,6 +28,7 @@ struct signal_state {
 };
 
 void signal_send(struct proc *p, int sig, pid_t sender);
+void signal_notify_parent(struct proc *child, int code, int status);
 void signal_force(struct proc *p, int sig);
 bool signal_pending(struct proc *p);
 void signal_deliver(struct trapframe *tf);

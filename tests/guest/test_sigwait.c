@@ -567,6 +567,7 @@ case_sigkill_ends_a_process_that_blocks_and_ignores_all(void)
 /* ---- SIGCHLD --------------------------------------------------------------------------- */
 
 static volatile pid_t sigchld_from;
+static volatile int sigchld_code, sigchld_status;
 
 static void
 sigchld_handler(int sig, siginfo_t *info, void *context)
@@ -574,6 +575,8 @@ sigchld_handler(int sig, siginfo_t *info, void *context)
     (void)context;
     counts[sig]++;
     sigchld_from = info->si_pid;
+    sigchld_code = info->si_code;
+    sigchld_status = info->si_status;
 }
 
 static void
@@ -605,9 +608,46 @@ case_child_exit_sends_sigchld(void)
     CHECK_ERR(sigsuspend(&none), EINTR);
     CHECK_EQ(counts[SIGCHLD], 1);
     CHECK_EQ(sigchld_from, pid);
+    CHECK_EQ(sigchld_code, CLD_EXITED);
+    CHECK_EQ(sigchld_status, 3);
     CHECK_EQ(waitpid(pid, &status, 0), pid);
     CHECK(WIFEXITED(status));
     CHECK_EQ(WEXITSTATUS(status), 3);
+}
+
+/* SA_SIGINFO says how the child ended or changed: killed, stopped,
+ * continued (si_code CLD_*, si_status the signal). */
+static void
+case_sigchld_siginfo_tells_killed_stopped_continued(void)
+{
+    sigset_t none;
+    int status;
+    pid_t pid;
+
+    set_sigchld_handler(0);
+    change_mask(SIG_BLOCK, SIGCHLD);
+    sigemptyset(&none);
+    pid = fork();
+    if (pid == 0) {
+        for (;;)
+            pause();
+    }
+    CHECK_OK(kill(pid, SIGSTOP));
+    CHECK_ERR(sigsuspend(&none), EINTR);
+    CHECK_EQ(sigchld_code, CLD_STOPPED);
+    CHECK_EQ(sigchld_status, SIGSTOP);
+    CHECK_EQ(waitpid(pid, &status, WUNTRACED), pid);
+    CHECK_OK(kill(pid, SIGCONT));
+    CHECK_ERR(sigsuspend(&none), EINTR);
+    CHECK_EQ(sigchld_code, CLD_CONTINUED);
+    CHECK_EQ(sigchld_status, SIGCONT);
+    CHECK_OK(kill(pid, SIGTERM));
+    CHECK_ERR(sigsuspend(&none), EINTR);
+    CHECK_EQ(sigchld_code, CLD_KILLED);
+    CHECK_EQ(sigchld_status, SIGTERM);
+    CHECK_EQ(sigchld_from, pid);
+    CHECK_EQ(waitpid(pid, &status, 0), pid);
+    check_killed_by(status, SIGTERM);
 }
 
 /* A child's stop sends SIGCHLD too, unless SA_NOCLDSTOP is set. */
@@ -722,6 +762,7 @@ main(int argc, char **argv)
         CHECK_CASE(sigkill_ends_a_stopped_process),
         CHECK_CASE(sigkill_ends_a_process_that_blocks_and_ignores_all),
         CHECK_CASE(child_exit_sends_sigchld),
+        CHECK_CASE(sigchld_siginfo_tells_killed_stopped_continued),
         CHECK_CASE(child_stop_sends_sigchld_unless_sa_nocldstop),
         CHECK_CASE(sigchld_ignored_leaves_no_zombies),
         CHECK_CASE(alarm_interrupts_pause_with_sigalrm),

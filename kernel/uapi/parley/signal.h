@@ -77,6 +77,11 @@ typedef struct {
 
 #define SI_USER    0            /* sent by kill() or raise() */
 #define SI_KERNEL  0x80         /* sent by the kernel */
+/* si_code of SIGCHLD: what happened to the child (si_status says more). */
+#define CLD_EXITED    1         /* si_status: exit code */
+#define CLD_KILLED    2         /* si_status: the signal */
+#define CLD_STOPPED   5         /* si_status: the stop signal */
+#define CLD_CONTINUED 6         /* si_status: SIGCONT */
 #define SEGV_MAPERR 1
 #define SEGV_ACCERR 2
 
