@@ -83,6 +83,16 @@ fd_install(struct file *f, int lowest, bool cloexec)
     return -EMFILE;
 }
 
+/* A new descriptor (the lowest free >= lowest) for the same open file. */
+int
+fd_dup(struct file *f, int lowest, bool cloexec)
+{
+    int fd = fd_install(f, lowest, cloexec);
+    if (fd >= 0)
+        file_dup(f);
+    return fd;
+}
+
 int
 fd_close(int fd)
 {

@@ -49,6 +49,7 @@ static inline bool file_writable(struct file *f)
 /* The calling process's descriptor table. */
 struct file *fd_get(int fd);
 int  fd_install(struct file *f, int lowest, bool cloexec);
+int  fd_dup(struct file *f, int lowest, bool cloexec);
 int  fd_close(int fd);
 void files_fork(struct proc *child, struct proc *parent);
 void files_close_all(struct proc *p);

@@ -79,10 +79,7 @@ sys_dup(int fd)
     struct file *f = fd_get(fd);
     if (!f)
         return -EBADF;
-    int nfd = fd_install(f, 0, false);
-    if (nfd >= 0)
-        file_dup(f);
-    return nfd;
+    return fd_dup(f, 0, false);
 }
 
 long
@@ -95,7 +92,7 @@ sys_dup2(int oldfd, int newfd)
         return newfd;
     if (current->files[newfd])
         fd_close(newfd);
-    return fd_install(file_dup(f), newfd, false);
+    return fd_dup(f, newfd, false);     /* newfd is free: lands there */
 }
 
 long
@@ -106,14 +103,10 @@ sys_fcntl(int fd, int cmd, long arg)
         return -EBADF;
     switch (cmd) {
     case F_DUPFD:
-    case F_DUPFD_CLOEXEC: {
+    case F_DUPFD_CLOEXEC:
         if (arg < 0 || arg >= OPEN_MAX)
             return -EINVAL;
-        int nfd = fd_install(f, arg, cmd == F_DUPFD_CLOEXEC);
-        if (nfd >= 0)
-            file_dup(f);
-        return nfd;
-    }
+        return fd_dup(f, arg, cmd == F_DUPFD_CLOEXEC);
     case F_GETFD:
         return (current->cloexec >> fd) & 1 ? FD_CLOEXEC : 0;
     case F_SETFD:

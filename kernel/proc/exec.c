@@ -148,12 +148,8 @@ build_stack(struct vm *vm, struct exec_args *a, uint32_t *sp_out)
         bool terminator = i == a->argc || i == a->argc + a->envc + 1;
         word = terminator ? 0 : str;
         vm_write(vm, ptr_at, &word, 4);
-        if (!terminator) {
-            uint32_t len = 0;
-            while (a->strings[str - strings_at + len])
-                len++;
-            str += len + 1;
-        }
+        if (!terminator)
+            str += strlen(a->strings + (str - strings_at)) + 1;
     }
     *sp_out = sp;
     return 0;
