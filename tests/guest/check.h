@@ -43,7 +43,8 @@
  * the case then checks.
  *
  * Helpers: check_fork_status(fn), check_sleep_ms(ms), check_killed_by(status,
- * sig), check_catch_signal(sig, flags) with its counter check_signals_caught.
+ * sig), check_catch_signal(sig, flags) with its counter check_signals_caught,
+ * check_change_mask(how, sig), check_is_blocked(sig), check_is_pending(sig).
  *
  * Uses only POSIX calls, so a suite also compiles and runs on Linux: a quick
  * way to see whether a test, rather than the kernel, is wrong.
@@ -231,6 +232,35 @@ check_catch_signal(int sig, int flags)
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = flags;
     CHECK_OK(sigaction(sig, &sa, NULL));
+}
+
+/* Block (SIG_BLOCK) or unblock (SIG_UNBLOCK) the one signal sig. */
+static CHECK_UNUSED void
+check_change_mask(int how, int sig)
+{
+    sigset_t set;
+
+    sigemptyset(&set);
+    sigaddset(&set, sig);
+    CHECK_OK(sigprocmask(how, &set, NULL));
+}
+
+static CHECK_UNUSED int
+check_is_blocked(int sig)
+{
+    sigset_t mask;
+
+    sigprocmask(SIG_BLOCK, NULL, &mask);
+    return sigismember(&mask, sig);
+}
+
+static CHECK_UNUSED int
+check_is_pending(int sig)
+{
+    sigset_t set;
+
+    sigpending(&set);
+    return sigismember(&set, sig);
 }
 
 static CHECK_UNUSED void

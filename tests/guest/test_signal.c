@@ -63,33 +63,6 @@ current_mask(void)
     return mask;
 }
 
-static void
-change_mask(int how, int sig)
-{
-    sigset_t set;
-
-    sigemptyset(&set);
-    sigaddset(&set, sig);
-    CHECK_OK(sigprocmask(how, &set, NULL));
-}
-
-static int
-is_pending(int sig)
-{
-    sigset_t set;
-
-    sigpending(&set);
-    return sigismember(&set, sig);
-}
-
-static int
-is_blocked(int sig)
-{
-    sigset_t mask = current_mask();
-
-    return sigismember(&mask, sig);
-}
-
 static void (*disposition(int sig))(int)
 {
     struct sigaction old;
@@ -235,11 +208,11 @@ start_probe(pid_t pgid, int go[2])
     if (pid == 0) {
         if (pgid != 0 && setpgid(0, pgid < 0 ? 0 : pgid) < 0)
             _exit(20);
-        change_mask(SIG_BLOCK, SIGUSR1);
+        check_change_mask(SIG_BLOCK, SIGUSR1);
         close(go[1]);
         write(ready[1], "r", 1);
         read(go[0], &c, 1);
-        _exit(is_pending(SIGUSR1) ? 1 : 0);
+        _exit(check_is_pending(SIGUSR1) ? 1 : 0);
     }
     if (pgid != 0)
         setpgid(pid, pgid < 0 ? pid : pgid);   /* also here: no race */
@@ -400,16 +373,16 @@ static void
 case_handler_runs_with_signal_and_sa_mask_blocked(void)
 {
     set_handler(SIGUSR1, mask_recording_handler, 0, SIGUSR2);
-    change_mask(SIG_BLOCK, SIGHUP);
+    check_change_mask(SIG_BLOCK, SIGHUP);
     raise(SIGUSR1);
     CHECK_EQ(counts[SIGUSR1], 1);
     CHECK(sigismember(&mask_in_handler, SIGUSR1));
     CHECK(sigismember(&mask_in_handler, SIGUSR2));
     CHECK(sigismember(&mask_in_handler, SIGHUP));
     CHECK(!sigismember(&mask_in_handler, SIGTERM));
-    CHECK(!is_blocked(SIGUSR1));
-    CHECK(!is_blocked(SIGUSR2));
-    CHECK(is_blocked(SIGHUP));
+    CHECK(!check_is_blocked(SIGUSR1));
+    CHECK(!check_is_blocked(SIGUSR2));
+    CHECK(check_is_blocked(SIGHUP));
 }
 
 static volatile sig_atomic_t depth, max_depth;
@@ -505,7 +478,7 @@ case_sa_siginfo_names_the_sender(void)
     sa.sa_flags = SA_SIGINFO;
     sigemptyset(&sa.sa_mask);
     CHECK_OK(sigaction(SIGUSR2, &sa, NULL));
-    change_mask(SIG_BLOCK, SIGUSR2);
+    check_change_mask(SIG_BLOCK, SIGUSR2);
     pid = fork();
     if (pid == 0)
         _exit(kill(getppid(), SIGUSR2) == 0 ? 0 : 1);
@@ -517,7 +490,7 @@ case_sa_siginfo_names_the_sender(void)
     CHECK_EQ(info_seen.si_code, SI_USER);
     CHECK_EQ(info_seen.si_pid, pid);
     CHECK(info_context_given);
-    change_mask(SIG_UNBLOCK, SIGUSR2);
+    check_change_mask(SIG_UNBLOCK, SIGUSR2);
     CHECK_OK(kill(getpid(), SIGUSR2));
     CHECK_EQ(counts[SIGUSR2], 2);
     CHECK_EQ(info_seen.si_pid, getpid());
@@ -532,7 +505,7 @@ ignore_and_send_terminating_signals(void)
     signal(SIGUSR1, SIG_IGN);
     kill(getpid(), SIGTERM);
     raise(SIGUSR1);
-    _exit(is_pending(SIGTERM) || is_pending(SIGUSR1) ? 1 : 0);
+    _exit(check_is_pending(SIGTERM) || check_is_pending(SIGUSR1) ? 1 : 0);
 }
 
 /* An ignored signal has no effect, not even pending. */
@@ -549,20 +522,20 @@ case_setting_sig_ign_discards_pending_signal(void)
 {
     set_handler(SIGUSR1, count_handler, 0, 0);
     set_handler(SIGCHLD, count_handler, 0, 0);
-    change_mask(SIG_BLOCK, SIGUSR1);
-    change_mask(SIG_BLOCK, SIGCHLD);
+    check_change_mask(SIG_BLOCK, SIGUSR1);
+    check_change_mask(SIG_BLOCK, SIGCHLD);
     raise(SIGUSR1);
     raise(SIGCHLD);
-    CHECK(is_pending(SIGUSR1));
-    CHECK(is_pending(SIGCHLD));
+    CHECK(check_is_pending(SIGUSR1));
+    CHECK(check_is_pending(SIGCHLD));
     signal(SIGUSR1, SIG_IGN);
     signal(SIGCHLD, SIG_DFL);
-    CHECK(!is_pending(SIGUSR1));
-    CHECK(!is_pending(SIGCHLD));
+    CHECK(!check_is_pending(SIGUSR1));
+    CHECK(!check_is_pending(SIGCHLD));
     set_handler(SIGUSR1, count_handler, 0, 0);
     set_handler(SIGCHLD, count_handler, 0, 0);
-    change_mask(SIG_UNBLOCK, SIGUSR1);
-    change_mask(SIG_UNBLOCK, SIGCHLD);
+    check_change_mask(SIG_UNBLOCK, SIGUSR1);
+    check_change_mask(SIG_UNBLOCK, SIGCHLD);
     CHECK_EQ(counts[SIGUSR1], 0);
     CHECK_EQ(counts[SIGCHLD], 0);
 }
@@ -579,18 +552,18 @@ case_sigprocmask_block_unblock_setmask(void)
     sigaddset(&set, SIGUSR2);
     CHECK_OK(sigprocmask(SIG_BLOCK, &set, &old));
     CHECK(!sigismember(&old, SIGUSR1));
-    CHECK(is_blocked(SIGUSR1) && is_blocked(SIGUSR2));
+    CHECK(check_is_blocked(SIGUSR1) && check_is_blocked(SIGUSR2));
     sigemptyset(&set);
     sigaddset(&set, SIGUSR1);
     CHECK_OK(sigprocmask(SIG_UNBLOCK, &set, &old));
     CHECK(sigismember(&old, SIGUSR1) && sigismember(&old, SIGUSR2));
-    CHECK(!is_blocked(SIGUSR1) && is_blocked(SIGUSR2));
+    CHECK(!check_is_blocked(SIGUSR1) && check_is_blocked(SIGUSR2));
     sigemptyset(&set);
     sigaddset(&set, SIGTERM);
     CHECK_OK(sigprocmask(SIG_SETMASK, &set, NULL));
-    CHECK(is_blocked(SIGTERM) && !is_blocked(SIGUSR2));
+    CHECK(check_is_blocked(SIGTERM) && !check_is_blocked(SIGUSR2));
     CHECK_ERR(sigprocmask(12345, &set, NULL), EINVAL);
-    CHECK(is_blocked(SIGTERM));
+    CHECK(check_is_blocked(SIGTERM));
 }
 
 /* SIGKILL and SIGSTOP in the set are silently not blocked. */
@@ -601,9 +574,9 @@ case_sigprocmask_cannot_block_sigkill_or_sigstop(void)
 
     sigfillset(&all);
     CHECK_OK(sigprocmask(SIG_SETMASK, &all, NULL));
-    CHECK(!is_blocked(SIGKILL));
-    CHECK(!is_blocked(SIGSTOP));
-    CHECK(is_blocked(SIGTERM));
+    CHECK(!check_is_blocked(SIGKILL));
+    CHECK(!check_is_blocked(SIGSTOP));
+    CHECK(check_is_blocked(SIGTERM));
 }
 
 static void
@@ -627,13 +600,13 @@ static void
 case_blocked_signal_is_pending_not_delivered(void)
 {
     set_handler(SIGUSR1, count_handler, 0, 0);
-    change_mask(SIG_BLOCK, SIGUSR1);
-    change_mask(SIG_BLOCK, SIGUSR2);
-    CHECK(!is_pending(SIGUSR1));
+    check_change_mask(SIG_BLOCK, SIGUSR1);
+    check_change_mask(SIG_BLOCK, SIGUSR2);
+    CHECK(!check_is_pending(SIGUSR1));
     raise(SIGUSR1);
     CHECK_EQ(counts[SIGUSR1], 0);
-    CHECK(is_pending(SIGUSR1));
-    CHECK(!is_pending(SIGUSR2));
+    CHECK(check_is_pending(SIGUSR1));
+    CHECK(!check_is_pending(SIGUSR2));
 }
 
 /* POSIX sigprocmask: a pending signal that gets unblocked is delivered
@@ -642,12 +615,12 @@ static void
 case_unblocking_delivers_before_sigprocmask_returns(void)
 {
     set_handler(SIGUSR1, count_handler, 0, 0);
-    change_mask(SIG_BLOCK, SIGUSR1);
+    check_change_mask(SIG_BLOCK, SIGUSR1);
     raise(SIGUSR1);
     CHECK_EQ(counts[SIGUSR1], 0);
-    change_mask(SIG_UNBLOCK, SIGUSR1);
+    check_change_mask(SIG_UNBLOCK, SIGUSR1);
     CHECK_EQ(counts[SIGUSR1], 1);
-    CHECK(!is_pending(SIGUSR1));
+    CHECK(!check_is_pending(SIGUSR1));
 }
 
 /* Standard signals do not queue: the pending set is a bitmap. */
@@ -655,10 +628,10 @@ static void
 case_same_signal_twice_while_blocked_arrives_once(void)
 {
     set_handler(SIGUSR1, count_handler, 0, 0);
-    change_mask(SIG_BLOCK, SIGUSR1);
+    check_change_mask(SIG_BLOCK, SIGUSR1);
     CHECK_OK(kill(getpid(), SIGUSR1));
     CHECK_OK(kill(getpid(), SIGUSR1));
-    change_mask(SIG_UNBLOCK, SIGUSR1);
+    check_change_mask(SIG_UNBLOCK, SIGUSR1);
     CHECK_EQ(counts[SIGUSR1], 1);
 }
 
@@ -727,8 +700,8 @@ case_nested_handlers_have_the_right_masks(void)
     CHECK(sigismember(&mask_after_inner, SIGUSR1));
     CHECK(!sigismember(&mask_after_inner, SIGUSR2));
     CHECK(!sigismember(&mask_after_inner, SIGTERM));
-    CHECK(!is_blocked(SIGUSR1) && !is_blocked(SIGUSR2));
-    CHECK(!is_blocked(SIGHUP) && !is_blocked(SIGTERM));
+    CHECK(!check_is_blocked(SIGUSR1) && !check_is_blocked(SIGUSR2));
+    CHECK(!check_is_blocked(SIGHUP) && !check_is_blocked(SIGTERM));
 }
 
 static volatile char *deep_stack_low;
@@ -870,7 +843,7 @@ case_sigsegv_can_be_caught(void)
 static void
 block_sigsegv_and_fault(void)
 {
-    change_mask(SIG_BLOCK, SIGSEGV);
+    check_change_mask(SIG_BLOCK, SIGSEGV);
     write_to_null();
 }
 
@@ -941,9 +914,9 @@ case_sigpipe_caught_then_epipe(void)
 static int
 child_checks_inherited_state(void)
 {
-    if (is_pending(SIGUSR1))
+    if (check_is_pending(SIGUSR1))
         return 1;
-    if (!is_blocked(SIGUSR1))
+    if (!check_is_blocked(SIGUSR1))
         return 2;
     if (disposition(SIGUSR2) != count_handler)
         return 3;
@@ -965,7 +938,7 @@ case_fork_child_inherits_mask_and_actions_not_pending(void)
 
     set_handler(SIGUSR2, count_handler, 0, 0);
     signal(SIGTERM, SIG_IGN);
-    change_mask(SIG_BLOCK, SIGUSR1);
+    check_change_mask(SIG_BLOCK, SIGUSR1);
     raise(SIGUSR1);
     alarm(100);
     pid = fork();
@@ -973,7 +946,7 @@ case_fork_child_inherits_mask_and_actions_not_pending(void)
         _exit(child_checks_inherited_state());
     CHECK_EQ(waitpid(pid, &status, 0), pid);
     CHECK_EQ(status, 0);
-    CHECK(is_pending(SIGUSR1));         /* the parent keeps its own */
+    CHECK(check_is_pending(SIGUSR1));         /* the parent keeps its own */
     CHECK(alarm(0) > 0);
 }
 
@@ -990,9 +963,9 @@ exec_probe_main(void)
         broken |= 1;            /* a handled signal goes back to default */
     if (disposition(SIGUSR2) != SIG_IGN)
         broken |= 2;            /* an ignored one stays ignored */
-    if (!is_blocked(SIGTERM))
+    if (!check_is_blocked(SIGTERM))
         broken |= 4;            /* the mask stays */
-    if (!is_pending(SIGHUP))
+    if (!check_is_pending(SIGHUP))
         broken |= 8;            /* pending signals stay pending */
     return broken;
 }
@@ -1008,8 +981,8 @@ case_exec_resets_handlers_keeps_ignored_and_mask(void)
     if (pid == 0) {
         set_handler(SIGUSR1, count_handler, 0, 0);
         signal(SIGUSR2, SIG_IGN);
-        change_mask(SIG_BLOCK, SIGTERM);
-        change_mask(SIG_BLOCK, SIGHUP);
+        check_change_mask(SIG_BLOCK, SIGTERM);
+        check_change_mask(SIG_BLOCK, SIGHUP);
         raise(SIGHUP);
         execve(SELF, argv, saved_envp);
         _exit(127);

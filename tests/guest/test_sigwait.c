@@ -45,34 +45,6 @@ set_handler(int sig, void (*handler)(int), int flags)
     CHECK_OK(sigaction(sig, &sa, NULL));
 }
 
-static void
-change_mask(int how, int sig)
-{
-    sigset_t set;
-
-    sigemptyset(&set);
-    sigaddset(&set, sig);
-    CHECK_OK(sigprocmask(how, &set, NULL));
-}
-
-static int
-is_blocked(int sig)
-{
-    sigset_t mask;
-
-    sigprocmask(SIG_BLOCK, NULL, &mask);
-    return sigismember(&mask, sig);
-}
-
-static int
-is_pending(int sig)
-{
-    sigset_t set;
-
-    sigpending(&set);
-    return sigismember(&set, sig);
-}
-
 static long
 elapsed_ms(const struct timespec *start)
 {
@@ -256,12 +228,12 @@ case_sigsuspend_takes_signal_pending_before_it(void)
     sigset_t none;
 
     set_handler(SIGUSR1, count_handler, 0);
-    change_mask(SIG_BLOCK, SIGUSR1);
+    check_change_mask(SIG_BLOCK, SIGUSR1);
     raise(SIGUSR1);
     sigemptyset(&none);
     CHECK_ERR(sigsuspend(&none), EINTR);
     CHECK_EQ(counts[SIGUSR1], 1);
-    CHECK(is_blocked(SIGUSR1));         /* the old mask is back */
+    CHECK(check_is_blocked(SIGUSR1));         /* the old mask is back */
 }
 
 static sigset_t mask_in_handler;
@@ -282,8 +254,8 @@ case_sigsuspend_waits_for_a_signal_from_elsewhere(void)
     pid_t pid;
 
     set_handler(SIGUSR1, mask_recording_handler, 0);
-    change_mask(SIG_BLOCK, SIGUSR1);
-    change_mask(SIG_BLOCK, SIGHUP);
+    check_change_mask(SIG_BLOCK, SIGUSR1);
+    check_change_mask(SIG_BLOCK, SIGHUP);
     pid = fork();
     if (pid == 0) {
         check_sleep_ms(50);
@@ -296,7 +268,7 @@ case_sigsuspend_waits_for_a_signal_from_elsewhere(void)
     CHECK(sigismember(&mask_in_handler, SIGUSR1));
     CHECK(sigismember(&mask_in_handler, SIGUSR2));
     CHECK(!sigismember(&mask_in_handler, SIGHUP));
-    CHECK(is_blocked(SIGUSR1) && is_blocked(SIGHUP) && !is_blocked(SIGUSR2));
+    CHECK(check_is_blocked(SIGUSR1) && check_is_blocked(SIGHUP) && !check_is_blocked(SIGUSR2));
     CHECK_EQ(waitpid(pid, NULL, 0), pid);
 }
 
@@ -308,8 +280,8 @@ case_sigsuspend_leaves_masked_signals_pending(void)
 
     set_handler(SIGUSR1, count_handler, 0);
     set_handler(SIGUSR2, count_handler, 0);
-    change_mask(SIG_BLOCK, SIGUSR1);
-    change_mask(SIG_BLOCK, SIGUSR2);
+    check_change_mask(SIG_BLOCK, SIGUSR1);
+    check_change_mask(SIG_BLOCK, SIGUSR2);
     raise(SIGUSR2);
     raise(SIGUSR1);
     sigemptyset(&temporary);
@@ -317,8 +289,8 @@ case_sigsuspend_leaves_masked_signals_pending(void)
     CHECK_ERR(sigsuspend(&temporary), EINTR);
     CHECK_EQ(counts[SIGUSR1], 1);
     CHECK_EQ(counts[SIGUSR2], 0);
-    CHECK(is_pending(SIGUSR2));
-    change_mask(SIG_UNBLOCK, SIGUSR2);
+    CHECK(check_is_pending(SIGUSR2));
+    check_change_mask(SIG_UNBLOCK, SIGUSR2);
     CHECK_EQ(counts[SIGUSR2], 1);
 }
 
@@ -368,7 +340,7 @@ case_waitpid_reports_stops_only_with_wuntraced(void)
     pid_t pid;
 
     set_handler(SIGCHLD, count_handler, 0);
-    change_mask(SIG_BLOCK, SIGCHLD);
+    check_change_mask(SIG_BLOCK, SIGCHLD);
     pid = start_sleeper();
     CHECK_OK(kill(pid, SIGSTOP));
     sigemptyset(&none);
@@ -427,7 +399,7 @@ read_with_sigcont(int how, int ready, int fd)
     if (how == CONT_IGNORED)
         signal(SIGCONT, SIG_IGN);
     if (how == CONT_BLOCKED)
-        change_mask(SIG_BLOCK, SIGCONT);
+        check_change_mask(SIG_BLOCK, SIGCONT);
     write(ready, "r", 1);
     n = read(fd, &c, 1);
     if (n == 1 && c == 'x')
@@ -600,7 +572,7 @@ case_child_exit_sends_sigchld(void)
     pid_t pid;
 
     set_sigchld_handler(0);
-    change_mask(SIG_BLOCK, SIGCHLD);
+    check_change_mask(SIG_BLOCK, SIGCHLD);
     pid = fork();
     if (pid == 0)
         _exit(3);
@@ -625,7 +597,7 @@ case_sigchld_siginfo_tells_killed_stopped_continued(void)
     pid_t pid;
 
     set_sigchld_handler(0);
-    change_mask(SIG_BLOCK, SIGCHLD);
+    check_change_mask(SIG_BLOCK, SIGCHLD);
     sigemptyset(&none);
     pid = fork();
     if (pid == 0) {
