@@ -31,6 +31,8 @@ struct multiboot_module {
 
 extern char end[];                      /* end of the kernel image (kernel.ld) */
 
+void kmain(uint32_t magic, uint32_t info_pa);   /* called from boot/multiboot.S */
+
 void
 kmain(uint32_t magic, uint32_t info_pa)
 {

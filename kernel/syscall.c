@@ -4,8 +4,9 @@
  * The table is generated from PARLEY_SYSCALLS in <parley/syscall.h>, the one
  * list shared with the user library.  Each handler is an ordinary C function
  * sys_NAME taking up to five word-sized arguments and returning a value or a
- * negative errno.  Handlers are declared weak here: a call whose handler no
- * subsystem defines has a NULL entry and returns -ENOSYS.
+ * negative errno.  Its prototype comes from the table's row (syscall.h), so
+ * the compiler checks every definition against it; a row marked N (not
+ * implemented) has a NULL entry and returns -ENOSYS.
  *
  * trace(1) makes the kernel print each call of the process (and its
  * children) by name, with its arguments and result.
@@ -18,16 +19,19 @@
 
 typedef long (*syscall_fn)(long, long, long, long, long);
 
-#define DECLARE_HANDLER(num, name, nargs) extern long sys_##name() __attribute__((weak));
-PARLEY_SYSCALLS(DECLARE_HANDLER)
+/* Every argument arrives as a word in a register, so calling a handler
+ * through syscall_fn is the i386 calling convention doing what it always
+ * does; the detour through void (*)(void) tells gcc the cast is meant. */
+#define HANDLER(name) ((syscall_fn)(void (*)(void))sys_##name)
 
 static const struct {
     syscall_fn  fn;
     const char *name;
     int         nargs;
 } syscalls[SYS_MAX] = {
-#define TABLE_ENTRY(num, name, nargs) [num] = { (syscall_fn)sys_##name, #name, nargs },
-    PARLEY_SYSCALLS(TABLE_ENTRY)
+#define TABLE_ENTRY(num, name, nargs, params) [num] = { HANDLER(name), #name, nargs },
+#define NOSYS_ENTRY(num, name, nargs, params) [num] = { NULL, #name, nargs },
+    PARLEY_SYSCALLS(TABLE_ENTRY, NOSYS_ENTRY)
 };
 
 static void

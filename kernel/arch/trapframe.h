@@ -44,6 +44,9 @@ trapframe_from_user(const struct trapframe *tf)
 {
     return (tf->cs & 3) == 3;
 }
+
+/* trap.c: every trap, interrupt and system call, from alltraps. */
+void trap(struct trapframe *tf);
 #endif
 
 #endif

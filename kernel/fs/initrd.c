@@ -2,6 +2,7 @@
  * Unpack the initial image (a multiboot module built by tools/mkinitrd)
  * into the in-memory file system, then make /dev/console.
  */
+#include "fs/fs.h"
 #include "fs/file.h"
 #include "dev/console.h"
 #include <parley/initrd.h>

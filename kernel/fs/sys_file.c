@@ -4,6 +4,7 @@
  */
 #include "fs/file.h"
 #include "proc/proc.h"
+#include "syscall.h"
 #include "dev/console.h"
 
 /* Copy a path argument into a kernel buffer of PATH_MAX bytes. */

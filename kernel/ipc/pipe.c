@@ -21,6 +21,7 @@
  *   open   of a FIFO sleeps on open_wait until the other end is opened.
  */
 #include "ipc/pipe.h"
+#include "syscall.h"
 #include "fs/file.h"
 #include "proc/proc.h"
 #include "mm/frame.h"

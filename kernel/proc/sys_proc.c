@@ -3,6 +3,7 @@
  * only; the work is done in fork.c, exit.c, exec.c, sched.c.
  */
 #include "proc/proc.h"
+#include "syscall.h"
 #include "proc/sched.h"
 #include "arch/timer.h"
 #include "mm/frame.h"

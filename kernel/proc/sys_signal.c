@@ -3,6 +3,7 @@
  * sigsuspend, pause, sigreturn.  See signal.c for delivery.
  */
 #include "proc/proc.h"
+#include "syscall.h"
 #include "proc/sched.h"
 #include "arch/trapframe.h"
 

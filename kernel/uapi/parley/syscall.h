@@ -6,85 +6,108 @@
  * Return: %eax >= 0 on success, or -errno (-4095..-1) on failure.  Only the
  *         user library turns a negative value into -1 and errno.
  *
- * The kernel expands PARLEY_SYSCALLS into its dispatch table and its table of
- * names (for tracing); the user library uses the SYS_ numbers.  A number with
- * no kernel handler returns -ENOSYS.
+ * Each row is one call:
  *
- *   X(number, name, argument count)
+ *   X(number, name, argument count, (the kernel handler's parameters))
+ *   N(number, name, argument count, (parameters))   -- not implemented
+ *
+ * The kernel expands X rows into its dispatch table, its table of names
+ * (for tracing) and one prototype per handler, `long sys_NAME(parameters)`,
+ * so a handler whose definition disagrees with its row does not compile and
+ * a row whose handler is missing does not link.  N rows keep their number
+ * and answer -ENOSYS.  The user library uses only the SYS_ numbers; the
+ * parameter lists are expanded in the kernel alone.
+ *
+ * The rows come in blocks, one per subsystem, each with room to grow, so a
+ * new call goes at the end of its own block.
  */
 #ifndef PARLEY_SYSCALL_H
 #define PARLEY_SYSCALL_H
 
-#define PARLEY_SYSCALLS(X)          \
-    X(1,  exit,          1)         \
-    X(2,  fork,          0)         \
-    X(3,  read,          3)         \
-    X(4,  write,         3)         \
-    X(5,  open,          3)         \
-    X(6,  close,         1)         \
-    X(7,  waitpid,       3)         \
-    X(8,  execve,        3)         \
-    X(9,  getpid,        0)         \
-    X(10, getppid,       0)         \
-    X(11, sbrk,          1)         \
-    X(12, lseek,         3)         \
-    X(13, dup,           1)         \
-    X(14, dup2,          2)         \
-    X(15, fstat,         2)         \
-    X(16, stat,          2)         \
-    X(17, mkdir,         2)         \
-    X(18, unlink,        1)         \
-    X(19, rmdir,         1)         \
-    X(20, chdir,         1)         \
-    X(21, getcwd,        2)         \
-    X(22, getdents,      3)         \
-    X(23, nanosleep,     2)         \
-    X(24, clock_gettime, 2)         \
-    X(25, kill,          2)         \
-    X(26, procinfo,      2)         \
-    X(27, poweroff,      1)         \
-    X(28, fcntl,         3)         \
-    X(29, pipe2,         2)         \
-    X(30, mknod,         3)         \
-    X(31, sigaction,     3)         \
-    X(32, sigprocmask,   3)         \
-    X(33, sigreturn,     0)         \
-    X(34, sigsuspend,    1)         \
-    X(35, sigpending,    1)         \
-    X(36, alarm,         1)         \
-    X(37, pause,         0)         \
-    X(38, setpgid,       2)         \
-    X(39, getpgid,       1)         \
-    X(40, setsid,        0)         \
-    X(41, tcsetpgrp,     2)         \
-    X(42, tcgetpgrp,     1)         \
-    X(43, sched_yield,   0)         \
-    X(44, sysinfo,       1)         \
-    X(45, umask,         1)         \
-    X(46, trace,         1)         \
-    X(47, isatty,        1)         \
-    X(48, msgget,        2)         \
-    X(49, msgsnd,        4)         \
-    X(50, msgrcv,        5)         \
-    X(51, msgctl,        3)         \
-    X(52, semget,        3)         \
-    X(53, semop,         3)         \
-    X(54, semctl,        4)         \
-    X(55, shmget,        3)         \
-    X(56, shmat,         3)         \
-    X(57, shmdt,         1)         \
-    X(58, shmctl,        3)         \
-    X(59, mmap,          5)         \
-    X(60, munmap,        2)         \
-    X(61, uname,         1)
+#define PARLEY_SYSCALLS(X, N)                                                 \
+    X(1,   exit,          1, (int status))                                    \
+    X(2,   fork,          0, (void))                                          \
+    X(3,   read,          3, (int fd, char *buf, size_t n))                   \
+    X(4,   write,         3, (int fd, const char *buf, size_t n))             \
+    X(5,   open,          3, (const char *upath, int flags, mode_t mode))     \
+    X(6,   close,         1, (int fd))                                        \
+    X(7,   waitpid,       3, (pid_t pid, int *ustatus, int options))          \
+    X(8,   execve,        3, (const char *upath, char *const *argv, char *const *envp))\
+    X(9,   getpid,        0, (void))                                          \
+    X(10,  getppid,       0, (void))                                          \
+    X(11,  sbrk,          1, (long increment))                                \
+    X(12,  lseek,         3, (int fd, off_t off, int whence))                 \
+    X(13,  dup,           1, (int fd))                                        \
+    X(14,  dup2,          2, (int oldfd, int newfd))                          \
+    X(15,  fstat,         2, (int fd, struct stat *ust))                      \
+    X(16,  stat,          2, (const char *upath, struct stat *ust))           \
+    X(17,  mkdir,         2, (const char *upath, mode_t mode))                \
+    X(18,  unlink,        1, (const char *upath))                             \
+    X(19,  rmdir,         1, (const char *upath))                             \
+    X(20,  chdir,         1, (const char *upath))                             \
+    X(21,  getcwd,        2, (char *ubuf, size_t size))                       \
+    X(22,  getdents,      3, (int fd, char *ubuf, size_t n))                  \
+    X(23,  nanosleep,     2, (const struct timespec *ureq, struct timespec *urem))\
+    X(24,  clock_gettime, 2, (clockid_t clock, struct timespec *uts))         \
+    X(25,  kill,          2, (pid_t pid, int sig))                            \
+    X(26,  procinfo,      2, (struct procinfo *ubuf, int max))                \
+    X(27,  poweroff,      1, (int status))                                    \
+    X(28,  fcntl,         3, (int fd, int cmd, long arg))                     \
+    X(29,  pipe2,         2, (int *ufds, int flags))                          \
+    X(30,  mknod,         3, (const char *upath, mode_t mode, dev_t dev))     \
+    X(31,  sigaction,     3, (int sig, const struct parley_sigaction *uact, struct parley_sigaction *uold))\
+    X(32,  sigprocmask,   3, (int how, const sigset_t *uset, sigset_t *uold)) \
+    X(33,  sigreturn,     0, (void))                                          \
+    X(34,  sigsuspend,    1, (const sigset_t *umask))                         \
+    X(35,  sigpending,    1, (sigset_t *uset))                                \
+    X(36,  alarm,         1, (unsigned seconds))                              \
+    X(37,  pause,         0, (void))                                          \
+    X(38,  setpgid,       2, (pid_t pid, pid_t pgid))                         \
+    X(39,  getpgid,       1, (pid_t pid))                                     \
+    X(40,  setsid,        0, (void))                                          \
+    X(41,  tcsetpgrp,     2, (int fd, pid_t pgid))                            \
+    X(42,  tcgetpgrp,     1, (int fd))                                        \
+    X(43,  sched_yield,   0, (void))                                          \
+    X(44,  sysinfo,       1, (struct sysinfo *uinfo))                         \
+    X(45,  umask,         1, (mode_t mask))                                   \
+    X(46,  trace,         1, (int on))                                        \
+    X(47,  isatty,        1, (int fd))                                        \
+    N(48,  msgget,        2, (key_t key, int flags))                          \
+    N(49,  msgsnd,        4, (int msqid, const void *umsg, size_t size, int flags))\
+    N(50,  msgrcv,        5, (int msqid, void *umsg, size_t size, long msgtyp, int flags))\
+    N(51,  msgctl,        3, (int msqid, int cmd, struct msqid_ds *ubuf))     \
+    N(52,  semget,        3, (key_t key, int nsems, int flags))               \
+    N(53,  semop,         3, (int semid, struct sembuf *usops, size_t nsops)) \
+    N(54,  semctl,        4, (int semid, int semnum, int cmd, long arg))      \
+    N(55,  shmget,        3, (key_t key, size_t size, int flags))             \
+    N(56,  shmat,         3, (int shmid, const void *uaddr, int flags))       \
+    N(57,  shmdt,         1, (const void *uaddr))                             \
+    N(58,  shmctl,        3, (int shmid, int cmd, struct shmid_ds *ubuf))     \
+    N(59,  mmap,          5, (void *uaddr, size_t len, int prot, int flags, int fd))\
+    N(60,  munmap,        2, (void *uaddr, size_t len))                       \
+    X(61,  uname,         1, (struct utsname *ubuf))                          \
+                                                                              \
+    /* ---- credentials (message-passing issue): 62-69 ---- */                \
+                                                                              \
+    /* ---- mailboxes, ports, direct messages: 70-89 ---- */                  \
+                                                                              \
+    /* ---- semaphores: semtimedop, the futex-like wait for sem_t: 90-99 ---- */\
+                                                                              \
+    /* ---- shared memory and mappings: mprotect, msync, ftruncate: 100-109 ---- */\
+                                                                              \
+    /* ---- sockets, poll and select: 110-139 ---- */                         \
+                                                                              \
+    /* ---- robustness and teaching tools: accounting, IPC trace, seeded scheduling: 140-159 ---- */\
+                                                                              \
+    /* ---- the rest of POSIX: signals, resources, times: 160-179 ---- */     \
+                                                                              \
+    /* ---- files, console and terminal (termios, ioctl), time: 180-199 ---- */\
 
-#define PARLEY_SYSCALL_NUMBER(num, name, nargs) SYS_##name = num,
-enum { PARLEY_SYSCALLS(PARLEY_SYSCALL_NUMBER) SYS_MAX };
+#define PARLEY_SYSCALL_NUMBER(num, name, nargs, params) SYS_##name = num,
+enum { PARLEY_SYSCALLS(PARLEY_SYSCALL_NUMBER, PARLEY_SYSCALL_NUMBER) SYS_MAX };
 #undef PARLEY_SYSCALL_NUMBER
 
 /*
- * Calls with no kernel implementation yet return -ENOSYS.
- *
  * sbrk(increment): returns the old break, or -ENOMEM.
  * procinfo(struct procinfo *buf, int max): fills up to max entries, returns count.
  * sysinfo(struct sysinfo *): memory, inode and process counts.
