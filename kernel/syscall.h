@@ -25,6 +25,7 @@ struct parley_sigaction;
 struct msqid_ds;
 struct sembuf;
 struct shmid_ds;
+struct kstat;
 
 #define SYSCALL_PROTOTYPE(num, name, nargs, params) long sys_##name params;
 #define SYSCALL_NO_PROTOTYPE(num, name, nargs, params)

@@ -7,12 +7,16 @@
 
 #include <sys/types.h>
 #include <parley/proc.h>            /* struct procinfo, struct sysinfo */
+#include <parley/kstat.h>           /* struct kstat, KSTAT_* */
 
 /* Fill up to max entries of buf, one per process; returns the count. */
 int procinfo(struct procinfo *buf, int max);
 
 /* Memory, inode, process and open-file counts, and the uptime. */
 int sysinfo(struct sysinfo *info);
+
+/* How many of each kind of kernel object exist now (<parley/kstat.h>). */
+int kstat(struct kstat *buf);
 
 /* Stop the machine.  Under QEMU with isa-debug-exit, QEMU exits with
  * (status << 1) | 1.  Returns only on failure. */

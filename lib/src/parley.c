@@ -1,4 +1,4 @@
-/* Parley's own system calls (<parley.h>): procinfo, sysinfo, poweroff, trace. */
+/* Parley's own system calls (<parley.h>): procinfo, sysinfo, kstat, poweroff, trace. */
 #include <parley.h>
 #include "internal.h"
 
@@ -12,6 +12,12 @@ int
 sysinfo(struct sysinfo *info)
 {
     return SYSCALL1(sysinfo, info);
+}
+
+int
+kstat(struct kstat *buf)
+{
+    return SYSCALL1(kstat, buf);
 }
 
 int

@@ -98,6 +98,7 @@
     /* ---- sockets, poll and select: 110-139 ---- */                         \
                                                                               \
     /* ---- robustness and teaching tools: accounting, IPC trace, seeded scheduling: 140-159 ---- */\
+    X(140, kstat,         1, (struct kstat *ubuf))                            \
                                                                               \
     /* ---- the rest of POSIX: signals, resources, times: 160-179 ---- */     \
                                                                               \
