@@ -70,3 +70,13 @@ timer_init(void)
     irq_register(IRQ_TIMER, timer_interrupt);
     printk("timer: %d Hz, TSC %u kHz\n", TIMER_HZ, (unsigned)tsc_per_ms);
 }
+
+/* Wall-clock time: the epoch time at boot plus the time since.  Until a
+ * real-time clock driver sets boot_epoch_ns this counts from 1970 at boot. */
+int64_t boot_epoch_ns;
+
+int64_t
+time_realtime_ns(void)
+{
+    return boot_epoch_ns + (int64_t)time_now_ns();
+}

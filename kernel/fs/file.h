@@ -23,6 +23,10 @@ struct file_ops {
     off_t   (*lseek)(struct file *f, off_t off, int whence);
     void    (*close)(struct file *f);       /* the last reference went */
     int     (*getdents)(struct file *f, char *buf, size_t n);
+    /* Device- or object-specific requests (FIONREAD, termios...).  arg is
+     * the caller's pointer, unchecked: the operation copies what it needs.
+     * A missing operation, or a request it does not know, is -ENOTTY. */
+    int     (*ioctl)(struct file *f, unsigned long request, void *arg);
 };
 
 /* An open file description, shared by dup() and fork(). */

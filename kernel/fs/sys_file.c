@@ -321,6 +321,17 @@ sys_getdents(int fd, char *ubuf, size_t n)
 }
 
 long
+sys_ioctl(int fd, unsigned long request, void *arg)
+{
+    struct file *f = fd_get(fd);
+    if (!f)
+        return -EBADF;
+    if (!f->ops->ioctl)
+        return -ENOTTY;
+    return f->ops->ioctl(f, request, arg);
+}
+
+long
 sys_isatty(int fd)
 {
     struct file *f = fd_get(fd);

@@ -49,7 +49,7 @@ sys_clock_gettime(clockid_t clock, struct timespec *uts)
 {
     if (clock != CLOCK_MONOTONIC && clock != CLOCK_REALTIME)
         return -EINVAL;
-    uint64_t ns = time_now_ns();
+    uint64_t ns = clock == CLOCK_REALTIME ? (uint64_t)time_realtime_ns() : time_now_ns();
     struct timespec ts = { (time_t)(ns / 1000000000), (long)(ns % 1000000000) };
     return copy_to_user(uts, &ts, sizeof ts);
 }

@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <stdarg.h>
 #include <unistd.h>
+#include <sys/ioctl.h>
 #include "internal.h"
 
 ssize_t
@@ -101,4 +102,16 @@ isatty(int fd)
     if (r == 0)
         errno = ENOTTY;
     return r == 1;
+}
+
+/* The third argument, when there is one, is a pointer (or an int passed in
+ * its place); the kernel's operation decides what it means. */
+int
+ioctl(int fd, unsigned long request, ...)
+{
+    va_list ap;
+    va_start(ap, request);
+    void *arg = va_arg(ap, void *);
+    va_end(ap);
+    return SYSCALL3(ioctl, fd, request, arg);
 }

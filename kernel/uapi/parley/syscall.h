@@ -103,6 +103,7 @@
     /* ---- the rest of POSIX: signals, resources, times: 160-179 ---- */     \
                                                                               \
     /* ---- files, console and terminal (termios, ioctl), time: 180-199 ---- */\
+    X(180, ioctl,         3, (int fd, unsigned long request, void *arg))      \
 
 #define PARLEY_SYSCALL_NUMBER(num, name, nargs, params) SYS_##name = num,
 enum { PARLEY_SYSCALLS(PARLEY_SYSCALL_NUMBER, PARLEY_SYSCALL_NUMBER) SYS_MAX };
