@@ -26,6 +26,7 @@ proc_fork(void)
     child->parent = parent;
     child->pgid = parent->pgid;
     child->sid = parent->sid;
+    child->cred = parent->cred;
     strlcpy(child->name, parent->name, sizeof child->name);
     files_fork(child, parent);
     child->cwd = inode_get(parent->cwd);

@@ -5,6 +5,7 @@
 #include "mm/vm.h"
 #include "proc/waitq.h"
 #include "proc/signal.h"
+#include "proc/cred.h"
 #include <parley/limits.h>
 #include <parley/proc.h>
 
@@ -36,6 +37,7 @@ struct proc {
     struct proc     *parent;
     pid_t            pgid;              /* process group */
     pid_t            sid;               /* session */
+    struct cred      cred;              /* user and group ids */
 
     struct vm        vm;                /* user address space */
     char            *kstack;            /* bottom of the kernel stack */

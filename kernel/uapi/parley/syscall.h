@@ -87,7 +87,15 @@
     N(60,  munmap,        2, (void *uaddr, size_t len))                       \
     X(61,  uname,         1, (struct utsname *ubuf))                          \
                                                                               \
-    /* ---- credentials (message-passing issue): 62-69 ---- */                \
+    /* ---- credentials: 62-69 ---- */                \
+    X(62,  getuid,        0, (void))                                          \
+    X(63,  geteuid,       0, (void))                                          \
+    X(64,  getgid,        0, (void))                                          \
+    X(65,  getegid,       0, (void))                                          \
+    X(66,  setuid,        1, (uid_t uid))                                     \
+    X(67,  setgid,        1, (gid_t gid))                                     \
+    X(68,  seteuid,       1, (uid_t uid))                                     \
+    X(69,  setegid,       1, (gid_t gid))                                     \
                                                                               \
     /* ---- mailboxes, ports, direct messages: 70-89 ---- */                  \
                                                                               \
