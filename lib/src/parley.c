@@ -31,3 +31,9 @@ trace(int on)
 {
     return SYSCALL1(trace, on);
 }
+
+int
+vmpages(pid_t pid, struct parley_vmpage *buf, int max)
+{
+    return SYSCALL3(vmpages, pid, buf, max);
+}

@@ -148,4 +148,30 @@ struct shmid_ds {
     shmatt_t        shm_nattch; /* current attachments */
 };
 
+/* shm_perm.mode bits besides the permissions (ipcs shows them). */
+#define SHM_DEST    01000       /* IPC_RMID while attached: freed at the last shmdt */
+
+/* shmctl commands besides IPC_*: Linux's, for ipcs. */
+#define SHM_STAT    13          /* shmid is a table index; returns the id */
+#define SHM_INFO    14          /* fills struct shm_info; returns the highest index */
+#define SHM_STAT_ANY 15         /* SHM_STAT without the read-permission check */
+
+/* Limits (IPC_INFO fills struct shminfo with them). */
+#define SHMMIN      1           /* smallest segment, bytes */
+#define SHMMAX      (32 * 1024 * 1024)  /* largest segment, bytes */
+#define SHMMNI      128         /* segments in the system */
+#define SHMALL      (SHMMAX / 4096 * 4) /* pages in all segments together */
+
+struct shminfo {                /* shmctl(0, IPC_INFO, (struct shmid_ds *)&info) */
+    unsigned long shmmax, shmmin, shmmni, shmseg, shmall;
+};
+
+struct shm_info {               /* shmctl(0, SHM_INFO, (struct shmid_ds *)&info) */
+    int           used_ids;     /* segments now */
+    unsigned long shm_tot;      /* pages in all segments */
+    unsigned long shm_rss;      /* of those, resident (all of them: no swap) */
+    unsigned long shm_swp;      /* swapped: always 0 */
+    unsigned long swap_attempts, swap_successes;
+};
+
 #endif
