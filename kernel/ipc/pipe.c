@@ -19,6 +19,7 @@
 #include "lib/kstat.h"
 #include <parley/limits.h>
 #include <parley/ioctl.h>
+#include <parley/poll.h>
 
 _Static_assert(PIPE_CAPACITY <= NDIRECT * BLOCK_SIZE, "pipe ring is in the direct blocks");
 _Static_assert(PIPE_BUF <= PIPE_CAPACITY, "atomic writes must fit in the ring");
@@ -111,11 +112,36 @@ pipe_ioctl(struct file *f, unsigned long request, void *arg)
     return copy_to_user(arg, &n, sizeof n);
 }
 
+/* Read end: POLLIN with data, POLLHUP once the last writer has gone.
+ * Write end: POLLOUT with room for PIPE_BUF bytes, POLLERR with no reader. */
+static unsigned
+pipe_poll(struct file *f, struct poll_table *pt)
+{
+    struct byteq *q = &f->inode->pipe->q;
+    unsigned events = 0;
+    if (file_readable(f)) {
+        poll_wait(pt, &q->read_wait);
+        if (q->count > 0)
+            events |= POLLIN | POLLRDNORM;
+        if (q->writers == 0)
+            events |= POLLHUP;
+    }
+    if (file_writable(f)) {
+        poll_wait(pt, &q->write_wait);
+        if (q->readers == 0)
+            events |= POLLERR;
+        else if (byteq_writable(q))
+            events |= POLLOUT | POLLWRNORM;
+    }
+    return events;
+}
+
 static const struct file_ops pipe_ops = {
     .read = pipe_read,
     .write = pipe_write,
     .close = pipe_close,
     .ioctl = pipe_ioctl,
+    .poll = pipe_poll,
 };
 
 /* A new open file on a pipe inode; counts the end(s) it opens. */

@@ -47,8 +47,7 @@ struct proc {
     int              ticks_left;        /* of the time slice */
 
     /* Sleeping: which queue, why, and until when. */
-    struct waitq    *waitq;
-    struct proc     *waitq_next;
+    struct wait_entry wait_entry;       /* on the queue waitq_sleep chose */
     const char      *wait_what;         /* format naming the wait, for ps */
     long             wait_a, wait_b;
     uint64_t         wake_at_ns;        /* timed sleep deadline, or 0 */
