@@ -26,6 +26,7 @@ struct msqid_ds;
 struct sembuf;
 struct shmid_ds;
 struct kstat;
+struct trace_event;
 
 #define SYSCALL_PROTOTYPE(num, name, nargs, params) long sys_##name params;
 #define SYSCALL_NO_PROTOTYPE(num, name, nargs, params)

@@ -71,6 +71,8 @@ struct proc {
     int              syscall_nr;        /* call in progress, for restarts */
     bool             has_execed;        /* since fork: setpgid gives EACCES */
     bool             trace;             /* print system calls */
+    unsigned char    trace_flags;       /* TRACE_SYSCALLS, TRACE_IPC (trace/) */
+    char             trace_text[40];    /* the traced call's path argument */
 };
 
 extern struct proc *current;

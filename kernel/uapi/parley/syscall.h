@@ -107,6 +107,7 @@
                                                                               \
     /* ---- robustness and teaching tools: accounting, IPC trace, seeded scheduling: 140-159 ---- */\
     X(140, kstat,         1, (struct kstat *ubuf))                            \
+    X(141, tracectl,      4, (int op, long arg, struct trace_event *ubuf, size_t max))\
                                                                               \
     /* ---- the rest of POSIX: signals, resources, times: 160-179 ---- */     \
                                                                               \
