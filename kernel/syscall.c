@@ -16,6 +16,7 @@
 #include "proc/proc.h"
 #include "syscall.h"
 #include "trace/trace.h"
+#include "trace/explore.h"
 #include <parley/syscall.h>
 
 typedef long (*syscall_fn)(long, long, long, long, long);
@@ -65,6 +66,10 @@ syscall_dispatch(struct trapframe *tf)
     if (p->trace_flags)
         trace_syscall(p, nr, args, result);
     tf->eax = (uint32_t)result;
+    if (p->explore) {
+        p->explore_ticks = 0;
+        explore_point(p);
+    }
 }
 
 /* trace(on): print this process's system calls.  Returns the old setting. */

@@ -35,6 +35,7 @@ proc_fork(void)
     signal_fork(child, parent);
     child->trace = parent->trace;
     trace_fork(child, parent);
+    child->explore = parent->explore;
     sched_make_runnable(child);
     return child->pid;
 }

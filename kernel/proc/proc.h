@@ -73,6 +73,8 @@ struct proc {
     bool             trace;             /* print system calls */
     unsigned char    trace_flags;       /* TRACE_SYSCALLS, TRACE_IPC (trace/) */
     char             trace_text[40];    /* the traced call's path argument */
+    unsigned char    explore;           /* SCHED_EXPLORE_* (trace/explore.c) */
+    unsigned char    explore_ticks;     /* timer ticks since the last call */
 };
 
 extern struct proc *current;

@@ -37,3 +37,9 @@ tracectl(int op, long arg, struct trace_event *buf, size_t max)
 {
     return SYSCALL4(tracectl, op, arg, buf, max);
 }
+
+int
+sched_explore(int mode, unsigned seed)
+{
+    return SYSCALL2(sched_explore, mode, seed);
+}

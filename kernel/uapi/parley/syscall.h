@@ -108,6 +108,7 @@
     /* ---- robustness and teaching tools: accounting, IPC trace, seeded scheduling: 140-159 ---- */\
     X(140, kstat,         1, (struct kstat *ubuf))                            \
     X(141, tracectl,      4, (int op, long arg, struct trace_event *ubuf, size_t max))\
+    X(142, sched_explore, 2, (int mode, unsigned seed))                       \
                                                                               \
     /* ---- the rest of POSIX: signals, resources, times: 160-179 ---- */     \
                                                                               \
