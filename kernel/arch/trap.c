@@ -15,6 +15,7 @@
 #include "proc/sched.h"
 #include "proc/signal.h"
 #include "syscall.h"
+#include <parley/wait.h>
 
 static const char *const exception_names[] = {
     "divide error", "debug", "NMI", "breakpoint", "overflow", "bound range",
@@ -78,10 +79,22 @@ kernel_fault(struct trapframe *tf)
     panic("%s in kernel mode (trap %d)", exception_name(tf->trapno), tf->trapno);
 }
 
+/* Leaving v86 mode the CPU loaded null selectors into %ds, %es, %fs and
+ * %gs: put back the flat data segment the kernel runs with. */
+static void
+v86_mode_restore_segments(void)
+{
+    __asm__ volatile("movw %w0, %%ds; movw %w0, %%es; movw %w0, %%fs; movw %w0, %%gs"
+                     : : "r"(SEG_UDATA));
+}
+
 void
 trap(struct trapframe *tf)
 {
     bool from_user = trapframe_from_user(tf);
+
+    if (tf->eflags & EFLAGS_VM)
+        v86_mode_restore_segments();
 
     if (from_user)
         current->tf = tf;
@@ -98,11 +111,27 @@ trap(struct trapframe *tf)
         return_to_user(tf);
 }
 
+/*
+ * A trap from virtual-8086 mode.  Parley never runs v86 code, so a process
+ * got there with a forged iret frame; there is no sane user state to return
+ * to (or to build a signal frame on), so once the trap itself is handled
+ * (an interrupt must still be acknowledged) the process dies of SIGSEGV.
+ */
+static void
+v86_mode_kill(struct trapframe *tf)
+{
+    printk("pid %d (%s): trap %d in virtual-8086 mode at %x:%x; killed\n",
+           current->pid, current->name, tf->trapno, tf->cs, tf->eip);
+    proc_exit(W_EXITCODE(0, SIGSEGV));
+}
+
 /* Last stop before user mode: take the CPU away if the slice is over, and
  * run pending signals (which may end the process here). */
 void
 return_to_user(struct trapframe *tf)
 {
+    if (tf->eflags & EFLAGS_VM)
+        v86_mode_kill(tf);
     if (need_resched)
         sched_yield_cpu();
     signal_deliver(tf);
