@@ -142,6 +142,18 @@ signal_force(struct proc *p, int sig)
     signal_send(p, sig, 0);
 }
 
+/* As on Linux, init (pid 1) receives from other processes and the console
+ * only the signals it has a handler for: never SIGKILL or SIGSTOP, never one
+ * whose default action would end or stop it.  (A fault in init still kills
+ * it, and the kernel then panics.) */
+bool
+signal_refused_by_init(struct proc *p, int sig)
+{
+    if (p->pid != 1)
+        return false;
+    return sig == SIGKILL || sig == SIGSTOP || p->sig.action[sig].sa_handler == SIG_DFL;
+}
+
 int
 signal_send_group(pid_t pgid, int sig, pid_t sender)
 {
@@ -149,7 +161,8 @@ signal_send_group(pid_t pgid, int sig, pid_t sender)
     for (struct proc *p = proc_table; p < proc_table + NPROC; p++) {
         if (p->pid > 0 && p->pgid == pgid && p->state != PROC_UNUSED &&
             p->state != PROC_ZOMBIE && p->state != PROC_EMBRYO) {
-            signal_send(p, sig, sender);
+            if (!signal_refused_by_init(p, sig))
+                signal_send(p, sig, sender);
             found = 1;
         }
     }

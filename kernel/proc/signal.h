@@ -35,5 +35,6 @@ void signal_deliver(struct trapframe *tf);
 void signal_fork(struct proc *child, struct proc *parent);
 void signal_exec(struct proc *p);
 int  signal_send_group(pid_t pgid, int sig, pid_t sender);
+bool signal_refused_by_init(struct proc *p, int sig);
 
 #endif
