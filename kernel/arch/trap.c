@@ -32,8 +32,8 @@ exception_signal(int trapno)
     case T_DIVIDE: case T_FPERR: case 19: return SIGFPE;
     case T_ILLOP:                         return SIGILL;
     case T_DEBUG: case T_BRKPT:           return SIGTRAP;
-    case 4: case 5: case 17:              return SIGBUS;
-    default:                              return SIGSEGV;
+    case T_ALIGN:                         return SIGBUS;
+    default:                              return SIGSEGV;   /* bound and into too, as on Linux */
     }
 }
 
@@ -43,27 +43,39 @@ exception_name(int trapno)
     return trapno < (int)ARRAY_SIZE(exception_names) ? exception_names[trapno] : "trap";
 }
 
+/* A user page fault: stack growth and copy-on-write are resolved; anything
+ * else is SIGSEGV, whose siginfo carries the address and, from the error
+ * code's present bit, SEGV_ACCERR (a page the access may not touch) or
+ * SEGV_MAPERR (no page there). */
+static void
+user_page_fault(struct trapframe *tf)
+{
+    struct proc *p = current;
+    uint32_t addr = read_cr2();
+
+    if (vm_handle_fault(&p->vm, addr, tf->err & 2) == 0)
+        return;
+    printk("pid %d (%s): %s at address %p (%s, %s), eip %p\n",
+           p->pid, p->name, exception_name(tf->trapno), (void *)addr,
+           tf->err & 2 ? "write" : "read",
+           tf->err & 1 ? "protection violation" : "page not mapped",
+           (void *)tf->eip);
+    signal_force_fault(p, SIGSEGV, tf->err & 1 ? SEGV_ACCERR : SEGV_MAPERR, (void *)addr);
+}
+
 /* A user process did something illegal: say so clearly, then signal it. */
 static void
 user_fault(struct trapframe *tf)
 {
     struct proc *p = current;
-    int sig = exception_signal(tf->trapno);
 
     if (tf->trapno == T_PGFLT) {
-        uint32_t addr = read_cr2();
-        if (vm_handle_fault(&p->vm, addr, tf->err & 2) == 0)
-            return;         /* stack growth or copy-on-write: resolved */
-        printk("pid %d (%s): %s at address %p (%s, %s), eip %p\n",
-               p->pid, p->name, exception_name(tf->trapno), (void *)addr,
-               tf->err & 2 ? "write" : "read",
-               tf->err & 1 ? "protection violation" : "page not mapped",
-               (void *)tf->eip);
-    } else {
-        printk("pid %d (%s): %s, eip %p\n", p->pid, p->name,
-               exception_name(tf->trapno), (void *)tf->eip);
+        user_page_fault(tf);
+        return;
     }
-    signal_force(p, sig);
+    printk("pid %d (%s): %s, eip %p\n", p->pid, p->name,
+           exception_name(tf->trapno), (void *)tf->eip);
+    signal_force(p, exception_signal(tf->trapno));
 }
 
 static void

@@ -35,6 +35,7 @@ struct trapframe {
 #define T_GPFLT     13
 #define T_PGFLT     14
 #define T_FPERR     16
+#define T_ALIGN     17
 #define T_IRQ0      32
 #define T_SYSCALL  128
 

@@ -154,6 +154,16 @@ signal_refused_by_init(struct proc *p, int sig)
     return sig == SIGKILL || sig == SIGSTOP || p->sig.action[sig].sa_handler == SIG_DFL;
 }
 
+/* A fault whose handler's siginfo says what and where (si_code, si_addr). */
+void
+signal_force_fault(struct proc *p, int sig, int code, void *addr)
+{
+    p->sig.fault_signal = sig;
+    p->sig.fault_code = code;
+    p->sig.fault_addr = addr;
+    signal_force(p, sig);
+}
+
 int
 signal_send_group(pid_t pgid, int sig, pid_t sender)
 {
@@ -222,6 +232,11 @@ signal_build_frame(struct trapframe *tf, int sig, struct parley_sigaction *a)
     frame->siginfo.si_signo = sig;
     frame->siginfo.si_pid = p->sig.sender[sig];
     frame->siginfo.si_code = p->sig.sender[sig] ? SI_USER : SI_KERNEL;
+    if (sig == p->sig.fault_signal && !p->sig.sender[sig]) {
+        frame->siginfo.si_code = p->sig.fault_code;
+        frame->siginfo.si_addr = p->sig.fault_addr;
+        p->sig.fault_signal = 0;
+    }
     if (sig == SIGCHLD && p->sig.child_code) {
         frame->siginfo.si_code = p->sig.child_code;
         frame->siginfo.si_status = p->sig.child_status;
