@@ -26,6 +26,7 @@ struct msqid_ds;
 struct sembuf;
 struct shmid_ds;
 struct kstat;
+struct trace_event;
 struct sockaddr;
 struct msghdr;
 struct pollfd;

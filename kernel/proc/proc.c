@@ -46,6 +46,12 @@ proc_alloc_with_entry(void (*entry)(void))
     return 0;
 }
 
+const struct cred *
+current_cred(void)
+{
+    return &current->cred;
+}
+
 struct proc *
 proc_alloc(void)
 {

@@ -86,3 +86,25 @@ strerror(int errnum)
     snprintf(unknown, sizeof unknown, "Unknown error %d", errnum);
     return unknown;
 }
+
+/* The symbolic name of an errno value ("EINTR"), as glibc's
+ * strerrorname_np; NULL for a value with no name. */
+#define N(e) [e] = #e
+static const char *const error_names[] = {
+    N(EPERM), N(ENOENT), N(ESRCH), N(EINTR), N(EIO), N(ENXIO), N(E2BIG),
+    N(ENOEXEC), N(EBADF), N(ECHILD), N(EAGAIN), N(ENOMEM), N(EACCES),
+    N(EFAULT), N(ENOTBLK), N(EBUSY), N(EEXIST), N(EXDEV), N(ENODEV),
+    N(ENOTDIR), N(EISDIR), N(EINVAL), N(ENFILE), N(EMFILE), N(ENOTTY),
+    N(ETXTBSY), N(EFBIG), N(ENOSPC), N(ESPIPE), N(EROFS), N(EMLINK), N(EPIPE),
+    N(EDOM), N(ERANGE), N(EDEADLK), N(ENAMETOOLONG), N(ENOLCK), N(ENOSYS),
+    N(ENOTEMPTY), N(ELOOP), N(ENOMSG), N(EIDRM), N(ENOSTR), N(ENODATA),
+    N(ETIME), N(EOVERFLOW), N(EBADFD), N(ENOTSUP), N(ETIMEDOUT),
+};
+#undef N
+
+const char *
+strerrorname_np(int errnum)
+{
+    int n = (int)(sizeof error_names / sizeof error_names[0]);
+    return errnum > 0 && errnum < n ? error_names[errnum] : NULL;
+}

@@ -87,7 +87,15 @@
     N(60,  munmap,        2, (void *uaddr, size_t len))                       \
     X(61,  uname,         1, (struct utsname *ubuf))                          \
                                                                               \
-    /* ---- credentials (message-passing issue): 62-69 ---- */                \
+    /* ---- credentials: 62-69 ---- */                \
+    X(62,  getuid,        0, (void))                                          \
+    X(63,  geteuid,       0, (void))                                          \
+    X(64,  getgid,        0, (void))                                          \
+    X(65,  getegid,       0, (void))                                          \
+    X(66,  setuid,        1, (uid_t uid))                                     \
+    X(67,  setgid,        1, (gid_t gid))                                     \
+    X(68,  seteuid,       1, (uid_t uid))                                     \
+    X(69,  setegid,       1, (gid_t gid))                                     \
                                                                               \
     /* ---- mailboxes, ports, direct messages: 70-89 ---- */                  \
                                                                               \
@@ -115,6 +123,8 @@
                                                                               \
     /* ---- robustness and teaching tools: accounting, IPC trace, seeded scheduling: 140-159 ---- */\
     X(140, kstat,         1, (struct kstat *ubuf))                            \
+    X(141, tracectl,      4, (int op, long arg, struct trace_event *ubuf, size_t max))\
+    X(142, sched_explore, 2, (int mode, unsigned seed))                       \
                                                                               \
     /* ---- the rest of POSIX: signals, resources, times: 160-179 ---- */     \
                                                                               \
