@@ -8,7 +8,7 @@
  * sleeping for a while.
  */
 #include "sem_check.h"
-#include <fcntl.h>
+#include <sys/mman.h>
 #include <sched.h>
 #include <stdlib.h>
 #include <parley.h>
@@ -406,52 +406,41 @@ case_ps_names_the_semop_wait(void)
 
 /* ---- stress ---------------------------------------------------------------- */
 
-#define COUNTER_FILE "/tmp/sem_counter"
 #define WORKERS      6
 #define ROUNDS       150
 
-/* The critical section: read the counter from the file, give the CPU
- * away, write it back plus one.  Without the semaphore, updates are lost. */
+static volatile int *counter;   /* in a MAP_SHARED page */
+
+/* The critical section: read the shared counter, give the CPU away, write
+ * it back plus one.  Without the semaphore, updates are lost. */
 static void
 increment_counter(int unused)
 {
     (void)unused;
-    int fd = open(COUNTER_FILE, O_RDWR);
-    CHECK(fd >= 0);
     for (int i = 0; i < ROUNDS; i++) {
         CHECK_OK(sem_op1(set, 0, -1, SEM_UNDO));
-        int value = 0;
-        CHECK_EQ(lseek(fd, 0, SEEK_SET), 0);
-        CHECK_EQ(read(fd, &value, sizeof value), sizeof value);
+        int value = *counter;
         sched_yield();
-        value++;
-        CHECK_EQ(lseek(fd, 0, SEEK_SET), 0);
-        CHECK_EQ(write(fd, &value, sizeof value), sizeof value);
+        *counter = value + 1;
         CHECK_OK(sem_op1(set, 0, 1, SEM_UNDO));
     }
-    close(fd);
 }
 
-/* P/V around a shared counter: no lost update, an exact total. */
+/* semop(2), LTP semop04: P/V around a counter in shared memory, several
+ * processes: no lost update, an exact total. */
 static void
 case_guarded_counter_has_exact_total(void)
 {
     set = sem_new(1, 1);
-    int fd = open(COUNTER_FILE, O_RDWR | O_CREAT | O_TRUNC, 0600), zero = 0;
-    CHECK(fd >= 0);
-    CHECK_EQ(write(fd, &zero, sizeof zero), sizeof zero);
+    counter = mmap(0, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    CHECK(counter != MAP_FAILED);
     pid_t kids[WORKERS];
     for (int i = 0; i < WORKERS; i++)
         kids[i] = sem_spawn(increment_counter, 0);
     for (int i = 0; i < WORKERS; i++)
         CHECK_EQ(sem_reap(kids[i]), 0);
-    int total = -1;
-    CHECK_EQ(lseek(fd, 0, SEEK_SET), 0);
-    CHECK_EQ(read(fd, &total, sizeof total), sizeof total);
-    CHECK_EQ(total, WORKERS * ROUNDS);
+    CHECK_EQ(*counter, WORKERS * ROUNDS);
     CHECK_EQ(sem_val(set, 0), 1);
-    close(fd);
-    unlink(COUNTER_FILE);
     CHECK_OK(semctl(set, 0, IPC_RMID));
 }
 
