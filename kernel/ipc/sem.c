@@ -184,6 +184,28 @@ sem_pending_finish(struct sem_pending *q, int status)
     waitq_wake_all(&q->wake);
 }
 
+/* The semaphore a pending list is blocked on. */
+static struct sem *
+sem_blocking(struct sem_set *set, const struct sem_pending *q)
+{
+    return &set->sems[q->sops[q->blocking].sem_num];
+}
+
+/* Try a pending list again, unless it cannot have become possible: a list
+ * is blocked by the value of one semaphore, and while that value is what
+ * it was, the same operation still blocks.  (This keeps a semop cheap when
+ * many processes sleep on other semaphores of the set.) */
+static int
+sem_retry(struct sem_set *set, struct sem_pending *q)
+{
+    if (sem_blocking(set, q)->value == q->blocked_at)
+        return SEM_WOULD_BLOCK;
+    int err = sem_try_ops(set, q->sops, q->nsops, q->proc, &q->blocking);
+    if (err == SEM_WOULD_BLOCK)
+        q->blocked_at = sem_blocking(set, q)->value;
+    return err;
+}
+
 /* The set changed: complete every pending list that now can, oldest first
  * (see the protocol at the top of this file). */
 void
@@ -192,7 +214,7 @@ sem_set_changed(struct sem_set *set)
     struct sem_pending *q, **link;
 again:
     for (link = &set->pending_head; (q = *link) != NULL; ) {
-        int err = sem_try_ops(set, q->sops, q->nsops, q->proc, &q->blocking);
+        int err = sem_retry(set, q);
         if (err == SEM_WOULD_BLOCK) {
             link = &q->next;
             continue;
@@ -268,6 +290,7 @@ sem_op_or_sleep(struct sem_set *set, const struct sembuf *sops, int nsops,
     }
     if (deadline && time_now_ns() >= deadline)
         return -EAGAIN;
+    q.blocked_at = sem_blocking(set, &q)->value;
     sem_name_wait(&q, set->obj.id);
     sem_pending_append(set, &q);
     for (;;) {

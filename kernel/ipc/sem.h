@@ -49,6 +49,7 @@ struct sem_pending {
     const struct sembuf *sops;
     int                  nsops;
     int                  blocking;      /* index of the op that blocks: semncnt/semzcnt */
+    unsigned short       blocked_at;    /* that semaphore's value when it blocked */
     int                  status;        /* SEM_STILL_WAITING, 0, or -errno (EIDRM, ERANGE) */
     struct waitq         wake;          /* only its process sleeps here */
     char                 what[PROC_WAIT_LEN];   /* "semop set 2 [0]-1 [1]=0", for ps */
