@@ -35,6 +35,7 @@
 #include "mm/frame.h"
 #include "proc/proc.h"
 #include "arch/timer.h"
+#include "trace/trace.h"
 #include "syscall.h"
 #include <parley/limits.h>
 
@@ -320,6 +321,15 @@ sem_check_ops(const struct sem_set *set, const struct sembuf *sops, int nsops)
     return ipc_check_access(&set->obj, want);
 }
 
+/* For the IPC tracer (trace -D, tools/ipc-diagram): one event for each
+ * operation of a list that completed. */
+static void
+sem_trace_ops(int semid, const struct sembuf *sops, int nsops)
+{
+    for (int i = 0; i < nsops; i++)
+        trace_ipc(TRACE_EV_SEMOP, TRACE_OBJ_SEM, semid, 0, sops[i].sem_num, sops[i].sem_op, NULL);
+}
+
 static long
 sem_do_op(int semid, struct sembuf *usops, size_t nsops,
           const struct timespec *utimeout)
@@ -345,6 +355,8 @@ sem_do_op(int semid, struct sembuf *usops, size_t nsops,
     if (err == 0)
         err = sem_op_or_sleep(set, sops, nsops, deadline);
     sem_undo_tidy(current);
+    if (err == 0 && trace_ipc_on(current))
+        sem_trace_ops(semid, sops, nsops);
     return err;
 }
 
