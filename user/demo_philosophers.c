@@ -14,8 +14,9 @@
  * The naive run shows the cycle: the parent notices that every fork is
  * taken and every philosopher is asleep, then prints who holds what
  * (GETPID) and what each waits for (the wait name ps shows, `semop set N
- * [1]-1`), and ends them.  Press Ctrl-P during the naive run to see the
- * same from the kernel.
+ * [1]-1`), and ends them.  `demo_philosophers -naive -keep &` leaves them
+ * deadlocked instead: then `deadlock` finds the cycle in the kernel's
+ * wait-for graph, Ctrl-P shows each wait, and `kill` ends them.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -104,6 +105,7 @@ int
 main(int argc, char **argv)
 {
     int naive = argc > 1 && strcmp(argv[1], "-naive") == 0;
+    int keep = naive && argc > 2 && strcmp(argv[2], "-keep") == 0;
     forks = semget(IPC_PRIVATE, N, 0600);
     if (forks < 0) {
         perror("semget");
@@ -125,11 +127,15 @@ main(int argc, char **argv)
             left--;
             continue;
         }
-        if (naive && deadlocked()) {
+        if (naive && !stuck && deadlocked()) {
             show_cycle(pids);
+            stuck = 1;
+            if (keep) {
+                printf("left deadlocked: try `deadlock`, then `kill %d`\n", getpid());
+                continue;
+            }
             for (int i = 0; i < N; i++)
                 kill(pids[i], SIGKILL);
-            stuck = 1;
         }
         think();
     }
