@@ -210,31 +210,42 @@ case_increment_wakes_every_waiter_that_fits(void)
     CHECK_OK(semctl(set, 0, IPC_RMID));
 }
 
-/* A list that completes and adds lets an older list through: A waits for
- * [0]-1 [1]+1, B (queued after A) for [0]+1 [1]-1... a chain, completed in
- * one change of the set. */
 static void
-release_chain(int unused)
+take_from(int num)
+{
+    CHECK_OK(sem_op1(set, num, -1, 0));
+}
+
+/* Takes [1] and gives [2], in one list. */
+static void
+take_one_give_two(int unused)
 {
     (void)unused;
     struct sembuf ops[2] = { { 1, -1, 0 }, { 2, 1, 0 } };
     CHECK_OK(semop(set, ops, 2));
 }
 
+/* A completed list that adds lets an OLDER list through in the same
+ * change: the walk starts again from the head.  The older sleeper waits
+ * for [2]; the newer takes [1] and gives [2]; one +1 on [1] completes
+ * both.  SETVAL wakes sleepers too. */
 static void
 case_completed_list_lets_older_list_through(void)
 {
     set = sem_new(3, 0);
-    pid_t waiter = sem_spawn(take, 1);          /* needs [0] */
-    sem_wait_count(set, 0, GETNCNT, 1);
-    pid_t chain = sem_spawn(release_chain, 0);  /* needs [1], gives [2] */
+    pid_t older = sem_spawn(take_from, 2);
+    sem_wait_count(set, 2, GETNCNT, 1);
+    pid_t newer = sem_spawn(take_one_give_two, 0);
     sem_wait_count(set, 1, GETNCNT, 1);
-    struct sembuf ops[2] = { { 1, 1, 0 } };
-    CHECK_OK(semop(set, ops, 1));
-    CHECK_EQ(sem_reap(chain), 0);
-    CHECK_EQ(sem_val(set, 2), 1);
-    CHECK_EQ(semctl(set, 0, GETNCNT), 1);
-    union semun arg = { .val = 1 };             /* SETVAL wakes sleepers too */
+    CHECK_OK(sem_op1(set, 1, 1, 0));
+    CHECK_EQ(semctl(set, 2, GETNCNT), 0);       /* completed in that same semop */
+    CHECK_EQ(sem_reap(newer), 0);
+    CHECK_EQ(sem_reap(older), 0);
+    CHECK_EQ(sem_val(set, 1), 0);
+    CHECK_EQ(sem_val(set, 2), 0);
+    pid_t waiter = sem_spawn(take_from, 0);
+    sem_wait_count(set, 0, GETNCNT, 1);
+    union semun arg = { .val = 1 };
     CHECK_OK(semctl(set, 0, SETVAL, arg));
     CHECK_EQ(sem_reap(waiter), 0);
     CHECK_EQ(sem_val(set, 0), 0);
