@@ -36,7 +36,6 @@
 #include "proc/proc.h"
 #include "arch/timer.h"
 #include "trace/trace.h"
-#include "trace/waitfor.h"
 #include "syscall.h"
 #include <parley/limits.h>
 
@@ -256,34 +255,6 @@ sem_count_waiters(const struct sem_set *set, int semnum, bool for_zero)
             n++;
     }
     return n;
-}
-
-/*
- * The wait-for graph (trace/waitfor.c): a sleeper waits for whoever can
- * change the semaphore its list is blocked on.  We name the process that
- * last changed it (GETPID: for a take, the one that took it last; for a
- * wait for zero, the one that raised it) and, for a take, every process
- * whose SEM_UNDO entries say it holds some of it.  -1: q is not ours.
- */
-int
-sem_waits_for(struct waitq *q, pid_t *who, int max)
-{
-    for (int i = 0; i <= ipc_max_index(&sem_ids); i++) {
-        struct sem_set *set = (struct sem_set *)ipc_at_index(&sem_ids, i);
-        for (struct sem_pending *p = set ? set->pending_head : NULL; p; p = p->next) {
-            if (&p->wake != q)
-                continue;
-            const struct sembuf *op = &p->sops[p->blocking];
-            int n = 0;
-            struct proc *last = proc_find(sem_blocking(set, p)->pid);
-            if (last && last->state != PROC_ZOMBIE && max > 0)
-                who[n++] = last->pid;
-            if (op->sem_op < 0)
-                n += sem_undo_holders(set->obj.id, op->sem_num, who + n, max - n);
-            return n;
-        }
-    }
-    return -1;
 }
 
 /* ---- semop ------------------------------------------------------------- */

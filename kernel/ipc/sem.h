@@ -77,6 +77,7 @@ void  sem_undo_tidy(struct proc *p);
 void  sem_undo_clear(int semid, int semnum);   /* semnum -1: every one */
 void  sem_undo_forget_set(int semid);
 void  sem_process_exit(struct proc *p);
-int   sem_undo_holders(int semid, unsigned short semnum, pid_t *who, int max);
+int   sem_undo_holders(int semid, unsigned short semnum, const struct proc *skip,
+                       pid_t *who, int max);
 
 #endif
