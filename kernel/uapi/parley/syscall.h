@@ -72,10 +72,10 @@
     X(45,  umask,         1, (mode_t mask))                                   \
     X(46,  trace,         1, (int on))                                        \
     X(47,  isatty,        1, (int fd))                                        \
-    N(48,  msgget,        2, (key_t key, int flags))                          \
-    N(49,  msgsnd,        4, (int msqid, const void *umsg, size_t size, int flags))\
-    N(50,  msgrcv,        5, (int msqid, void *umsg, size_t size, long msgtyp, int flags))\
-    N(51,  msgctl,        3, (int msqid, int cmd, struct msqid_ds *ubuf))     \
+    X(48,  msgget,        2, (key_t key, int flags))                          \
+    X(49,  msgsnd,        4, (int msqid, const void *umsg, size_t size, int flags))\
+    X(50,  msgrcv,        5, (int msqid, void *umsg, size_t size, long msgtyp, int flags))\
+    X(51,  msgctl,        3, (int msqid, int cmd, struct msqid_ds *ubuf))     \
     N(52,  semget,        3, (key_t key, int nsems, int flags))               \
     N(53,  semop,         3, (int semid, struct sembuf *usops, size_t nsops)) \
     N(54,  semctl,        4, (int semid, int semnum, int cmd, long arg))      \
