@@ -263,11 +263,12 @@ mbox_process_exit(struct proc *p)
 /*
  * Send m to box id (used by mbox_send and mbox_request).  On success the
  * box owns m; *taker is the receiver when the send waited for one, and
- * *owner the box's owner.  On error the caller still owns m.
+ * *only_receiver the one process that may receive from the box (a port's
+ * owner) or 0 (a mailbox).  On error the caller still owns m.
  */
 int
 mbox_send_message(int id, struct msg *m, int flags, uint64_t deadline_ns,
-                  pid_t *taker, pid_t *owner)
+                  pid_t *taker, pid_t *only_receiver)
 {
     struct mbox *b = mbox_find(id);
     if (!b)
@@ -283,7 +284,7 @@ mbox_send_message(int id, struct msg *m, int flags, uint64_t deadline_ns,
         .full = { port ? "port %d full" : "mbox %d full", id, 0 },
         .taken = { port ? "port %d rendezvous" : "mbox %d rendezvous", id, 0 },
     };
-    *owner = b->owner;
+    *only_receiver = waits_for;
     struct msg_proc *me = msg_proc_of(current);
     me->waits_for = waits_for;
     int err = msgq_send(&b->q, m, &s);
@@ -297,7 +298,7 @@ sys_mbox_send(int id, const struct msg_out *umsg, int flags,
               const struct timespec *utimeout)
 {
     uint64_t deadline;
-    pid_t taker, owner;
+    pid_t taker, only_receiver;
     int err = msg_deadline(utimeout, &deadline);
     if (err)
         return err;
@@ -306,7 +307,7 @@ sys_mbox_send(int id, const struct msg_out *umsg, int flags,
     struct msg *m = msg_from_user(umsg, &err);
     if (!m)
         return err;
-    if ((err = mbox_send_message(id, m, flags, deadline, &taker, &owner)) < 0) {
+    if ((err = mbox_send_message(id, m, flags, deadline, &taker, &only_receiver)) < 0) {
         msg_free(m);
         return msg_call_error(err);
     }

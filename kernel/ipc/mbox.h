@@ -57,7 +57,7 @@ void msg_fill_queue_status(const struct msgq *q, struct mbox_status *st);
 
 /* The box half of request and exit. */
 int  mbox_send_message(int id, struct msg *m, int flags, uint64_t deadline_ns,
-                       pid_t *taker, pid_t *owner);
+                       pid_t *taker, pid_t *only_receiver);
 void mbox_process_exit(struct proc *p);
 void mbox_direct_exit(struct proc *p);
 

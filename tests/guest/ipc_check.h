@@ -10,6 +10,10 @@
  *                                  ms milliseconds; returns its pid.
  *   ipc_reap(pid)                  waitpid and return the exit code, failing
  *                                  the case if pid did not exit normally.
+ *   ipc_stress_run(&s)             several producers and consumers exchange
+ *                                  s.messages numbered messages through the
+ *                                  caller's send/receive functions; fails
+ *                                  unless every number arrives exactly once.
  */
 #ifndef IPC_CHECK_H
 #define IPC_CHECK_H
@@ -80,6 +84,87 @@ ipc_free_frames(void)
     if (kstat(&k) < 0)
         check_fail(__FILE__, __LINE__, "kstat failed");
     return k.frames_free;
+}
+
+/*
+ * The stress harness.  Consumers are forked first (their pids are in
+ * ipc_stress_consumers[] before any producer starts), then producers;
+ * producer p sends the numbers i with i % producers == p.  Each consumer
+ * reports every number it receives through a pipe; once all have been
+ * seen, stop(c) is called for every consumer, whose receive must then
+ * return -1.  send returns 0 on success; receive a number >= 0, -1 to
+ * stop, or < -1 on an error.
+ */
+struct ipc_stress {
+    int producers, consumers, messages;
+    int (*send)(int producer, int number);
+    int (*receive)(int consumer);
+    int (*stop)(int consumer);
+};
+
+#define IPC_STRESS_MAX 8
+static pid_t ipc_stress_consumers[IPC_STRESS_MAX];
+
+static CHECK_UNUSED void
+ipc_stress_consume(const struct ipc_stress *s, int c, int out)
+{
+    for (;;) {
+        int number = s->receive(c);
+        if (number == -1)
+            _exit(0);
+        if (number < 0)
+            _exit(1);
+        if (write(out, &number, sizeof number) != sizeof number)
+            _exit(2);
+    }
+}
+
+static CHECK_UNUSED void
+ipc_stress_produce(const struct ipc_stress *s, int p)
+{
+    for (int i = p; i < s->messages; i += s->producers)
+        if (s->send(p, i) != 0)
+            _exit(1);
+    _exit(0);
+}
+
+static CHECK_UNUSED void
+ipc_stress_run(const struct ipc_stress *s)
+{
+    static unsigned char seen[200000];
+    pid_t producers[IPC_STRESS_MAX];
+    int fds[2], number, got = 0;
+
+    if (s->messages > (int)sizeof seen || s->producers > IPC_STRESS_MAX ||
+        s->consumers > IPC_STRESS_MAX || pipe(fds) < 0)
+        check_fail(__FILE__, __LINE__, "bad stress set-up");
+    memset(seen, 0, sizeof seen);
+    for (int c = 0; c < s->consumers; c++)
+        if ((ipc_stress_consumers[c] = fork()) == 0) {
+            close(fds[0]);
+            ipc_stress_consume(s, c, fds[1]);
+        }
+    close(fds[1]);
+    for (int p = 0; p < s->producers; p++)
+        if ((producers[p] = fork()) == 0) {
+            close(fds[0]);
+            ipc_stress_produce(s, p);
+        }
+    while (got < s->messages && read(fds[0], &number, sizeof number) == sizeof number) {
+        CHECK(number >= 0 && number < s->messages);
+        CHECK_EQ(seen[number], 0);
+        seen[number] = 1;
+        got++;
+    }
+    CHECK_EQ(got, s->messages);
+    for (int p = 0; p < s->producers; p++)
+        CHECK_EQ(ipc_reap(producers[p]), 0);
+    for (int c = 0; c < s->consumers; c++)
+        CHECK_OK(s->stop(c));
+    for (int c = 0; c < s->consumers; c++)
+        CHECK_EQ(ipc_reap(ipc_stress_consumers[c]), 0);
+    CHECK_EQ(read(fds[0], &number, sizeof number), 0);   /* nothing extra */
+    close(fds[0]);
 }
 
 #endif

@@ -135,7 +135,9 @@ case_msgget_past_the_queue_limit_is_enospc(void)
     struct msginfo info;
     int ids[MSGMNI + 1], n = 0;
     CHECK_OK(msgctl(0, IPC_INFO, (struct msqid_ds *)&info));
-    CHECK_EQ(info.msgmni, MSGMNI);
+    CHECK(info.msgmni > 0 && info.msgmni <= MSGMNI);
+    CHECK_EQ(info.msgmax, MSGMAX);
+    CHECK_EQ(info.msgmnb, MSGMNB);
     while (n <= MSGMNI) {
         int id = msgget(IPC_PRIVATE, 0600);
         if (id < 0)
@@ -145,7 +147,7 @@ case_msgget_past_the_queue_limit_is_enospc(void)
     int err = errno;
     for (int i = 0; i < n; i++)
         CHECK_OK(msgctl(ids[i], IPC_RMID, 0));
-    CHECK(n <= MSGMNI);
+    CHECK(n <= info.msgmni);
     CHECK_EQ(err, ENOSPC);
 }
 
@@ -775,75 +777,49 @@ case_create_destroy_cycles_leak_nothing(void)
     CHECK_EQ(ipc_free_frames(), frames);
 }
 
-#define STRESS_PRODUCERS  3
-#define STRESS_CONSUMERS  3
-#define STRESS_MESSAGES   100000          /* in all */
-#define STRESS_PER_PRODUCER ((STRESS_MESSAGES + STRESS_PRODUCERS - 1) / STRESS_PRODUCERS)
+/* The stress run's queue and its three operations. */
+static int stress_queue;
 
 struct numbered {
     long mtype;
     int  number;
 };
 
-/* Several producers and consumers exchange 100 000 numbered messages; each
- * consumer reports what it saw through a pipe, and every number arrives
- * exactly once.  Consumers stop at a type-2 message. */
+static int
+stress_send(int producer, int number)
+{
+    struct numbered m = { 1, number };
+    return msgsnd(stress_queue, &m, sizeof m.number, 0);
+}
+
+static int
+stress_receive(int consumer)
+{
+    struct numbered m;
+    if (msgrcv(stress_queue, &m, sizeof m.number, 0, 0) != sizeof m.number)
+        return -2;
+    return m.mtype == 2 ? -1 : m.number;
+}
+
+static int
+stress_stop(int consumer)
+{
+    struct numbered m = { 2, 0 };
+    return msgsnd(stress_queue, &m, sizeof m.number, 0);
+}
+
+/* Three producers and three consumers exchange 100 000 numbered messages
+ * through one queue; every number arrives exactly once. */
 static void
 case_stress_every_message_arrives_exactly_once(void)
 {
-    int q = new_queue();
-    int fds[2];
-    CHECK_OK(pipe(fds));
-    pid_t consumers[STRESS_CONSUMERS], producers[STRESS_PRODUCERS];
-    for (int c = 0; c < STRESS_CONSUMERS; c++) {
-        if ((consumers[c] = fork()) == 0) {
-            close(fds[0]);
-            struct numbered m;
-            for (;;) {
-                if (msgrcv(q, &m, sizeof m.number, 0, 0) != sizeof m.number)
-                    _exit(1);
-                if (m.mtype == 2)
-                    _exit(0);
-                if (write(fds[1], &m.number, sizeof m.number) != sizeof m.number)
-                    _exit(2);
-            }
-        }
-    }
-    close(fds[1]);
-    for (int p = 0; p < STRESS_PRODUCERS; p++) {
-        if ((producers[p] = fork()) == 0) {
-            close(fds[0]);
-            for (int i = p * STRESS_PER_PRODUCER;
-                 i < (p + 1) * STRESS_PER_PRODUCER && i < STRESS_MESSAGES; i++) {
-                struct numbered m = { 1, i };
-                if (msgsnd(q, &m, sizeof m.number, 0) < 0)
-                    _exit(1);
-            }
-            _exit(0);
-        }
-    }
-    static unsigned char seen[STRESS_MESSAGES];
-    int number, got = 0;
-    int done_producers = 0;
-    while (read(fds[0], &number, sizeof number) == sizeof number) {
-        CHECK(number >= 0 && number < STRESS_MESSAGES);
-        CHECK_EQ(seen[number], 0);
-        seen[number] = 1;
-        if (++got == STRESS_MESSAGES && !done_producers) {
-            for (int p = 0; p < STRESS_PRODUCERS; p++)
-                CHECK_EQ(ipc_reap(producers[p]), 0);
-            done_producers = 1;
-            for (int c = 0; c < STRESS_CONSUMERS; c++) {
-                struct numbered stop = { 2, -1 };
-                CHECK_OK(msgsnd(q, &stop, sizeof stop.number, 0));
-            }
-        }
-    }
-    CHECK_EQ(got, STRESS_MESSAGES);
-    for (int c = 0; c < STRESS_CONSUMERS; c++)
-        CHECK_EQ(ipc_reap(consumers[c]), 0);
-    CHECK_EQ(stat_queue(q).msg_qnum, 0);
-    CHECK_OK(msgctl(q, IPC_RMID, 0));
+    static const struct ipc_stress s = {
+        3, 3, 100000, stress_send, stress_receive, stress_stop,
+    };
+    stress_queue = new_queue();
+    ipc_stress_run(&s);
+    CHECK_EQ(stat_queue(stress_queue).msg_qnum, 0);
+    CHECK_OK(msgctl(stress_queue, IPC_RMID, 0));
 }
 
 int
