@@ -22,6 +22,7 @@
  * the server of a request once it has taken it.
  */
 #include "ipc/mbox.h"
+#include "trace/waitfor.h"
 #include "syscall.h"
 #include "proc/proc.h"
 #include "mm/vm.h"
@@ -342,4 +343,33 @@ mbox_direct_exit(struct proc *p)
         if (mp->receiving_from == p->pid)
             msgq_fail_receivers(&mp->inbox, -ESRCH);
     }
+}
+
+/* ---- the wait-for graph ------------------------------------------------ */
+
+/*
+ * The resolver of trace/waitfor.h for every message queue: a sleeper in a
+ * message call waits for its waits_for process (the port's owner, the
+ * process sent to or received from, the server of its request); on a
+ * mailbox or System V queue anyone could end the wait.
+ */
+int
+msg_waits_for(struct waitq *wq, pid_t *who, int max)
+{
+    struct msgq_waiter *w = msg_find_waiter(wq);
+    if (!w)
+        w = mbox_find_waiter(wq);
+    for (struct msg_proc *mp = msg_procs; mp < msg_procs + NPROC && !w; mp++) {
+        if (!mp->pid)
+            continue;
+        if (!(w = msgq_waiter_of(&mp->inbox, wq)))
+            w = msgq_waiter_of(&mp->replies, wq);
+    }
+    if (!w)
+        return -1;
+    pid_t to = msg_proc_of(w->proc)->waits_for;
+    if (!to || max < 1)
+        return 0;
+    who[0] = to;
+    return 1;
 }

@@ -32,6 +32,7 @@ child_waits_for(struct waitq *q, pid_t *who, int max)
 static const waitfor_resolver resolvers[] = {
     child_waits_for,
     pipe_waits_for,
+    msg_waits_for,
 };
 
 /* The queue p sleeps on, or NULL (a timed sleep, a stop). */

@@ -27,5 +27,6 @@ void waitfor_describe(struct proc *p, char *buf, size_t size);
 
 /* Resolvers living with their mechanisms. */
 int pipe_waits_for(struct waitq *q, pid_t *who, int max);
+int msg_waits_for(struct waitq *q, pid_t *who, int max);   /* ipc/mbox_direct.c */
 
 #endif

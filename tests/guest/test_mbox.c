@@ -795,6 +795,30 @@ case_waiting_on_oneself_or_a_request_cycle_is_edeadlk(void)
     CHECK_OK(port_destroy(port));
 }
 
+/* The wait-for graph names the process a message sleeper waits for: a
+ * sender to a port waits for the port's owner. */
+static void
+case_wait_for_graph_shows_message_waits(void)
+{
+    int port = port_create(0, 0);
+    pid_t sender = fork();
+    if (sender == 0)
+        _exit(send_text(port, 1, "x", 0) >= 0 ? 0 : 1);
+    ipc_wait_asleep(sender, "port");
+    struct waitedge edges[64];
+    int n = waitgraph(edges, 64), found = 0;
+    for (int i = 0; i < n && i < 64; i++)
+        if (edges[i].from == sender) {
+            CHECK_EQ(edges[i].to, getpid());
+            CHECK(strncmp(edges[i].what, "port ", 5) == 0);
+            found = 1;
+        }
+    CHECK(found);
+    CHECK(receive_into(port, 0, 0) > 0);
+    CHECK_EQ(ipc_reap(sender), 0);
+    CHECK_OK(port_destroy(port));
+}
+
 /* ---- leaks and stress --------------------------------------------------- */
 
 static void
@@ -989,6 +1013,7 @@ main(int argc, char **argv)
         CHECK_CASE(two_process_cycle_is_edeadlk),
         CHECK_CASE(three_process_cycle_is_edeadlk),
         CHECK_CASE(waiting_on_oneself_or_a_request_cycle_is_edeadlk),
+        CHECK_CASE(wait_for_graph_shows_message_waits),
         CHECK_CASE(create_destroy_cycles_leak_nothing),
         CHECK_CASE(exiting_processes_leak_nothing),
         CHECK_CASE(mailbox_stress_every_message_arrives_once),
