@@ -10,6 +10,9 @@
  *                                  ms milliseconds; returns its pid.
  *   ipc_reap(pid)                  waitpid and return the exit code, failing
  *                                  the case if pid did not exit normally.
+ *   ipc_run_tool(prog, a1, a2, a3, buf, size)
+ *                                  runs /bin/prog (ipcs, ipcrm...) with its
+ *                                  output in buf; returns its exit status.
  *   ipc_stress_run(&s)             several producers and consumers exchange
  *                                  s.messages numbered messages through the
  *                                  caller's send/receive functions; fails
@@ -64,6 +67,35 @@ ipc_signal_later(pid_t pid, int sig, long ms)
                    (int)(pid), ipc_status_);                                \
     WEXITSTATUS(ipc_status_);                                               \
 })
+
+/* Runs /bin/prog with up to three arguments, its output into buf; returns
+ * its exit status. */
+static CHECK_UNUSED int
+ipc_run_tool(const char *prog, const char *a1, const char *a2, const char *a3,
+         char *buf, size_t size)
+{
+    int fds[2];
+    CHECK_OK(pipe(fds));
+    pid_t pid = fork();
+    if (pid == 0) {
+        dup2(fds[1], 1);
+        dup2(fds[1], 2);
+        close(fds[0]);
+        close(fds[1]);
+        char path[32];
+        snprintf(path, sizeof path, "/bin/%s", prog);
+        execl(path, prog, a1, a2, a3, (char *)0);
+        _exit(127);
+    }
+    close(fds[1]);
+    size_t len = 0;
+    ssize_t n;
+    while (len + 1 < size && (n = read(fds[0], buf + len, size - 1 - len)) > 0)
+        len += n;
+    buf[len] = 0;
+    close(fds[0]);
+    return ipc_reap(pid);
+}
 
 /* The kernel's count of one kind of object (KSTAT_*). */
 static CHECK_UNUSED unsigned

@@ -401,6 +401,28 @@ case_status_describes_the_box(void)
     CHECK_OK(mbox_destroy(id));
 }
 
+/* ipcs -b lists a mailbox with its owner, capacity, order, messages,
+ * waiters and name; ipcrm -b destroys it. */
+static void
+case_ipcs_lists_and_ipcrm_destroys_a_mailbox(void)
+{
+    static char out[4096];
+    int id = mbox_create("ipcs-test", 3, MBOX_PRIORITY);
+    CHECK_OK(id);
+    CHECK_OK(send_text(id, 1, "x", 0));
+    CHECK_EQ(ipc_run_tool("ipcs", "-b", 0, 0, out, sizeof out), 0);
+    char line[120];
+    snprintf(line, sizeof line, "%-10d mailbox %-6d 3        priority 1          -          -          ipcs-test",
+             id, getpid());
+    CHECK(strstr(out, line) != 0);
+    /* ipcrm runs as a child, not the owner: refused. */
+    char arg[16];
+    snprintf(arg, sizeof arg, "%d", id);
+    CHECK_EQ(ipc_run_tool("ipcrm", "-b", arg, 0, out, sizeof out), 1);
+    CHECK(strstr(out, "Operation not permitted") != 0);
+    CHECK_OK(mbox_destroy(id));
+}
+
 /* A handler ends a sleeping receive or send with EINTR. */
 static void
 case_signal_ends_a_wait_with_eintr(void)
@@ -997,6 +1019,7 @@ main(int argc, char **argv)
         CHECK_CASE(long_body_is_e2big_unless_truncation_is_ok),
         CHECK_CASE(longest_waiting_receiver_gets_the_first_message),
         CHECK_CASE(status_describes_the_box),
+        CHECK_CASE(ipcs_lists_and_ipcrm_destroys_a_mailbox),
         CHECK_CASE(signal_ends_a_wait_with_eintr),
         CHECK_CASE(bad_arguments_are_errors),
         CHECK_CASE(past_the_box_limit_is_enospc),

@@ -722,6 +722,29 @@ case_ftok_depends_on_path_and_id(void)
     unlink("/tmp/ftok-file");
 }
 
+/* ---- ipcs and ipcrm ---------------------------------------------------- */
+
+/* ipcs -q lists a queue by key, id, owner, perms, bytes and messages, as
+ * Linux's does; ipcrm -Q removes it by key and -q of a bad id fails. */
+static void
+case_ipcs_lists_and_ipcrm_removes_a_queue(void)
+{
+    static char out[4096];
+    int q = msgget(0x5105, IPC_CREAT | 0640);
+    CHECK_OK(q);
+    send_text(q, 1, "1234");
+    CHECK_EQ(ipc_run_tool("ipcs", "-q", 0, 0, out, sizeof out), 0);
+    CHECK(strstr(out, "------ Message Queues --------") != 0);
+    CHECK(strstr(out, "key        msqid      owner      perms      used-bytes   messages") != 0);
+    char line[80];
+    snprintf(line, sizeof line, "0x00005105 %-10d root       640        5            1", q);
+    CHECK(strstr(out, line) != 0);
+    CHECK_EQ(ipc_run_tool("ipcrm", "-Q", "0x5105", 0, out, sizeof out), 0);
+    CHECK_ERR(msgget(0x5105, 0), ENOENT);
+    CHECK_EQ(ipc_run_tool("ipcrm", "-q", "424242", 0, out, sizeof out), 1);
+    CHECK(strstr(out, "invalid id") != 0);
+}
+
 /* ---- many messages ------------------------------------------------------ */
 
 /* Messages of many sizes go in and come back unchanged (bodies that need
@@ -865,6 +888,7 @@ main(int argc, char **argv)
         CHECK_CASE(ipc_stat_into_bad_buffer_is_efault),
         CHECK_CASE(msg_info_and_msg_stat_describe_the_queues),
         CHECK_CASE(ftok_depends_on_path_and_id),
+        CHECK_CASE(ipcs_lists_and_ipcrm_removes_a_queue),
         CHECK_CASE(bodies_of_every_size_arrive_intact),
         CHECK_CASE(create_destroy_cycles_leak_nothing),
         CHECK_CASE(stress_every_message_arrives_exactly_once),
