@@ -28,6 +28,8 @@ struct msg_in;
 struct mbox_status;
 struct sembuf;
 struct shmid_ds;
+struct parley_mmap_args;
+struct parley_vmpage;
 struct kstat;
 struct trace_event;
 struct waitedge;

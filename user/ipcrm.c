@@ -1,105 +1,112 @@
 /*
- * ipcrm -- remove IPC objects.
- *   ipcrm -q msqid     remove a System V message queue by id
- *   ipcrm -Q msgkey    ... by key (0x... or decimal)
- *   ipcrm -b id        destroy a mailbox or port (its owner only)
- * Several options may follow one another: ipcrm -q 3 -q 4.
+ * ipcrm -- remove System V IPC objects, and Parley's mailboxes and ports.
+ *   ipcrm -q msqid    remove the message queue with this id
+ *   ipcrm -Q key      ... with this key (0x... hexadecimal, or decimal)
+ *   ipcrm -b id       destroy a mailbox or port (its owner only)
+ *   ipcrm -s semid    remove the semaphore array with this id
+ *   ipcrm -S key      ... with this key
+ * Several options may be given; the exit status is 1 if any removal failed.
  *
- * One function per mechanism in the table `removers`, each with its
- * option letters (lower case: by id, upper case: by key); semaphores (-s,
- * -S) and shared memory (-m, -M) add their rows.  Exit status 1 if any
- * removal failed.
+ * One function per mechanism removes by id; a key is turned into an id by
+ * the mechanism's *get.  A mechanism is one row of mechanisms[].
  */
 #include <errno.h>
-#include <parley/mbox.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/sem.h>
 #include <sys/msg.h>
+#include <parley/mbox.h>
 
 static int
-remove_message_queue(long value, int by_key)
+msg_remove(int id)
 {
-    int id = (int)value;
-
-    if (by_key) {
-        if ((key_t)value == IPC_PRIVATE) {
-            fprintf(stderr, "ipcrm: illegal key (%ld)\n", value);
-            return -1;
-        }
-        if ((id = msgget((key_t)value, 0)) < 0) {
-            fprintf(stderr, "ipcrm: invalid key (0x%lx)\n", value);
-            return -1;
-        }
-    }
-    if (msgctl(id, IPC_RMID, 0) < 0) {
-        fprintf(stderr, "ipcrm: %s (%d): %s\n", errno == EINVAL ? "invalid id" : "cannot remove id",
-                id, strerror(errno));
-        return -1;
-    }
-    return 0;
+    return msgctl(id, IPC_RMID, 0);
 }
 
 static int
-remove_mailbox(long value, int by_key)
+msg_id_of_key(key_t key)
 {
-    (void)by_key;
-    if (mbox_destroy((int)value) < 0) {
-        fprintf(stderr, "ipcrm: mailbox %ld: %s\n", value, strerror(errno));
-        return -1;
-    }
-    return 0;
+    return msgget(key, 0);
 }
 
-struct remover {
-    char by_id, by_key;                 /* option letters; 0: none */
-    int (*remove)(long value, int by_key);
-};
-
-static const struct remover removers[] = {
-    { 'q', 'Q', remove_message_queue },
-    { 'b', 0, remove_mailbox },
-    /* { 's', 'S', remove_semaphore_set }, { 'm', 'M', remove_shared_memory }, */
-};
-
-#define NREMOVERS (sizeof removers / sizeof removers[0])
+static int
+sem_remove(int id)
+{
+    return semctl(id, 0, IPC_RMID);
+}
 
 static int
-usage(void)
+sem_id_of_key(key_t key)
 {
-    fprintf(stderr, "usage: ipcrm [-q msqid | -Q msgkey | -b mboxid]...\n");
-    return 2;
+    return semget(key, 0, 0);
+}
+
+static const struct mechanism {
+    char by_id, by_key;                 /* -s / -S, -q / -Q, -m / -M */
+    int (*remove)(int id);
+    int (*id_of_key)(key_t key);
+} mechanisms[] = {
+    { 'q', 'Q', msg_remove, msg_id_of_key },
+    { 'b', 0, mbox_destroy, 0 },          /* boxes have no keys */
+    { 's', 'S', sem_remove, sem_id_of_key },
+};
+#define NMECHANISMS (int)(sizeof mechanisms / sizeof mechanisms[0])
+
+/* Linux's words for the errors. */
+static void
+report(const char *what, const char *arg, int err)
+{
+    if (err == EPERM || err == EACCES)
+        fprintf(stderr, "ipcrm: permission denied for %s (%s)\n", what, arg);
+    else if (err == EINVAL || err == ENOENT || err == EIDRM)
+        fprintf(stderr, "ipcrm: invalid %s (%s)\n", what, arg);
+    else
+        fprintf(stderr, "ipcrm: %s (%s): %s\n", what, arg, strerror(err));
+}
+
+static int
+remove_one(const struct mechanism *m, bool by_key, const char *arg)
+{
+    char *end;
+    /* A key is a 32-bit pattern (0xffffffff is one), an id a number. */
+    long n = by_key ? (long)strtoul(arg, &end, 0) : strtol(arg, &end, 10);
+    if (*arg == 0 || *end != 0) {
+        report(by_key ? "key" : "id", arg, EINVAL);
+        return 1;
+    }
+    if (by_key && n == IPC_PRIVATE) {
+        report("key", arg, EINVAL);     /* IPC_PRIVATE names no one object */
+        return 1;
+    }
+    int id = by_key ? m->id_of_key((key_t)n) : (int)n;
+    if (id < 0 || m->remove(id) < 0) {
+        report(by_key ? "key" : "id", arg, errno);
+        return 1;
+    }
+    return 0;
 }
 
 int
 main(int argc, char **argv)
 {
-    int failed = 0;
-
-    if (argc < 3)
-        return usage();
-    for (int i = 1; i < argc; i += 2) {
-        const char *opt = argv[i], *arg = i + 1 < argc ? argv[i + 1] : NULL;
-        unsigned r;
-        char *end;
-
-        if (opt[0] != '-' || opt[1] == 0 || opt[2] != 0 || !arg)
-            return usage();
-        for (r = 0; r < NREMOVERS; r++)
-            if (opt[1] == removers[r].by_id || (removers[r].by_key && opt[1] == removers[r].by_key))
-                break;
-        if (r == NREMOVERS)
-            return usage();
-        int by_key = opt[1] == removers[r].by_key;
-        /* Keys are 32-bit patterns (0xffffffff is a key), ids numbers. */
-        long value = by_key ? (long)strtoul(arg, &end, 0) : strtol(arg, &end, 0);
-        if (*arg == 0 || *end != 0) {
-            fprintf(stderr, "ipcrm: not a number: %s\n", arg);
-            failed = 1;
-            continue;
+    int status = 0;
+    for (int i = 1; i < argc; i++) {
+        const struct mechanism *m = NULL;
+        bool by_key = false;
+        if (argv[i][0] == '-' && argv[i][1] && !argv[i][2])
+            for (int k = 0; k < NMECHANISMS; k++) {
+                if (mechanisms[k].by_id == argv[i][1])
+                    m = &mechanisms[k];
+                if (mechanisms[k].by_key == argv[i][1])
+                    m = &mechanisms[k], by_key = true;
+            }
+        if (!m || i + 1 >= argc) {
+            fprintf(stderr, "usage: ipcrm [-q id] [-Q key] [-b id] [-s id] [-S key]...\n");
+            return 2;
         }
-        if (removers[r].remove(value, by_key) < 0)
-            failed = 1;
+        status |= remove_one(m, by_key, argv[++i]);
     }
-    return failed;
+    return status;
 }

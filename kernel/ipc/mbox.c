@@ -348,16 +348,6 @@ sys_mbox_receive(int id, struct msg_in *uin, int flags,
     return msg_deliver(m, &in, uin);
 }
 
-struct msgq_waiter *
-mbox_find_waiter(const struct waitq *wq)
-{
-    struct msgq_waiter *w = 0;
-    for (struct mbox *b = boxes; b < boxes + MBOX_MAX && !w; b++)
-        if (b->used)
-            w = msgq_waiter_of(&b->q, wq);
-    return w;
-}
-
 /* ---- status ------------------------------------------------------------ */
 
 /* What every kind of box reports (mbox_status, inbox_status). */

@@ -55,10 +55,6 @@ void msg_note_request_taken(const struct msg *m);
 void msg_drop_requests(const struct msgq *q, int err);
 void msg_fill_queue_status(const struct msgq *q, struct mbox_status *st);
 
-/* Waiters by their wait queue, for the wait-for graph (msg_waits_for). */
-struct msgq_waiter *msg_find_waiter(const struct waitq *wq);
-struct msgq_waiter *mbox_find_waiter(const struct waitq *wq);
-
 /* The box half of request and exit. */
 int  mbox_send_message(int id, struct msg *m, int flags, uint64_t deadline_ns,
                        pid_t *taker, pid_t *only_receiver);

@@ -348,28 +348,18 @@ mbox_direct_exit(struct proc *p)
 /* ---- the wait-for graph ------------------------------------------------ */
 
 /*
- * The resolver of trace/waitfor.h for every message queue: a sleeper in a
- * message call waits for its waits_for process (the port's owner, the
- * process sent to or received from, the server of its request); on a
- * mailbox or System V queue anyone could end the wait.
+ * The resolver of trace/waitfor.h: a process asleep in a message call
+ * waits for its waits_for process (the port's owner, the process it sends
+ * to or receives from, the server of its request).  On a mailbox or a
+ * System V queue anyone could end the wait: no edge is known (-1).
  */
 int
-msg_waits_for(struct waitq *wq, pid_t *who, int max)
+msg_waits_for(struct proc *sleeper, struct waitq *q, pid_t *who, int max)
 {
-    struct msgq_waiter *w = msg_find_waiter(wq);
-    if (!w)
-        w = mbox_find_waiter(wq);
-    for (struct msg_proc *mp = msg_procs; mp < msg_procs + NPROC && !w; mp++) {
-        if (!mp->pid)
-            continue;
-        if (!(w = msgq_waiter_of(&mp->inbox, wq)))
-            w = msgq_waiter_of(&mp->replies, wq);
-    }
-    if (!w)
-        return -1;
-    pid_t to = msg_proc_of(w->proc)->waits_for;
+    (void)q;
+    pid_t to = msg_proc_of(sleeper)->waits_for;
     if (!to || max < 1)
-        return 0;
+        return -1;
     who[0] = to;
     return 1;
 }

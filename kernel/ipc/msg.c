@@ -20,7 +20,6 @@
  */
 #include "ipc/msgq.h"
 #include "ipc/ids.h"
-#include "ipc/mbox.h"
 #include "syscall.h"
 #include "proc/proc.h"
 #include "proc/cred.h"
@@ -190,17 +189,6 @@ sys_msgrcv(int msqid, void *umsg, size_t size, long msgtyp, int flags)
         err = msg_copy_out(m, 0, (char *)umsg + sizeof type, n);
     msg_free(m);
     return err < 0 ? err : (long)n;
-}
-
-/* A waiter asleep on one of the queues, by its wait queue (waitfor). */
-struct msgq_waiter *
-msg_find_waiter(const struct waitq *wq)
-{
-    struct msgq_waiter *w = 0;
-    for (int i = 0; i < MSGMNI && !w; i++)
-        if (queues[i].in_use)
-            w = msgq_waiter_of(&queues[i].q, wq);
-    return w;
 }
 
 /* ---- msgctl ----------------------------------------------------------- */

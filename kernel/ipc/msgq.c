@@ -533,17 +533,6 @@ msgq_limits_changed(struct msgq *q)
     msgq_wake_senders(q);
 }
 
-/* The waiter of q that sleeps on wq, or NULL (for the wait-for graph). */
-struct msgq_waiter *
-msgq_waiter_of(const struct msgq *q, const struct waitq *wq)
-{
-    for (int list = 0; list < 2; list++)
-        for (struct msgq_waiter *w = list ? q->senders : q->receivers; w; w = w->next)
-            if (&w->wake == wq)
-                return w;
-    return 0;
-}
-
 int
 msgq_count_waiting(const struct msgq *q, bool senders)
 {

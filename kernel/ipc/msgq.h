@@ -170,6 +170,5 @@ void msgq_fail_receivers(struct msgq *q, int err);  /* end every receive with er
 void msgq_limits_changed(struct msgq *q);  /* after raising max_*: wake senders */
 int  msgq_waiting_pids(const struct msgq *q, bool senders, pid_t *pids, int max);
 int  msgq_count_waiting(const struct msgq *q, bool senders);
-struct msgq_waiter *msgq_waiter_of(const struct msgq *q, const struct waitq *wq);
 
 #endif
