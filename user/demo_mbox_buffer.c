@@ -84,6 +84,7 @@ consumer(int c, int report)
 int
 main(void)
 {
+    setvbuf(stdout, NULL, _IOLBF, 0);   /* children _exit: print whole lines */
     int fds[2];
     mayproduce = mbox_create(NULL, K, 0);
     mayconsume = mbox_create(NULL, K, 0);

@@ -71,6 +71,7 @@ client(int q, int number)
 int
 main(void)
 {
+    setvbuf(stdout, NULL, _IOLBF, 0);   /* children _exit: print whole lines */
     key_t key = ftok("/bin/demo_msgq_server", 'S');
     int q = msgget(key, IPC_CREAT | 0600);
     if (q < 0) {

@@ -71,6 +71,7 @@ client(int port, int c)
 int
 main(void)
 {
+    setvbuf(stdout, NULL, _IOLBF, 0);   /* children _exit: print whole lines */
     int directory = mbox_create("printer", 1, 0);
     if (directory < 0) {
         perror("demo_print_server: mbox_create");
