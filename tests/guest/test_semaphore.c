@@ -291,6 +291,38 @@ case_named_semaphore_between_processes(void)
     CHECK_EQ(errno, EINVAL);
 }
 
+/* POSIX sem_open: the same name opened twice in one process is the same
+ * address, and needs two sem_close; sem_close of anything else is EINVAL.
+ * After sem_unlink and a new sem_open(O_CREAT) the name is a new
+ * semaphore. */
+static void
+case_named_semaphore_opened_twice_is_one_address(void)
+{
+    sem_unlink(SEM_NAME);
+    sem_t *a = sem_open(SEM_NAME, O_CREAT, 0600, 3);
+    CHECK(a != SEM_FAILED);
+    sem_t *b = sem_open(SEM_NAME, 0);
+    CHECK(b == a);
+    CHECK_OK(sem_close(b));
+    CHECK_OK(sem_trywait(a));                   /* still mapped */
+    CHECK_OK(sem_unlink(SEM_NAME));
+    sem_t *c = sem_open(SEM_NAME, O_CREAT, 0600, 0);
+    CHECK(c != SEM_FAILED && c != a);
+    int v = -1;
+    CHECK_OK(sem_getvalue(c, &v));
+    CHECK_EQ(v, 0);
+    CHECK_OK(sem_getvalue(a, &v));
+    CHECK_EQ(v, 2);
+    CHECK_OK(sem_close(a));
+    CHECK_ERR(sem_close(a), EINVAL);
+    sem_t local;
+    CHECK_ERR(sem_close(&local), EINVAL);
+    CHECK_OK(sem_close(c));
+    CHECK_OK(sem_unlink(SEM_NAME));
+    CHECK(sem_open("/a_name_much_longer_than_name_max_allows", O_CREAT, 0600, 0) == SEM_FAILED);
+    CHECK_EQ(errno, ENAMETOOLONG);
+}
+
 /* The raw call: FUTEX_WAIT on a word that differs is EAGAIN at once;
  * misaligned EINVAL; bad address EFAULT; an unknown op ENOSYS; a
  * FUTEX_WAKE with nobody asleep wakes 0; a timeout is ETIMEDOUT. */
@@ -340,6 +372,7 @@ main(int argc, char **argv)
         CHECK_CASE(private_copies_after_fork_are_separate),
         CHECK_CASE(bounded_buffer_between_processes),
         CHECK_CASE(named_semaphore_between_processes),
+        CHECK_CASE(named_semaphore_opened_twice_is_one_address),
         CHECK_CASE(futex_call_errors),
         CHECK_CASE(futex_wake_counts),
     };
