@@ -9,6 +9,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -219,13 +220,12 @@ bystander_start(int *go)
     return pid;
 }
 
+static char chunk[16 * PAGE];
+
 /* Write file data until the kernel refuses; returns the errno. */
 static int
 fill_file(int fd)
 {
-    static char chunk[16 * PAGE];
-
-    memset(chunk, 'f', sizeof chunk);
     for (;;) {
         ssize_t n = write(fd, chunk, sizeof chunk);
         if (n < 0)
@@ -236,16 +236,21 @@ fill_file(int fd)
 }
 
 /* File data has a limit of its own (ENOSPC at the write), so filling the
- * file system leaves memory for an unrelated process's copy-on-write. */
+ * file system leaves memory for an unrelated process's copy-on-write; the
+ * file's frames all come back when it is removed. */
 static void
 case_full_file_system_is_enospc_and_spares_other_processes(void)
 {
     struct sysinfo before, after;
+    struct kstat k;
     int go, status, fd;
     pid_t pid;
 
-    CHECK_OK(sysinfo(&before));
+    memset(chunk, 'f', sizeof chunk);
     pid = bystander_start(&go);
+    CHECK_OK(kstat(&k));
+    CHECK_EQ(k.count[KSTAT_file_frames] < k.frames_total / 4, 1);
+    CHECK_OK(sysinfo(&before));
     fd = open("/tmp/fill", O_CREAT | O_RDWR | O_TRUNC, 0600);
     CHECK(fd >= 0);
     CHECK_EQ(fill_file(fd), ENOSPC);
@@ -256,7 +261,74 @@ case_full_file_system_is_enospc_and_spares_other_processes(void)
     CHECK_OK(close(go));
     CHECK_EQ(status, 0);        /* the bystander was not killed */
     CHECK_OK(sysinfo(&after));
-    CHECK(after.free_pages + 16 >= before.free_pages);
+    /* the bystander's own pages are gone too; its kernel stack is static */
+    CHECK(after.free_pages >= before.free_pages);
+}
+
+/* A pipe whose queue already has its frame, so that writing one byte needs
+ * no memory even when none is left. */
+static void
+pipe_with_frame(int fds[2])
+{
+    char c;
+
+    CHECK_OK(pipe(fds));
+    CHECK_EQ(write(fds[1], "w", 1), 1);
+    CHECK_EQ(read(fds[0], &c, 1), 1);
+}
+
+/* Grows the heap until the kernel says ENOMEM (only the reserve is left),
+ * says so on ready, and waits to be killed. */
+static void
+hog(int ready)
+{
+    long step;
+
+    for (step = 256 * 1024; step >= PAGE; step /= 2)
+        while (sbrk(step) != (void *)-1)
+            ;
+    if (errno != ENOMEM)
+        _exit(2);
+    write(ready, "r", 1);
+    for (;;)
+        pause();
+}
+
+/* When even the reserve is gone, the largest process is killed (SIGKILL,
+ * with a console message), not the process whose copy-on-write fault found
+ * no frame; that one goes on once the victim's memory is back. */
+static void
+case_out_of_memory_kills_the_largest_process_not_the_faulting_one(void)
+{
+    size_t size = (2 * FRAME_RESERVE + 64) * PAGE;
+    int go[2], ready[2], status;
+    pid_t writer, big;
+    char *shared, c;
+
+    shared = sbrk(size);
+    CHECK(shared != (char *)-1);
+    memset(shared, 1, size);
+    pipe_with_frame(go);
+    pipe_with_frame(ready);
+    writer = fork();
+    CHECK(writer >= 0);
+    if (writer == 0) {          /* each write needs a frame for its copy */
+        if (read(go[0], &c, 1) != 1)
+            _exit(2);
+        for (size_t i = 0; i < size; i += PAGE)
+            shared[i] = 2;
+        _exit(0);
+    }
+    big = fork();
+    CHECK(big >= 0);
+    if (big == 0)
+        hog(ready[1]);
+    CHECK_EQ(read(ready[0], &c, 1), 1);
+    CHECK_EQ(write(go[1], "g", 1), 1);
+    CHECK_EQ(waitpid(writer, &status, 0), writer);
+    CHECK_EQ(status, 0);
+    CHECK_EQ(waitpid(big, &status, 0), big);
+    check_killed_by(status, SIGKILL);
 }
 
 /* ---- 7. values reported ----------------------------------------------- */
@@ -391,6 +463,7 @@ main(int argc, char **argv)
         CHECK_CASE(directory_link_count_counts_dot_and_subdirectories),
         CHECK_CASE(rmdir_frees_a_directory_that_had_a_subdirectory),
         CHECK_CASE(full_file_system_is_enospc_and_spares_other_processes),
+        CHECK_CASE(out_of_memory_kills_the_largest_process_not_the_faulting_one),
         CHECK_CASE(sigsegv_on_unmapped_address_is_maperr_with_address),
         CHECK_CASE(sigsegv_on_write_to_text_is_accerr_with_address),
         CHECK_CASE(open_creat_with_inode_table_full_is_enospc),

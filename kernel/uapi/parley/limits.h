@@ -11,4 +11,8 @@
 #define CHILD_MAX    64         /* process-table size */
 #define PAGE_SIZE    4096
 
+/* The memory policy (kernel/mm/frame.c, docs/robustness.md). */
+#define FRAME_RESERVE       128 /* frames kept for copy-on-write and page tables */
+#define FILE_FRAMES_PERCENT 50  /* file data may hold at most this share of memory */
+
 #endif
