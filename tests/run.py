@@ -67,6 +67,9 @@ SHELL_CASES = [
     ("ls_bin", "ls /bin | cat", [r"(?m)^sh$", r"(?m)^cat$"]),
     ("ps_ef", "ps -ef",
      [r"(?m)^.*\bPID\b.*$", r"(?m)\binit\b", r"(?m)\bsh\b", r"(?m)\bps\b"]),
+    ("kstat", "kstat; kstat procs pipes",
+     [r"(?m)^frames_free\s+\d+ of \d+", r"(?m)^procs\s+[1-9]\d*\s+processes",
+      r"(?m)^open_files\s+[1-9]", r"(?m)^inodes\s+[1-9]", r"(?m)^[1-9]\d*\n0\n"]),
 ]
 
 BEGIN_MARK = "=== begin ==="

@@ -9,6 +9,7 @@
 #include "fs/inode.h"
 #include "mm/frame.h"
 #include "arch/timer.h"
+#include "lib/kstat.h"
 
 static struct inode inode_table[NINODE];
 static unsigned inodes_in_use;
@@ -46,6 +47,7 @@ inode_alloc(mode_t mode)
         ip->refs = 1;
         ip->atime = ip->mtime = ip->ctime = now_timespec();
         inodes_in_use++;
+        kstat_add(KSTAT_inodes, +1);
         return ip;
     }
     return 0;
@@ -76,6 +78,7 @@ inode_free(struct inode *ip)
     inode_free_blocks_from(ip, 0);  /* file data, or a pipe's queue */
     ip->ino = 0;
     inodes_in_use--;
+    kstat_add(KSTAT_inodes, -1);
 }
 
 /* Drop a reference; the inode dies when it has neither references nor names. */

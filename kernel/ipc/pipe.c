@@ -25,6 +25,7 @@
 #include "fs/file.h"
 #include "proc/proc.h"
 #include "mm/frame.h"
+#include "lib/kstat.h"
 #include <parley/limits.h>
 
 _Static_assert(PIPE_CAPACITY == NDIRECT * BLOCK_SIZE, "pipe queue is the direct blocks");
@@ -139,6 +140,7 @@ pipe_close(struct file *f)
         /* Nobody has it open: a FIFO's unread data is discarded (Linux),
          * and a FIFO that lives on by its name holds no memory. */
         pipe_discard(f->inode);
+        kstat_add(KSTAT_pipes, -1);
     }
     waitq_wake_all(&ps->read_wait);
     waitq_wake_all(&ps->write_wait);
@@ -158,6 +160,8 @@ pipe_open_end(struct inode *ip, int flags)
     struct file *f = file_alloc(&pipe_ops, ip, flags);
     if (!f)
         return 0;
+    if (ip->pipe.readers == 0 && ip->pipe.writers == 0)
+        kstat_add(KSTAT_pipes, +1);     /* a pipe, or a FIFO newly open */
     if (file_readable(f))
         ip->pipe.readers++;
     if (file_writable(f))
