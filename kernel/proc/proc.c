@@ -57,6 +57,12 @@ proc_free(struct proc *p)
     kstat_add(KSTAT_procs, -1);
 }
 
+const struct cred *
+current_cred(void)
+{
+    return &current->cred;
+}
+
 struct proc *
 proc_alloc(void)
 {
