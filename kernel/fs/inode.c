@@ -76,6 +76,7 @@ static void inode_free_blocks_from(struct inode *ip, uint32_t first);
 static void
 inode_free(struct inode *ip)
 {
+    assert(ip->refs == 0 && ip->nlink == 0);
     inode_free_blocks_from(ip, 0);  /* file data, or a pipe's queue */
     ip->ino = 0;
     inodes_in_use--;

@@ -52,6 +52,8 @@ proc_alloc_with_entry(void (*entry)(void))
 void
 proc_free(struct proc *p)
 {
+    assert(p->state == PROC_ZOMBIE || p->state == PROC_EMBRYO);
+    assert(!p->wait_entry.queue);       /* nobody's queue points at a free slot */
     p->state = PROC_UNUSED;
     p->pid = 0;
     kstat_add(KSTAT_procs, -1);
