@@ -142,6 +142,22 @@ case_joining_init_process_group_is_eperm(void)
     CHECK_ERR(setpgid(0, 1), EPERM);
 }
 
+/* Only root may stop the machine (Linux: reboot() needs CAP_SYS_BOOT). */
+static void
+unprivileged_poweroff(void)
+{
+    if (setuid(1000) < 0)
+        _exit(2);
+    if (poweroff(77) != -1 || errno != EPERM)
+        _exit(3);
+}
+
+static void
+case_poweroff_by_unprivileged_process_is_eperm(void)
+{
+    CHECK_EQ(check_fork_status(unprivileged_poweroff), 0);
+}
+
 /* ---- 4. directory link counts ----------------------------------------- */
 
 static long
@@ -460,6 +476,7 @@ main(int argc, char **argv)
         CHECK_CASE(init_is_not_stopped_by_sigstop),
         CHECK_CASE(init_is_not_stopped_by_sigttin),
         CHECK_CASE(joining_init_process_group_is_eperm),
+        CHECK_CASE(poweroff_by_unprivileged_process_is_eperm),
         CHECK_CASE(directory_link_count_counts_dot_and_subdirectories),
         CHECK_CASE(rmdir_frees_a_directory_that_had_a_subdirectory),
         CHECK_CASE(full_file_system_is_enospc_and_spares_other_processes),
