@@ -27,6 +27,7 @@ struct sembuf;
 struct shmid_ds;
 struct kstat;
 struct trace_event;
+struct waitedge;
 struct sockaddr;
 struct msghdr;
 struct pollfd;

@@ -43,3 +43,9 @@ sched_explore(int mode, unsigned seed)
 {
     return SYSCALL2(sched_explore, mode, seed);
 }
+
+int
+waitgraph(struct waitedge *buf, int max)
+{
+    return SYSCALL2(waitgraph, buf, max);
+}

@@ -125,6 +125,7 @@
     X(140, kstat,         1, (struct kstat *ubuf))                            \
     X(141, tracectl,      4, (int op, long arg, struct trace_event *ubuf, size_t max))\
     X(142, sched_explore, 2, (int mode, unsigned seed))                       \
+    X(143, waitgraph,     2, (struct waitedge *ubuf, int max))                \
                                                                               \
     /* ---- the rest of POSIX: signals, resources, times: 160-179 ---- */     \
                                                                               \
