@@ -17,31 +17,9 @@
 #include <parley.h>
 
 #include "check.h"
+#include "kstat_check.h"
 
 #define CYCLES 2000
-
-static struct kstat
-kstat_now(void)
-{
-    struct kstat k;
-
-    if (kstat(&k) < 0)
-        check_fail(__FILE__, __LINE__, "kstat failed with %s", check_errno_name(errno));
-    return k;
-}
-
-/* Every count and the free frames are as in before. */
-static void
-check_same_counts(const struct kstat *before)
-{
-    struct kstat after = kstat_now();
-
-    for (int i = 0; i < KSTAT_NKINDS; i++)
-        if (after.count[i] != before->count[i])
-            check_fail(__FILE__, __LINE__, "count %d went from %u to %u", i,
-                       before->count[i], after.count[i]);
-    CHECK_EQ(after.frames_free, before->frames_free);
-}
 
 static void
 case_kstat_reports_every_kind_of_the_kernel(void)

@@ -18,18 +18,9 @@
 #include <parley.h>
 
 #include "check.h"
+#include "kstat_check.h"
 
 #define PAGE 4096
-
-static struct kstat
-kstat_now(void)
-{
-    struct kstat k;
-
-    if (kstat(&k) < 0)
-        check_fail(__FILE__, __LINE__, "kstat failed with %s", check_errno_name(errno));
-    return k;
-}
 
 /* Wait until init has reaped what it inherited: the process count is want. */
 static void
