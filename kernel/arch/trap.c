@@ -58,9 +58,8 @@ user_page_fault(struct trapframe *tf)
     if (err == 0)
         return;
     if (err == -ENOMEM) {       /* no frame even in the reserve */
-        frame_out_of_memory();
-        sched_yield_cpu();      /* let the victim die; then fault again */
-        return;
+        frame_wait_for_memory();
+        return;                 /* the instruction faults again, or a signal comes */
     }
     printk("pid %d (%s): %s at address %p (%s, %s), eip %p\n",
            p->pid, p->name, exception_name(tf->trapno), (void *)addr,

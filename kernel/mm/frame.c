@@ -22,6 +22,7 @@
 #include "mm/frame.h"
 #include "mm/memlayout.h"
 #include "proc/proc.h"
+#include "proc/sched.h"
 #include <parley/limits.h>
 
 #define MAX_FRAMES (KERNEL_PHYS_MAX / PAGE_SIZE)
@@ -178,6 +179,17 @@ frame_out_of_memory(void)
            victim->pid, victim->name, vm_user_bytes(&victim->vm) / 1024);
     victim_pid = victim->pid;
     signal_send(victim, SIGKILL, 0);
+}
+
+/* A fault found no frame even in the reserve: choose a victim and give up
+ * the CPU so it can die.  True if the caller should try again (false: the
+ * caller itself has a signal to take, perhaps as the victim). */
+bool
+frame_wait_for_memory(void)
+{
+    frame_out_of_memory();
+    sched_yield_cpu();
+    return !signal_pending(current);
 }
 
 void

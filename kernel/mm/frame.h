@@ -2,6 +2,7 @@
 #define MM_FRAME_H
 
 #include <stdint.h>
+#include <stdbool.h>
 
 /*
  * Physical page frames.  Each frame has a reference count: a frame mapped by
@@ -19,6 +20,7 @@ void *frame_alloc_urgent_zeroed(void);  /* ... and page tables */
 void *file_frame_alloc(void);           /* zeroed; within the file-data limit */
 void  file_frame_free(void *frame);
 void  frame_out_of_memory(void);        /* the OOM killer */
+bool  frame_wait_for_memory(void);      /* ... then yield; true: retry */
 void  frame_ref(void *frame);
 void  frame_unref(void *frame);         /* frees at zero */
 int   frame_refcount(void *frame);

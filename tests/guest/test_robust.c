@@ -310,14 +310,40 @@ hog(int ready)
         pause();
 }
 
-/* When even the reserve is gone, the largest process is killed (SIGKILL,
- * with a console message), not the process whose copy-on-write fault found
- * no frame; that one goes on once the victim's memory is back. */
+#define SHARED_PAGES (2 * FRAME_RESERVE + 64)
+
+/* The writer's ways to touch every page of its copy-on-write memory, each
+ * needing a new frame: a store (a page fault), or read() into the page (the
+ * kernel's check of the user buffer breaks copy-on-write). */
 static void
-case_out_of_memory_kills_the_largest_process_not_the_faulting_one(void)
+touch_by_store(char *shared, int data_fd)
 {
-    size_t size = (2 * FRAME_RESERVE + 64) * PAGE;
-    int go[2], ready[2], status;
+    (void)data_fd;
+    for (size_t i = 0; i < SHARED_PAGES; i++)
+        shared[i * PAGE] = 2;
+}
+
+static void
+touch_by_read(char *shared, int data_fd)
+{
+    for (size_t i = 0; i < SHARED_PAGES; i++)
+        if (read(data_fd, shared + i * PAGE, 1) != 1)
+            _exit(5);
+}
+
+/*
+ * When even the reserve is gone, the largest process is killed (SIGKILL,
+ * with a console message), not the process whose copy-on-write found no
+ * frame; that one goes on once the victim's memory is back.  The hog grows
+ * its heap until ENOMEM; then the writer touches more copy-on-write pages
+ * than the reserve holds.
+ */
+static void
+check_out_of_memory_kills_the_hog(void (*touch)(char *, int))
+{
+    size_t size = SHARED_PAGES * PAGE;
+    int go[2], ready[2], data[2], status;
+    static char bytes[SHARED_PAGES];
     pid_t writer, big;
     char *shared, c;
 
@@ -326,13 +352,15 @@ case_out_of_memory_kills_the_largest_process_not_the_faulting_one(void)
     memset(shared, 1, size);
     pipe_with_frame(go);
     pipe_with_frame(ready);
+    CHECK_OK(pipe(data));
+    memset(bytes, 'd', sizeof bytes);
+    CHECK_EQ(write(data[1], bytes, sizeof bytes), sizeof bytes);
     writer = fork();
     CHECK(writer >= 0);
-    if (writer == 0) {          /* each write needs a frame for its copy */
+    if (writer == 0) {
         if (read(go[0], &c, 1) != 1)
             _exit(2);
-        for (size_t i = 0; i < size; i += PAGE)
-            shared[i] = 2;
+        touch(shared, data[0]);
         _exit(0);
     }
     big = fork();
@@ -345,6 +373,20 @@ case_out_of_memory_kills_the_largest_process_not_the_faulting_one(void)
     CHECK_EQ(status, 0);
     CHECK_EQ(waitpid(big, &status, 0), big);
     check_killed_by(status, SIGKILL);
+}
+
+static void
+case_out_of_memory_kills_the_largest_process_not_the_faulting_one(void)
+{
+    check_out_of_memory_kills_the_hog(touch_by_store);
+}
+
+/* The same out of memory inside a system call: read() into copy-on-write
+ * pages waits for the victim too, instead of failing with EFAULT. */
+static void
+case_out_of_memory_in_a_system_call_waits_for_the_victim(void)
+{
+    check_out_of_memory_kills_the_hog(touch_by_read);
 }
 
 /* ---- 7. values reported ----------------------------------------------- */
@@ -481,6 +523,7 @@ main(int argc, char **argv)
         CHECK_CASE(rmdir_frees_a_directory_that_had_a_subdirectory),
         CHECK_CASE(full_file_system_is_enospc_and_spares_other_processes),
         CHECK_CASE(out_of_memory_kills_the_largest_process_not_the_faulting_one),
+        CHECK_CASE(out_of_memory_in_a_system_call_waits_for_the_victim),
         CHECK_CASE(sigsegv_on_unmapped_address_is_maperr_with_address),
         CHECK_CASE(sigsegv_on_write_to_text_is_accerr_with_address),
         CHECK_CASE(open_creat_with_inode_table_full_is_enospc),
