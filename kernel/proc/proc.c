@@ -53,7 +53,9 @@ proc_alloc_with_entry(void (*entry)(void))
 void
 proc_free(struct proc *p)
 {
-    assert(p->state == PROC_ZOMBIE || p->state == PROC_EMBRYO);
+    /* a reaped zombie, a failed fork, or an exiting process that nobody
+     * waits for (its parent ignores SIGCHLD) */
+    assert(p->state == PROC_ZOMBIE || p->state == PROC_EMBRYO || p == current);
     assert(!p->wait_entry.queue);       /* nobody's queue points at a free slot */
     p->state = PROC_UNUSED;
     p->pid = 0;
