@@ -199,6 +199,13 @@ soak:
 	@$(MAKE) --no-print-directory build
 	tools/run-in-guest --no-build --timeout $$(( $(CALLS) / 500 + 120 )) -- fuzz -n $(CALLS) $(if $(SEED),-s $(SEED))
 
+# make grade: the tests as a score table by mechanism (tests/grading.txt);
+# GRADE_JSON=out.json also writes it for an autograder.
+grade:
+	@tools/deps run
+	@$(MAKE) --no-print-directory build $(B)/parley.iso
+	tools/grade $(if $(GRADE_JSON),--json $(GRADE_JSON)) $(T)
+
 bench:
 	@tools/deps run
 	@$(MAKE) --no-print-directory build 
@@ -208,6 +215,6 @@ bench:
 clean:
 	rm -rf $(B) .gdbinit
 
-.PHONY: all build qemu qemu-nox qemu-kernel qemu-gdb qemu-nox-gdb gdb test soak bench clean
+.PHONY: all build qemu qemu-nox qemu-kernel qemu-gdb qemu-nox-gdb gdb test soak grade bench clean
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
