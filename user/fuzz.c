@@ -20,8 +20,10 @@
  *     into a page of random machine code.
  *   - A watchdog process checks, over and over, that a pipe ping-pong with
  *     a child and a fork+exec of /bin/true still work.
- *   - At the end the kernel's accounting (kstat) must be back to what it
- *     was before: every object count and the free frames.
+ *   - At the end the System V objects the batches made (which outlive
+ *     their creators) are removed, as ipcrm would, and then the kernel's
+ *     accounting (kstat) must be back to what it was before: every object
+ *     count and the free frames.
  *
  * Everything a batch does follows from (SEED, worker, batch): the printed
  * seed replays the run, and `fuzz -s SEED -w W -b B -v` replays one batch
@@ -49,6 +51,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/sem.h>
+#include <sys/shm.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -535,6 +539,88 @@ scratch_remove_all(int nworkers)
     }
 }
 
+/*
+ * System V objects outlive the batches that made them.  One row per
+ * mechanism: list the ids in use (by table index, as ipcs does) and remove
+ * one.  The ids that existed before the run are left alone.
+ */
+union semun {
+    int              val;
+    struct semid_ds *buf;
+    struct seminfo  *info;
+};
+
+static int
+sem_id_at(int index, int *max)
+{
+    struct seminfo info;
+    struct semid_ds ds;
+    union semun arg = { .info = &info };
+    if (index == 0)
+        *max = semctl(0, 0, SEM_INFO, arg);
+    arg.buf = &ds;
+    return index <= *max ? semctl(index, 0, SEM_STAT_ANY, arg) : -1;
+}
+
+static void sem_remove(int id) { semctl(id, 0, IPC_RMID); }
+
+static int
+shm_id_at(int index, int *max)
+{
+    struct shm_info info;
+    struct shmid_ds ds;
+    if (index == 0)
+        *max = shmctl(0, SHM_INFO, (struct shmid_ds *)&info);
+    return index <= *max ? shmctl(index, SHM_STAT_ANY, &ds) : -1;
+}
+
+static void shm_remove(int id) { shmctl(id, IPC_RMID, NULL); }
+
+#define IPC_IDS_MAX 256
+
+static const struct ipc_table {
+    const char *name;
+    int  (*id_at)(int index, int *max);     /* -1: no object at index */
+    void (*remove)(int id);
+} ipc_tables[] = {
+    { "semaphore sets", sem_id_at, sem_remove },
+    { "shared-memory segments", shm_id_at, shm_remove },
+};
+#define NIPC_TABLES ((int)(sizeof ipc_tables / sizeof ipc_tables[0]))
+
+static int ipc_ids_before[NIPC_TABLES][IPC_IDS_MAX], ipc_nids_before[NIPC_TABLES];
+
+static bool
+ipc_existed_before(int table, int id)
+{
+    for (int i = 0; i < ipc_nids_before[table]; i++)
+        if (ipc_ids_before[table][i] == id)
+            return true;
+    return false;
+}
+
+/* remember (true) the ids in use now, or remove (false) all the others */
+static void
+ipc_sweep(bool remember)
+{
+    for (int t = 0; t < NIPC_TABLES; t++) {
+        int max = -1, removed = 0;
+        for (int index = 0; index <= max || index == 0; index++) {
+            int id = ipc_tables[t].id_at(index, &max);
+            if (id < 0)
+                continue;
+            if (remember && ipc_nids_before[t] < IPC_IDS_MAX)
+                ipc_ids_before[t][ipc_nids_before[t]++] = id;
+            else if (!remember && !ipc_existed_before(t, id)) {
+                ipc_tables[t].remove(id);
+                removed++;
+            }
+        }
+        if (!remember && removed)
+            printf("fuzz: removed %d %s the batches made\n", removed, ipc_tables[t].name);
+    }
+}
+
 static bool
 kstat_equal(const struct kstat *a, const struct kstat *b)
 {
@@ -662,6 +748,7 @@ main(int argc, char **argv)
     scratch_make_all(o.workers);        /* warm up: /tmp's entries exist */
     scratch_remove_all(o.workers);
     sleep_ms(100);
+    ipc_sweep(true);
     kstat(&base);
     scratch_make_all(o.workers);
 
@@ -681,6 +768,7 @@ main(int argc, char **argv)
         failed = 1;
     }
     scratch_remove_all(o.workers);
+    ipc_sweep(false);
     if (!kstat_back_to(&base)) {
         fprintf(stderr, "fuzz: the kernel's accounting did not come back to its baseline\n");
         failed = 1;
