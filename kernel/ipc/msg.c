@@ -34,7 +34,7 @@ struct msg_queue {
     bool              in_use;
 };
 
-#define MSG_QUEUE_MESSAGES (MSGQ_POOL_SIZE / 8)   /* most messages in one queue */
+#define MSG_QUEUE_MESSAGES (MSGQ_POOL_SIZE / 4)   /* most messages in one queue */
 
 static struct msg_queue queues[MSGMNI];
 IPC_IDS_DEFINE(msg_ids, "msg", MSGMNI);

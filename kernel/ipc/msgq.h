@@ -57,7 +57,7 @@
 #ifdef PARLEY_SMALL
 #define MSGQ_POOL_SIZE   128    /* messages in the whole system */
 #else
-#define MSGQ_POOL_SIZE   4096
+#define MSGQ_POOL_SIZE   8192
 #endif
 
 struct proc;
