@@ -310,6 +310,9 @@ sys_msg_reply(unsigned reply_id, const struct msg_out *ureply)
     struct msg_proc *client = msg_proc_awaiting(reply_id);
     if (!client)
         return -ESRCH;          /* no such request, or already answered */
+    /* Only the process that took the request answers it. */
+    if (client->reply_server != current->pid)
+        return -EPERM;
     int err;
     struct msg *m = msg_from_user(ureply, &err);
     if (!m)
