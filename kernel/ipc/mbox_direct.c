@@ -97,21 +97,9 @@ long
 sys_pid_send(pid_t pid, const struct msg_out *umsg, int flags,
              const struct timespec *utimeout)
 {
-    uint64_t deadline;
-    pid_t taker;
-    int err = msg_deadline(utimeout, &deadline);
-    if (err)
-        return err;
     if (!msg_proc_find(pid))
         return -ESRCH;
-    struct msg *m = msg_from_user(umsg, &err);
-    if (!m)
-        return err;
-    if ((err = direct_send_message(pid, m, flags, deadline, &taker)) < 0) {
-        msg_free(m);
-        return msg_call_error(err);
-    }
-    return taker;
+    return msg_send_call(pid, umsg, flags, utimeout, direct_send_message);
 }
 
 struct direct_select {
