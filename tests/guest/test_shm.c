@@ -479,7 +479,7 @@ case_shm_info_and_ipc_info_report_the_table(void)
     CHECK(info.shm_tot >= 3);
     CHECK(shmctl(0, IPC_INFO, (struct shmid_ds *)&limits) >= 0);
     CHECK_EQ(limits.shmmax, SHMMAX);
-    CHECK_EQ(limits.shmmni, SHMMNI);
+    CHECK(limits.shmmni > 0 && limits.shmmni <= SHMMNI);  /* fewer with SMALL=1 */
     CHECK_EQ(shmctl(id % 32768, SHM_STAT, &(struct shmid_ds){0}), id);
     remove_segment(id);
 }
