@@ -25,6 +25,7 @@ enum proc_state {
 struct context;         /* saved kernel registers; see arch/switch.S */
 struct file;
 struct inode;
+struct sem_undo;
 
 /*
  * A process.  All fields are touched only by the kernel with interrupts
@@ -71,6 +72,10 @@ struct proc {
     int              syscall_nr;        /* call in progress, for restarts */
     bool             has_execed;        /* since fork: setpgid gives EACCES */
     bool             trace;             /* print system calls */
+
+    /* IPC state the process owns (released by ipc_process_exit). */
+    struct sem_undo *sem_undo;          /* SEM_UNDO adjustments: empty after
+                                           fork (proc_alloc zeroes), kept by exec */
 };
 
 extern struct proc *current;

@@ -76,9 +76,9 @@
     N(49,  msgsnd,        4, (int msqid, const void *umsg, size_t size, int flags))\
     N(50,  msgrcv,        5, (int msqid, void *umsg, size_t size, long msgtyp, int flags))\
     N(51,  msgctl,        3, (int msqid, int cmd, struct msqid_ds *ubuf))     \
-    N(52,  semget,        3, (key_t key, int nsems, int flags))               \
-    N(53,  semop,         3, (int semid, struct sembuf *usops, size_t nsops)) \
-    N(54,  semctl,        4, (int semid, int semnum, int cmd, long arg))      \
+    X(52,  semget,        3, (key_t key, int nsems, int flags))               \
+    X(53,  semop,         3, (int semid, struct sembuf *usops, size_t nsops)) \
+    X(54,  semctl,        4, (int semid, int semnum, int cmd, long arg))      \
     X(55,  shmget,        3, (key_t key, size_t size, int flags))             \
     X(56,  shmat,         3, (int shmid, const void *uaddr, int flags))       \
     X(57,  shmdt,         1, (const void *uaddr))                             \
@@ -100,6 +100,8 @@
     /* ---- mailboxes, ports, direct messages: 70-89 ---- */                  \
                                                                               \
     /* ---- semaphores: semtimedop, the futex-like wait for sem_t: 90-99 ---- */\
+    X(90,  semtimedop,    4, (int semid, struct sembuf *usops, size_t nsops, const struct timespec *utimeout))\
+    X(91,  futex,         4, (int *uaddr, int op, int val, const struct timespec *utimeout))\
                                                                               \
     /* ---- shared memory and mappings: mprotect, msync, ftruncate: 100-109 ---- */\
     X(100, mprotect,      3, (void *uaddr, size_t len, int prot))             \
@@ -132,6 +134,11 @@ enum { PARLEY_SYSCALLS(PARLEY_SYSCALL_NUMBER, PARLEY_SYSCALL_NUMBER) SYS_MAX };
  * vmpages(pid, struct parley_vmpage *buf, max): a process's pages and their
  *   frames, for pmap; returns the page count (<parley/mman.h>).
  * uname(struct utsname *).
+ * semtimedop(semid, sops, nsops, timeout): semop with a relative timeout
+ *   (NULL: none); EAGAIN when it expires.
+ * futex(addr, op, val, timeout): FUTEX_WAIT sleeps while *addr == val (EAGAIN
+ *   if it differs, ETIMEDOUT, EINTR); FUTEX_WAKE wakes up to val sleepers on
+ *   addr and returns how many.  <parley/futex.h>.
  *
  * poweroff(status): stop the machine; under QEMU with isa-debug-exit the
  * emulator exits with code (status << 1) | 1. */
