@@ -28,6 +28,11 @@ struct shmid_ds;
 struct parley_mmap_args;
 struct parley_vmpage;
 struct kstat;
+struct trace_event;
+struct sockaddr;
+struct msghdr;
+struct pollfd;
+struct sockinfo;
 
 #define SYSCALL_PROTOTYPE(num, name, nargs, params) long sys_##name params;
 #define SYSCALL_NO_PROTOTYPE(num, name, nargs, params)
