@@ -240,9 +240,11 @@ region_map(struct vm *vm, uintptr_t *addr, size_t len, bool fixed,
 {
     uintptr_t start = *addr;
     if (fixed) {
-        if (start % PAGE_SIZE || start < REGION_AREA_START ||
-            start > REGION_AREA_END || len > REGION_AREA_END - start)
+        if (start % PAGE_SIZE)
             return -EINVAL;
+        if (start < REGION_AREA_START || start > REGION_AREA_END ||
+            len > REGION_AREA_END - start)
+            return -ENOMEM;     /* outside the area (Linux: past TASK_SIZE) */
     } else if (!region_range_free(vm, start, len) && !(start = find_free_range(vm, len))) {
         return -ENOMEM;
     }

@@ -44,7 +44,8 @@ struct region {
  * tmpl (start, end and next are ignored).  With fixed, exactly at *addr,
  * replacing what was there; otherwise at *addr if it is free, or at the
  * lowest free address.  Takes its own references to tmpl's object and
- * segment.  Sets *addr; 0, -ENOMEM (no room, no free region), -EINVAL. */
+ * segment.  Sets *addr; 0, -ENOMEM (no room, no free region, a fixed
+ * address outside the area), -EINVAL (a fixed address not page-aligned). */
 int  region_map(struct vm *vm, uintptr_t *addr, size_t len, bool fixed,
                 const struct region *tmpl);
 /* Remove [start, end) from whatever regions cover it, splitting them. */

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <parley.h>
@@ -172,6 +173,31 @@ case_prot_read_allows_reads_and_a_write_raises_sigsegv(void)
 
     CHECK_EQ(p[0], 0);
     check_killed_by(child_status(touch_write, p), SIGSEGV);
+}
+
+/* Nonsense from a program is an errno, never a crash of the kernel. */
+static void
+case_bad_addresses_sizes_and_flags_give_errors(void)
+{
+    static struct parley_vmpage page;
+    char *kernel = (char *)0xC0000000u;
+
+    CHECK(mmap(NULL, 0xFFFFF000u, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) == MAP_FAILED);
+    CHECK_EQ(errno, ENOMEM);
+    CHECK(mmap(kernel, PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) == MAP_FAILED);
+    CHECK_EQ(errno, ENOMEM);
+    CHECK(mmap(NULL, PAGE, 0x100, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) == MAP_FAILED);
+    CHECK_EQ(errno, EINVAL);
+    CHECK(mmap(NULL, PAGE, PROT_READ, MAP_SHARED, 99, 0) == MAP_FAILED);
+    CHECK_EQ(errno, EBADF);
+    CHECK_ERR(syscall(SYS_mmap, (void *)16), EFAULT);   /* the argument block */
+    CHECK_ERR(munmap(kernel, PAGE), EINVAL);
+    CHECK_ERR(munmap((void *)0xFFFFF000u, 2 * PAGE), EINVAL);
+    CHECK_ERR(mprotect(kernel, PAGE, PROT_READ), ENOMEM);
+    CHECK_ERR(mprotect((void *)0x40000000, PAGE, 0x100), EINVAL);
+    CHECK_OK(munmap((void *)0x50000000, 16 * PAGE));    /* nothing there: fine */
+    CHECK_ERR(vmpages(-5, &page, 1), ESRCH);
+    CHECK_ERR(vmpages(0, (struct parley_vmpage *)kernel, 1), EFAULT);
 }
 
 /* ---- MAP_FIXED and munmap ---------------------------------------------- */
@@ -588,6 +614,7 @@ main(int argc, char **argv)
         CHECK_CASE(no_fd_without_anonymous_is_ebadf),
         CHECK_CASE(unaligned_offset_is_einval),
         CHECK_CASE(prot_read_allows_reads_and_a_write_raises_sigsegv),
+        CHECK_CASE(bad_addresses_sizes_and_flags_give_errors),
         CHECK_CASE(map_fixed_maps_exactly_there_and_replaces),
         CHECK_CASE(map_fixed_unaligned_address_is_einval),
         CHECK_CASE(munmap_whole_mapping_then_access_raises_sigsegv),

@@ -226,6 +226,25 @@ case_shmat_of_an_invalid_id_is_einval(void)
     CHECK_ERR((long)shmat(123456, NULL, 0), EINVAL);
 }
 
+/* Nonsense from a program is an errno, never a crash of the kernel. */
+static void
+case_bad_addresses_sizes_and_ids_give_errors(void)
+{
+    int id = new_segment(PAGE);
+
+    CHECK_ERR((long)shmat(id, (void *)0xC0000000u, 0), EINVAL);
+    CHECK_ERR((long)shmat(id, (void *)0xFFFFF000u, SHM_RND), EINVAL);
+    CHECK_ERR((long)shmat(id, (void *)0x1000, 0), EINVAL);   /* below the area */
+    CHECK_ERR(shmdt(NULL), EINVAL);
+    CHECK_ERR(shmdt((void *)0xC0000000u), EINVAL);
+    CHECK_ERR(shmctl(id, IPC_SET, (struct shmid_ds *)0xC0000000u), EFAULT);
+    CHECK_ERR(shmctl(0, SHM_INFO, (struct shmid_ds *)8), EFAULT);
+    CHECK_ERR(shmget(IPC_PRIVATE, (size_t)-1, IPC_CREAT | 0600), EINVAL);
+    CHECK_ERR(shmctl(-7, IPC_STAT, &(struct shmid_ds){0}), EINVAL);
+    CHECK_ERR(shmctl(99999, SHM_STAT, &(struct shmid_ds){0}), EINVAL);
+    remove_segment(id);
+}
+
 static void
 case_shmat_without_permission_is_eacces(void)
 {
@@ -553,6 +572,7 @@ main(int argc, char **argv)
         CHECK_CASE(shmat_at_a_given_address),
         CHECK_CASE(shm_rdonly_reads_and_a_write_raises_sigsegv),
         CHECK_CASE(shmat_of_an_invalid_id_is_einval),
+        CHECK_CASE(bad_addresses_sizes_and_ids_give_errors),
         CHECK_CASE(shmat_without_permission_is_eacces),
         CHECK_CASE(two_processes_share_through_different_addresses),
         CHECK_CASE(fork_inherits_attachments_and_counts_them),
