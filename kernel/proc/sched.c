@@ -33,6 +33,16 @@ sched_make_runnable(struct proc *p)
     run_tail = p;
 }
 
+/* The one way a sleeper becomes runnable: off its wait queue (if it is on
+ * one), onto the run queue.  Wake-ups, deadlines and signals all use it. */
+void
+sched_wake(struct proc *p)
+{
+    waitq_remove(p);
+    if (p->state == PROC_SLEEPING)
+        sched_make_runnable(p);
+}
+
 static struct proc *
 run_queue_pop(void)
 {
@@ -84,10 +94,8 @@ sched_tick(void)
 {
     uint64_t now = time_now_ns();
     for (struct proc *p = proc_table; p < proc_table + NPROC; p++) {
-        if (p->state == PROC_SLEEPING && p->wake_at_ns && p->wake_at_ns <= now) {
-            waitq_remove(p);
-            sched_make_runnable(p);
-        }
+        if (p->state == PROC_SLEEPING && p->wake_at_ns && p->wake_at_ns <= now)
+            sched_wake(p);
         if (p->sig.alarm_at_ns && p->sig.alarm_at_ns <= now) {
             p->sig.alarm_at_ns = 0;
             signal_send(p, SIGALRM, 0);

@@ -12,7 +12,7 @@
  */
 #include "proc/proc.h"
 #include "proc/sched.h"
-#include "arch/trapframe.h"
+#include "arch/sigframe.h"
 #include <parley/wait.h>
 
 enum default_action { ACT_TERMINATE, ACT_IGNORE, ACT_STOP, ACT_CONTINUE };
@@ -38,8 +38,9 @@ is_stop_signal(int sig)
     return default_action(sig) == ACT_STOP;
 }
 
-/* Would delivering sig do nothing at all? */
-static bool
+/* Would delivering sig do nothing at all?  (SIG_IGN, or SIG_DFL for a
+ * signal whose default is to be ignored.) */
+bool
 signal_ignored(struct proc *p, int sig)
 {
     sighandler_t h = p->sig.action[sig].sa_handler;
@@ -102,10 +103,8 @@ signal_continue(struct proc *p)
 static void
 signal_wake(struct proc *p)
 {
-    if (p->state == PROC_SLEEPING) {
-        waitq_remove(p);
-        sched_make_runnable(p);
-    }
+    if (p->state == PROC_SLEEPING)
+        sched_wake(p);
 }
 
 void
@@ -175,72 +174,54 @@ signal_stop(struct proc *p, int sig)
     schedule();
 }
 
-/*
- * The frame built on the user stack for a handler.  The handler is entered
- * as if called with (sig, info, context) by a caller whose return address is
- * the library's trampoline; sigreturn finds the frame just above %esp.
- */
-struct sigframe {
-    uint32_t          return_address;   /* sa_restorer */
-    int               sig;
-    siginfo_t        *info;
-    void             *context;
-    struct trapframe  saved;            /* user registers to return to */
-    sigset_t          saved_mask;
-    siginfo_t         siginfo;
-};
-
+/* Build the handler's frame (arch/sigframe.c) and point the process at it. */
 static int
 signal_build_frame(struct trapframe *tf, int sig, struct parley_sigaction *a)
 {
     struct proc *p = current;
-    uintptr_t sp = ROUNDDOWN(tf->esp - sizeof(struct sigframe), 16) - 4;
-    struct sigframe *frame = (struct sigframe *)sp;
-    if (user_check(frame, sizeof *frame, true) < 0)
-        return -EFAULT;
-    frame->return_address = (uint32_t)a->sa_restorer;
-    frame->sig = sig;
-    frame->info = &frame->siginfo;
-    frame->context = &frame->saved;
-    frame->saved = *tf;
-    frame->saved_mask = p->sig.restore_mask ? p->sig.saved_mask : p->sig.blocked;
-    p->sig.restore_mask = false;
-    memset(&frame->siginfo, 0, sizeof frame->siginfo);
-    frame->siginfo.si_signo = sig;
-    frame->siginfo.si_pid = p->sig.sender[sig];
-    frame->siginfo.si_code = p->sig.sender[sig] ? SI_USER : SI_KERNEL;
+    siginfo_t info;
+    memset(&info, 0, sizeof info);
+    info.si_signo = sig;
+    info.si_pid = p->sig.sender[sig];
+    info.si_code = p->sig.sender[sig] ? SI_USER : SI_KERNEL;
     if (sig == SIGCHLD && p->sig.child_code) {
-        frame->siginfo.si_code = p->sig.child_code;
-        frame->siginfo.si_status = p->sig.child_status;
+        info.si_code = p->sig.child_code;
+        info.si_status = p->sig.child_status;
     }
-    tf->esp = sp;
-    tf->eip = (uint32_t)a->sa_handler;
-    tf->eax = sig;              /* also in %eax, handy in gdb */
-    return 0;
+    struct sigframe_args args = {
+        .sig = sig,
+        .info = &info,
+        .handler = (void *)a->sa_handler,
+        .restorer = a->sa_restorer,
+        .saved_mask = p->sig.restore_mask ? p->sig.saved_mask : p->sig.blocked,
+        .stack_top = sigframe_user_sp(tf),
+    };
+    int err = sigframe_push(tf, &args);
+    if (err == 0)
+        p->sig.restore_mask = false;
+    return err;
 }
 
 /* Are we returning from a system call that a signal interrupted? */
 static bool
 syscall_interrupted(struct trapframe *tf)
 {
-    int err = -(int)tf->eax;
-    return tf->trapno == T_SYSCALL && (err == ERESTARTSYS || err == ERESTARTNOHAND);
+    int err = syscall_error(tf);
+    return err == ERESTARTSYS || err == ERESTARTNOHAND;
 }
 
 /* If the system call we are returning from was interrupted by a signal,
- * either restart it (back up over `int $0x80`) or fail it with EINTR. */
+ * either restart it or fail it with EINTR. */
 static bool
 syscall_restart_or_eintr(struct trapframe *tf, bool handler_runs, bool sa_restart)
 {
     if (!syscall_interrupted(tf))
         return false;
-    int err = -(int)tf->eax;
-    if (!handler_runs || (err == ERESTARTSYS && sa_restart)) {
-        tf->eax = current->syscall_nr;
-        tf->eip -= 2;
+    if (!handler_runs || (syscall_error(tf) == ERESTARTSYS && sa_restart)) {
+        syscall_restart(tf, current->syscall_nr);
         return true;
     }
-    tf->eax = -EINTR;
+    syscall_set_result(tf, -EINTR);
     return false;
 }
 

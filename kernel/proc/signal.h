@@ -31,6 +31,7 @@ void signal_send(struct proc *p, int sig, pid_t sender);
 void signal_notify_parent(struct proc *child, int code, int status);
 void signal_force(struct proc *p, int sig);
 bool signal_pending(struct proc *p);
+bool signal_ignored(struct proc *p, int sig);
 void signal_deliver(struct trapframe *tf);
 void signal_fork(struct proc *child, struct proc *parent);
 void signal_exec(struct proc *p);

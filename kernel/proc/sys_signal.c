@@ -5,7 +5,7 @@
 #include "proc/proc.h"
 #include "syscall.h"
 #include "proc/sched.h"
-#include "arch/trapframe.h"
+#include "arch/sigframe.h"
 
 static bool
 valid_signal(int sig)
@@ -56,9 +56,9 @@ sys_sigaction(int sig, const struct parley_sigaction *uact, struct parley_sigact
         return 0;
     act.sa_mask &= ~UNBLOCKABLE;
     current->sig.action[sig] = act;
-    /* Setting SIG_IGN discards a pending instance (POSIX). */
-    if (act.sa_handler == SIG_IGN ||
-        (act.sa_handler == SIG_DFL && (sig == SIGCHLD || sig == SIGURG || sig == SIGWINCH)))
+    /* Setting SIG_IGN (or SIG_DFL where the default is to ignore)
+     * discards a pending instance (POSIX). */
+    if (signal_ignored(current, sig))
         current->sig.pending &= ~SIGBIT(sig);
     return 0;
 }
@@ -118,25 +118,16 @@ sys_pause(void)
 }
 
 /* Return from a handler: restore the registers and mask saved in the signal
- * frame.  Only user-mode segments and flags are accepted back. */
+ * frame (arch/sigframe.c). */
 long
 sys_sigreturn(void)
 {
     struct trapframe *tf = current->tf;
-    struct {
-        int sig;
-        void *info, *context;
-        struct trapframe saved;
-        sigset_t saved_mask;
-    } frame;
-    if (copy_from_user(&frame, (void *)tf->esp, sizeof frame) < 0) {
+    sigset_t mask;
+    if (sigframe_pop(tf, &mask) < 0) {
         signal_force(current, SIGSEGV);
         return -EFAULT;
     }
-    *tf = frame.saved;
-    tf->cs = SEG_UCODE;
-    tf->ss = SEG_UDATA;
-    tf->eflags = (tf->eflags & 0xCD5) | 0x200;   /* arithmetic flags, DF; IF on */
-    current->sig.blocked = frame.saved_mask & ~UNBLOCKABLE;
-    return (long)tf->eax;       /* dispatch stores it back into eax unchanged */
+    current->sig.blocked = mask & ~UNBLOCKABLE;
+    return syscall_result(tf);   /* dispatch stores it back unchanged */
 }

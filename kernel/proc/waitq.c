@@ -77,9 +77,7 @@ waitq_wake_one(struct waitq *q)
     struct proc *p = q->head;
     if (!p)
         return;
-    waitq_remove(p);
-    if (p->state == PROC_SLEEPING)
-        sched_make_runnable(p);
+    sched_wake(p);
 }
 
 void
