@@ -186,6 +186,13 @@ sys_getpgid(pid_t pid)
 }
 
 long
+sys_getsid(pid_t pid)
+{
+    struct proc *p = pid ? proc_find(pid) : current;
+    return p ? p->sid : -ESRCH;
+}
+
+long
 sys_setsid(void)
 {
     for (struct proc *p = proc_table; p < proc_table + NPROC; p++)

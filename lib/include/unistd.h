@@ -51,6 +51,8 @@ int     setpgid(pid_t pid, pid_t pgid);
 pid_t   getpgid(pid_t pid);
 pid_t   getpgrp(void);
 pid_t   setsid(void);
+pid_t   getsid(pid_t pid);
+pid_t   setpgrp(void);              /* XSI: setpgid(0, 0) */
 int     tcsetpgrp(int fd, pid_t pgrp);
 pid_t   tcgetpgrp(int fd);
 

@@ -56,6 +56,10 @@ sigaction(int sig, const struct sigaction *act, struct sigaction *oldact)
     struct parley_sigaction kact, kold;
     long r;
 
+    if (act != NULL && act->sa_handler == SIG_HOLD) {
+        errno = EINVAL;                         /* only sigset() takes it */
+        return -1;
+    }
     if (act != NULL) {
         kact.sa_handler = act->sa_handler;      /* or sa_sigaction: same word */
         kact.sa_mask = act->sa_mask;

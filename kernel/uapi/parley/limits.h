@@ -10,5 +10,7 @@
 #define PIPE_CAPACITY (16 * 4096) /* bytes a pipe holds: 16 direct blocks */
 #define CHILD_MAX    64         /* process-table size */
 #define PAGE_SIZE    4096
+#define SIGQUEUE_MAX 32         /* real-time signals queued to one process */
+#define RTSIG_MAX    33         /* SIGRTMIN .. SIGRTMAX */
 
 #endif

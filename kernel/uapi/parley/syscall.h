@@ -109,6 +109,10 @@
     X(140, kstat,         1, (struct kstat *ubuf))                            \
                                                                               \
     /* ---- the rest of POSIX: signals, resources, times: 160-179 ---- */     \
+    X(160, sigaltstack,   2, (const stack_t *uss, stack_t *uold))             \
+    X(161, sigtimedwait,  3, (const sigset_t *uset, siginfo_t *uinfo, const struct timespec *utimeout))\
+    X(162, sigqueue,      3, (pid_t pid, int sig, void *value))               \
+    X(163, getsid,        1, (pid_t pid))                                     \
                                                                               \
     /* ---- files, console and terminal (termios, ioctl), time: 180-199 ---- */\
     X(180, ioctl,         3, (int fd, unsigned long request, void *arg))      \
