@@ -26,6 +26,9 @@ struct msqid_ds;
 struct sembuf;
 struct shmid_ds;
 struct kstat;
+struct rlimit;
+struct rusage;
+struct tms;
 
 #define SYSCALL_PROTOTYPE(num, name, nargs, params) long sys_##name params;
 #define SYSCALL_NO_PROTOTYPE(num, name, nargs, params)

@@ -133,8 +133,10 @@ proc_wait(pid_t pid, int *status, int options)
             if (!wait_report(c, options, status))
                 continue;
             pid_t found = c->pid;
-            if (c->state == PROC_ZOMBIE)
+            if (c->state == PROC_ZOMBIE) {
+                resource_reap_child(current, c);
                 proc_free(c);
+            }
             return found;
         }
         if (!have_child)

@@ -5,6 +5,7 @@
 #include "mm/vm.h"
 #include "proc/waitq.h"
 #include "proc/signal.h"
+#include "proc/resource.h"
 #include "proc/cred.h"
 #include <parley/limits.h>
 #include <parley/proc.h>
@@ -71,6 +72,7 @@ struct proc {
     int              syscall_nr;        /* call in progress, for restarts */
     bool             has_execed;        /* since fork: setpgid gives EACCES */
     bool             trace;             /* print system calls */
+    struct resources res;               /* limits, CPU times, nice (resource.h) */
 };
 
 extern struct proc *current;

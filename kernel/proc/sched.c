@@ -65,7 +65,7 @@ switch_to(struct proc *next)
     }
     current = next;
     next->state = PROC_RUNNING;
-    next->ticks_left = TIME_SLICE_TICKS;
+    next->ticks_left = resource_slice_ticks(next, TIME_SLICE_TICKS);   /* nice */
     if (next->vm.pgdir)
         vm_activate(&next->vm);
     tss_set_kernel_stack((uint32_t)next->kstack + KSTACK_SIZE);
@@ -101,6 +101,8 @@ sched_tick(void)
             signal_send(p, SIGALRM, 0);
         }
     }
+    if (current != idle_proc)
+        resource_tick(current);
     if (current == idle_proc || --current->ticks_left <= 0)
         need_resched = true;
 }

@@ -28,6 +28,7 @@ typedef long                blksize_t;
 typedef long                blkcnt_t;
 typedef int                 key_t;
 typedef int                 clockid_t;
+typedef long                clock_t;
 typedef unsigned long long  sigset_t;   /* bit (n-1) is signal n, 1..64 */
 typedef unsigned int        id_t;       /* a pid, pgid or uid (getpriority) */
 
