@@ -8,6 +8,7 @@
 #include "proc/sched.h"
 #include "arch/trapframe.h"
 #include "fs/file.h"
+#include "trace/trace.h"
 
 pid_t
 proc_fork(void)
@@ -37,6 +38,8 @@ proc_fork(void)
     signal_fork(child, parent);
     resource_fork(child, parent);
     child->trace = parent->trace;
+    trace_fork(child, parent);
+    child->explore = parent->explore;
     sched_make_runnable(child);
     return child->pid;
 }

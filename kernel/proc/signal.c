@@ -251,6 +251,26 @@ signal_force(struct proc *p, int sig)
     signal_force_info(p, &info);
 }
 
+/* A fault whose handler's siginfo says what and where (si_code, si_addr). */
+void
+signal_force_fault(struct proc *p, int sig, int code, void *addr)
+{
+    siginfo_t info = { .si_signo = sig, .si_code = code, .si_addr = addr };
+    signal_force_info(p, &info);
+}
+
+/* As on Linux, init (pid 1) receives from other processes and the console
+ * only the signals it has a handler for: never SIGKILL or SIGSTOP, never one
+ * whose default action would end or stop it.  (A fault in init still kills
+ * it, and the kernel then panics.) */
+bool
+signal_refused_by_init(struct proc *p, int sig)
+{
+    if (p->pid != 1)
+        return false;
+    return sig == SIGKILL || sig == SIGSTOP || p->sig.action[sig].sa_handler == SIG_DFL;
+}
+
 /* The kernel's own group signals (the console's ^C, SIGTTIN). */
 int
 signal_send_group(pid_t pgid, int sig, pid_t sender)
@@ -258,7 +278,8 @@ signal_send_group(pid_t pgid, int sig, pid_t sender)
     int found = 0;
     for (struct proc *p = proc_table; p < proc_table + NPROC; p++) {
         if (signal_can_receive(p) && p->pgid == pgid) {
-            signal_send(p, sig, sender);
+            if (!signal_refused_by_init(p, sig))
+                signal_send(p, sig, sender);
             found = 1;
         }
     }

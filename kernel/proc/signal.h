@@ -53,6 +53,8 @@ void signal_notify_parent(struct proc *child, int code, int status);
 void signal_notify_stop_change(struct proc *p);    /* SIGCHLD CLD_STOPPED/CONTINUED */
 void signal_force(struct proc *p, int sig);
 void signal_force_info(struct proc *p, const siginfo_t *info);
+void signal_force_fault(struct proc *p, int sig, int code, void *addr);
+bool signal_refused_by_init(struct proc *p, int sig);
 int  signal_send_group(pid_t pgid, int sig, pid_t sender);
 bool signal_can_receive(const struct proc *p);
 

@@ -32,12 +32,13 @@ signal_permitted(const struct proc *target, int sig)
     return -EPERM;
 }
 
-/* Send info to p if the caller may.  Signal 0 only checks. */
+/* Send info to p if the caller may.  Signal 0 only checks.  What init
+ * refuses is dropped silently, as on Linux. */
 static int
 kill_one(struct proc *p, const siginfo_t *info)
 {
     int err = signal_permitted(p, info->si_signo);
-    if (err || info->si_signo == 0)
+    if (err || info->si_signo == 0 || signal_refused_by_init(p, info->si_signo))
         return err;
     return signal_send_info(p, info);
 }

@@ -31,5 +31,7 @@ typedef int                 clockid_t;
 typedef long                clock_t;
 typedef unsigned long long  sigset_t;   /* bit (n-1) is signal n, 1..64 */
 typedef unsigned int        id_t;       /* a pid, pgid or uid (getpriority) */
+typedef unsigned int        socklen_t;
+typedef unsigned short      sa_family_t;
 
 #endif
