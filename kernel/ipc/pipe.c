@@ -14,6 +14,7 @@
  */
 #include "ipc/pipe.h"
 #include "syscall.h"
+#include "trace/trace.h"
 #include "fs/file.h"
 #include "proc/proc.h"
 #include "lib/kstat.h"
@@ -72,11 +73,21 @@ pipe_flags(struct file *f)
     return f->flags & O_NONBLOCK ? BYTEQ_NONBLOCK : 0;
 }
 
+/* For the trace: a FIFO has a name in the file system, a pipe has none. */
+static int
+pipe_trace_type(struct file *f)
+{
+    return f->inode->nlink > 0 ? TRACE_OBJ_FIFO : TRACE_OBJ_PIPE;
+}
+
 static ssize_t
 pipe_read(struct file *f, char *buf, size_t n)
 {
     struct byteq_name name = { "pipe %d empty", f->inode->ino, 0 };
-    return byteq_read(&f->inode->pipe->q, buf, n, pipe_flags(f), &name);
+    ssize_t got = byteq_read(&f->inode->pipe->q, buf, n, pipe_flags(f), &name);
+    if (got > 0 && trace_ipc_on(current))
+        trace_ipc(TRACE_EV_RECV, pipe_trace_type(f), f->inode->ino, 0, got, 0, NULL);
+    return got;
 }
 
 static ssize_t
@@ -84,6 +95,8 @@ pipe_write(struct file *f, const char *buf, size_t n)
 {
     struct byteq_name name = { "pipe %d full", f->inode->ino, 0 };
     ssize_t put = byteq_write(&f->inode->pipe->q, buf, n, pipe_flags(f), &name);
+    if (put > 0 && trace_ipc_on(current))
+        trace_ipc(TRACE_EV_SEND, pipe_trace_type(f), f->inode->ino, 0, put, 0, NULL);
     if (put == -EPIPE || (put >= 0 && (size_t)put < n && f->inode->pipe->q.readers == 0))
         signal_send(current, SIGPIPE, current->pid);
     return put;

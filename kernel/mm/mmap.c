@@ -7,6 +7,7 @@
 #include "mm/memlayout.h"
 #include "fs/file.h"
 #include "proc/proc.h"
+#include "proc/resource.h"
 #include "syscall.h"
 #include <parley/mman.h>
 
@@ -44,6 +45,16 @@ file_template(const struct parley_mmap_args *a, struct region *tmpl)
     return 0;
 }
 
+/* The address space in use as RLIMIT_AS counts it (Linux's total_vm):
+ * program, heap and stack as far as they reach, and every region whole,
+ * touched or not. */
+static size_t
+address_space_bytes(struct vm *vm)
+{
+    return (ROUNDUP(vm->brk, PAGE_SIZE) - USER_BASE) + (USER_STACK_TOP - vm->stack_low) +
+           regions_bytes(vm);
+}
+
 static long
 do_mmap(const struct parley_mmap_args *a)
 {
@@ -55,10 +66,12 @@ do_mmap(const struct parley_mmap_args *a)
         return -EINVAL;
     if (len > REGION_AREA_END - REGION_AREA_START)
         return -ENOMEM;
+    int err = rlimit_check_as(current, address_space_bytes(&current->vm) + len);
+    if (err)
+        return err;
     struct region tmpl = { .prot = (int)a->prot, .maxprot = PROT_ALL,
                            .shared = type == MAP_SHARED };
     struct inode *made = 0;
-    int err = 0;
     if (!anon)
         err = file_template(a, &tmpl);
     else if (tmpl.shared && !(tmpl.object = made = region_anon_object(len)))

@@ -344,6 +344,15 @@ regions_destroy(struct vm *vm)
     }
 }
 
+size_t
+regions_bytes(struct vm *vm)
+{
+    size_t total = 0;
+    for (struct region *r = vm->regions; r; r = r->next)
+        total += r->end - r->start;
+    return total;
+}
+
 struct inode *
 region_anon_object(size_t len)
 {

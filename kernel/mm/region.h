@@ -69,5 +69,7 @@ int  region_fault(struct vm *vm, struct region *r, uintptr_t va, bool write);
  * exit (drop them all).  vm.c calls these; the page tables are its job. */
 int  regions_fork(struct vm *child, struct vm *parent);
 void regions_destroy(struct vm *vm);
+/* Bytes of address space the regions take, touched or not (RLIMIT_AS). */
+size_t regions_bytes(struct vm *vm);
 
 #endif

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -198,6 +199,23 @@ case_bad_addresses_sizes_and_flags_give_errors(void)
     CHECK_OK(munmap((void *)0x50000000, 16 * PAGE));    /* nothing there: fine */
     CHECK_ERR(vmpages(-5, &page, 1), ESRCH);
     CHECK_ERR(vmpages(0, (struct parley_vmpage *)kernel, 1), EFAULT);
+}
+
+/* RLIMIT_AS counts mappings whole, touched or not (Linux's rule). */
+static void
+case_rlimit_as_refuses_a_mapping_past_it(void)
+{
+    struct rlimit r = { 64 * 1024 * 1024, 64 * 1024 * 1024 };
+    char *p;
+
+    CHECK_OK(setrlimit(RLIMIT_AS, &r));
+    p = mmap(NULL, 32 * 1024 * 1024, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    CHECK(p != MAP_FAILED);
+    CHECK(mmap(NULL, 40 * 1024 * 1024, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) == MAP_FAILED);
+    CHECK_EQ(errno, ENOMEM);
+    CHECK_OK(munmap(p, 32 * 1024 * 1024));
+    p = mmap(NULL, 40 * 1024 * 1024, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    CHECK(p != MAP_FAILED);             /* room again */
 }
 
 /* ---- MAP_FIXED and munmap ---------------------------------------------- */
@@ -615,6 +633,7 @@ main(int argc, char **argv)
         CHECK_CASE(unaligned_offset_is_einval),
         CHECK_CASE(prot_read_allows_reads_and_a_write_raises_sigsegv),
         CHECK_CASE(bad_addresses_sizes_and_flags_give_errors),
+        CHECK_CASE(rlimit_as_refuses_a_mapping_past_it),
         CHECK_CASE(map_fixed_maps_exactly_there_and_replaces),
         CHECK_CASE(map_fixed_unaligned_address_is_einval),
         CHECK_CASE(munmap_whole_mapping_then_access_raises_sigsegv),
