@@ -31,22 +31,6 @@ map_anon(size_t len, int prot, int flags)
     return p;
 }
 
-/* Runs fn(arg) in a child and returns the child's wait status. */
-static int
-child_status(void (*fn)(char *), char *arg)
-{
-    int status = -1;
-    pid_t pid = fork();
-
-    CHECK(pid >= 0);
-    if (pid == 0) {
-        fn(arg);
-        _exit(0);
-    }
-    CHECK_EQ(waitpid(pid, &status, 0), pid);
-    return status;
-}
-
 /* The first n bytes of the file, read with read(). */
 static long
 pread_like(int fd, char *buf, size_t n)
@@ -55,9 +39,6 @@ pread_like(int fd, char *buf, size_t n)
         return -1;
     return read(fd, buf, n);
 }
-
-static void touch_read(char *p)  { (void)*(volatile char *)p; }
-static void touch_write(char *p) { *(volatile char *)p = 1; }
 
 /* ---- anonymous mappings ------------------------------------------------ */
 
@@ -91,7 +72,7 @@ case_anon_shared_writes_cross_fork_both_ways(void)
     int status;
     pid_t pid;
 
-    CHECK_EQ(child_status(write_42_at_page_1, p), 0);
+    CHECK_EQ(check_fork_status_at(write_42_at_page_1, p), 0);
     CHECK_EQ(p[PAGE], 42);
     p[0] = 7;
     pid = fork();
@@ -173,7 +154,7 @@ case_prot_read_allows_reads_and_a_write_raises_sigsegv(void)
     char *p = map_anon(PAGE, PROT_READ, MAP_PRIVATE);
 
     CHECK_EQ(p[0], 0);
-    check_killed_by(child_status(touch_write, p), SIGSEGV);
+    check_killed_by(check_fork_status_at(check_touch_write, p), SIGSEGV);
 }
 
 /* Nonsense from a program is an errno, never a crash of the kernel. */
@@ -250,8 +231,8 @@ case_munmap_whole_mapping_then_access_raises_sigsegv(void)
 
     p[0] = 1;
     CHECK_OK(munmap(p, 2 * PAGE));
-    check_killed_by(child_status(touch_read, p), SIGSEGV);
-    check_killed_by(child_status(touch_read, p + PAGE), SIGSEGV);
+    check_killed_by(check_fork_status_at(check_touch_read, p), SIGSEGV);
+    check_killed_by(check_fork_status_at(check_touch_read, p + PAGE), SIGSEGV);
 }
 
 static void
@@ -264,7 +245,7 @@ case_munmap_middle_page_keeps_neighbours(void)
     CHECK_EQ(p[0], 'x');
     CHECK_EQ(p[2 * PAGE], 'x');
     p[2 * PAGE + 5] = 'y';
-    check_killed_by(child_status(touch_read, p + PAGE), SIGSEGV);
+    check_killed_by(check_fork_status_at(check_touch_read, p + PAGE), SIGSEGV);
 }
 
 static void
@@ -285,7 +266,7 @@ case_mprotect_none_makes_a_read_raise_sigsegv(void)
 
     p[0] = 3;
     CHECK_OK(mprotect(p, PAGE, PROT_NONE));
-    check_killed_by(child_status(touch_read, p), SIGSEGV);
+    check_killed_by(check_fork_status_at(check_touch_read, p), SIGSEGV);
     CHECK_OK(mprotect(p, PAGE, PROT_READ | PROT_WRITE));
     CHECK_EQ(p[0], 3);
 }
@@ -300,7 +281,7 @@ case_mprotect_inside_a_region_changes_only_that_range(void)
     p[0] = 1;
     p[2 * PAGE] = 2;
     CHECK_EQ(p[PAGE], 0);
-    check_killed_by(child_status(touch_write, p + PAGE), SIGSEGV);
+    check_killed_by(check_fork_status_at(check_touch_write, p + PAGE), SIGSEGV);
     CHECK_OK(mprotect(p + PAGE, PAGE, PROT_READ | PROT_WRITE));
     p[PAGE] = 4;
     CHECK_EQ(p[0] + p[PAGE] + p[2 * PAGE], 7);

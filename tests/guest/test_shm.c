@@ -60,24 +60,6 @@ remove_segment(int id)
     CHECK_OK(shmctl(id, IPC_RMID, NULL));
 }
 
-static int
-child_status(void (*fn)(char *), char *arg)
-{
-    int status = -1;
-    pid_t pid = fork();
-
-    CHECK(pid >= 0);
-    if (pid == 0) {
-        fn(arg);
-        _exit(0);
-    }
-    CHECK_EQ(waitpid(pid, &status, 0), pid);
-    return status;
-}
-
-static void touch_read(char *p)  { (void)*(volatile char *)p; }
-static void touch_write(char *p) { *(volatile char *)p = 1; }
-
 /* ---- shmget --------------------------------------------------------------- */
 
 static void
@@ -210,7 +192,7 @@ case_shm_rdonly_reads_and_a_write_raises_sigsegv(void)
 
     rw[0] = 'r';
     CHECK_EQ(ro[0], 'r');
-    check_killed_by(child_status(touch_write, ro), SIGSEGV);
+    check_killed_by(check_fork_status_at(check_touch_write, ro), SIGSEGV);
     CHECK_ERR(mprotect(ro, PAGE, PROT_READ | PROT_WRITE), EACCES);
     remove_segment(id);
 }
@@ -378,7 +360,7 @@ case_access_after_shmdt_raises_sigsegv(void)
 
     p[0] = 1;
     CHECK_OK(shmdt(p));
-    check_killed_by(child_status(touch_read, p), SIGSEGV);
+    check_killed_by(check_fork_status_at(check_touch_read, p), SIGSEGV);
     remove_segment(id);
 }
 
@@ -392,7 +374,7 @@ case_shmdt_takes_a_split_attachment_whole(void)
     CHECK_OK(mprotect(p + PAGE, PAGE, PROT_READ));
     CHECK_OK(shmdt(p));
     CHECK_EQ(nattch(id), 0);
-    check_killed_by(child_status(touch_read, p + 2 * PAGE), SIGSEGV);
+    check_killed_by(check_fork_status_at(check_touch_read, p + 2 * PAGE), SIGSEGV);
     remove_segment(id);
 }
 
@@ -549,9 +531,9 @@ case_a_killed_process_detaches_and_frees(void)
 {
     struct kstat k0, k1;
 
-    check_killed_by(child_status(attach_and_die, NULL), SIGSEGV);
+    check_killed_by(check_fork_status_at(attach_and_die, NULL), SIGSEGV);
     CHECK_OK(kstat(&k0));
-    check_killed_by(child_status(attach_and_die, NULL), SIGSEGV);
+    check_killed_by(check_fork_status_at(attach_and_die, NULL), SIGSEGV);
     CHECK_OK(kstat(&k1));
     CHECK_EQ(k1.frames_free, k0.frames_free);
     CHECK_EQ(k1.count[KSTAT_shm_segments], k0.count[KSTAT_shm_segments]);
