@@ -29,6 +29,7 @@ struct parley_mmap_args;
 struct parley_vmpage;
 struct kstat;
 struct trace_event;
+struct waitedge;
 struct sockaddr;
 struct msghdr;
 struct pollfd;

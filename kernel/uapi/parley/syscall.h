@@ -131,6 +131,7 @@
     X(140, kstat,         1, (struct kstat *ubuf))                            \
     X(141, tracectl,      4, (int op, long arg, struct trace_event *ubuf, size_t max))\
     X(142, sched_explore, 2, (int mode, unsigned seed))                       \
+    X(143, waitgraph,     2, (struct waitedge *ubuf, int max))                \
                                                                               \
     /* ---- the rest of POSIX: signals, resources, times: 160-179 ---- */     \
     X(160, sigaltstack,   2, (const stack_t *uss, stack_t *uold))             \
