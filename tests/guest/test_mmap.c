@@ -563,6 +563,43 @@ case_thousands_of_mmap_munmap_cycles_leak_nothing(void)
     CHECK_EQ(k1.count[KSTAT_inodes], k0.count[KSTAT_inodes]);
 }
 
+/* fork copies every region and exit drops them: a thousand children that
+ * inherit, write, add and remove mappings leave nothing behind. */
+static void
+case_fork_and_exit_with_mappings_leak_nothing(void)
+{
+    char *shared = map_anon(4 * PAGE, PROT_READ | PROT_WRITE, MAP_SHARED);
+    char *private = map_anon(4 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE);
+    struct kstat k0, k1;
+    int i, status;
+    pid_t pid;
+
+    memset(shared, 1, 4 * PAGE);
+    memset(private, 1, 4 * PAGE);
+    for (i = -1; i < 1000; i++) {
+        if (i == 0)
+            CHECK_OK(kstat(&k0));
+        pid = fork();
+        if (pid == 0) {
+            char *mine = mmap(NULL, 2 * PAGE, PROT_READ | PROT_WRITE,
+                              MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+            if (mine == MAP_FAILED)
+                _exit(1);
+            mine[0] = private[PAGE] = shared[2 * PAGE] = 2;   /* one copy-on-write */
+            munmap(shared + PAGE, PAGE);
+            _exit(0);
+        }
+        CHECK_EQ(waitpid(pid, &status, 0), pid);
+        CHECK_EQ(status, 0);
+    }
+    CHECK_OK(kstat(&k1));
+    CHECK_EQ(k1.frames_free, k0.frames_free);
+    CHECK_EQ(k1.count[KSTAT_regions], k0.count[KSTAT_regions]);
+    CHECK_EQ(k1.count[KSTAT_inodes], k0.count[KSTAT_inodes]);
+    CHECK_EQ(private[PAGE], 1);
+    CHECK_EQ(shared[2 * PAGE], 2);
+}
+
 /* The frames a forked child's MAP_SHARED page and ours are the same one,
  * and vmpages (pmap's source) says so. */
 static long
@@ -635,6 +672,7 @@ main(int argc, char **argv)
         CHECK_CASE(shm_open_objects_are_shared_between_processes),
         CHECK_CASE(cow_fork_copies_only_written_pages),
         CHECK_CASE(thousands_of_mmap_munmap_cycles_leak_nothing),
+        CHECK_CASE(fork_and_exit_with_mappings_leak_nothing),
         CHECK_CASE(vmpages_shows_one_frame_behind_two_processes),
     };
     return check_main("mmap", cases, CHECK_NCASES(cases), argc, argv);
