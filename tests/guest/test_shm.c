@@ -17,6 +17,7 @@
 #include <parley.h>
 
 #include "check.h"
+#include "ipc_check.h"
 
 #define PAGE 4096
 #define KEY  ((key_t)0x5348)            /* "SH": only these cases use it */
@@ -539,6 +540,65 @@ case_a_killed_process_detaches_and_frees(void)
     CHECK_EQ(k1.count[KSTAT_shm_segments], k0.count[KSTAT_shm_segments]);
 }
 
+/* ---- ipcs -m, ipcrm -m / -M ---------------------------------------------- */
+
+/* ipcs -m: key, id, owner, perms, bytes, nattch; "dest" once removed
+ * while attached (and the key shows as 0, as on Linux). */
+static void
+case_ipcs_m_lists_segments_in_linux_format(void)
+{
+    int id = shmget(KEY, 5000, IPC_CREAT | 0640);
+    char out[4096], want[128];
+
+    CHECK(id >= 0);
+    attach(id, NULL, 0);
+    CHECK_EQ(ipc_run_tool("ipcs", "-m", 0, 0, out, sizeof out), 0);
+    CHECK(strstr(out, "------ Shared Memory Segments --------") != NULL);
+    snprintf(want, sizeof want, "0x%08x %-10d %-10s %-10o %-10d %-10d \n",
+             (unsigned)KEY, id, "root", 0640, 5000, 1);
+    CHECK(strstr(out, want) != NULL);
+    remove_segment(id);
+    CHECK_EQ(ipc_run_tool("ipcs", "-m", 0, 0, out, sizeof out), 0);
+    snprintf(want, sizeof want, "0x00000000 %-10d %-10s %-10o %-10d %-10d dest",
+             id, "root", 0640, 5000, 1);
+    CHECK(strstr(out, want) != NULL);
+}
+
+/* (Detached first: the tool's own fork and exec would count and set lpid.) */
+static void
+case_ipcs_m_i_shows_one_segment(void)
+{
+    int id = new_segment(3 * PAGE);
+    char out[2048], idtext[16], want[128];
+
+    CHECK_OK(shmdt(attach(id, NULL, 0)));
+    snprintf(idtext, sizeof idtext, "%d", id);
+    CHECK_EQ(ipc_run_tool("ipcs", "-m", "-i", idtext, out, sizeof out), 0);
+    snprintf(want, sizeof want, "Shared memory Segment shmid=%d\n", id);
+    CHECK(strstr(out, want) != NULL);
+    snprintf(want, sizeof want, "bytes=%d\tlpid=%d\tcpid=%d\tnattch=0\n",
+             3 * PAGE, getpid(), getpid());
+    CHECK(strstr(out, want) != NULL);
+    CHECK(strstr(out, "mode=0600, access_perms=0600") != NULL);
+    remove_segment(id);
+}
+
+static void
+case_ipcrm_removes_by_id_and_by_key(void)
+{
+    int by_key = shmget(KEY, PAGE, IPC_CREAT | 0600), by_id = new_segment(PAGE);
+    char out[1024], idtext[16];
+
+    CHECK(by_key >= 0);
+    snprintf(idtext, sizeof idtext, "%d", by_id);
+    CHECK_EQ(ipc_run_tool("ipcrm", "-M", "0x5348", 0, out, sizeof out), 0);
+    CHECK_ERR(shmget(KEY, PAGE, 0600), ENOENT);
+    CHECK_EQ(ipc_run_tool("ipcrm", "-m", idtext, 0, out, sizeof out), 0);
+    CHECK_ERR(shmctl(by_id, IPC_STAT, &(struct shmid_ds){0}), EINVAL);
+    CHECK(ipc_run_tool("ipcrm", "-m", idtext, 0, out, sizeof out) != 0);
+    CHECK(strstr(out, "invalid id") != NULL);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -571,6 +631,9 @@ main(int argc, char **argv)
         CHECK_CASE(shm_info_and_ipc_info_report_the_table),
         CHECK_CASE(thousands_of_cycles_leak_nothing),
         CHECK_CASE(a_killed_process_detaches_and_frees),
+        CHECK_CASE(ipcs_m_lists_segments_in_linux_format),
+        CHECK_CASE(ipcs_m_i_shows_one_segment),
+        CHECK_CASE(ipcrm_removes_by_id_and_by_key),
     };
     return check_main("shm", cases, CHECK_NCASES(cases), argc, argv);
 }
