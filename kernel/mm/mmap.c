@@ -24,7 +24,8 @@ page_range(unsigned long addr, size_t len, uintptr_t *end)
 }
 
 /* What a file mapping may be: a regular file, opened for reading, and for
- * writing too if the mapping is shared and may be written. */
+ * writing too (not append-only) if the mapping is shared and may be
+ * written. */
 static int
 file_template(const struct parley_mmap_args *a, struct region *tmpl)
 {
@@ -35,9 +36,9 @@ file_template(const struct parley_mmap_args *a, struct region *tmpl)
         return -ENODEV;         /* pipes, the console, directories */
     if (!file_readable(f))
         return -EACCES;
-    if (tmpl->shared && !file_writable(f)) {
+    if (tmpl->shared && (!file_writable(f) || (f->flags & O_APPEND))) {
         if (a->prot & PROT_WRITE)
-            return -EACCES;
+            return -EACCES;     /* (stores could not honour O_APPEND) */
         tmpl->maxprot &= ~PROT_WRITE;
     }
     tmpl->object = f->inode;

@@ -396,6 +396,10 @@ case_writable_shared_map_of_read_only_file_is_eacces(void)
     p = mmap(NULL, PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
     CHECK(p != MAP_FAILED);             /* private: the file is never written */
     close(fd);
+    fd = open("/tmp/mm_ro", O_RDWR | O_APPEND);
+    CHECK(mmap(NULL, PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0) == MAP_FAILED);
+    CHECK_EQ(errno, EACCES);            /* append-only: no stores in the middle */
+    close(fd);
     unlink("/tmp/mm_ro");
 }
 
