@@ -20,6 +20,7 @@
 #include <parley.h>
 
 #include "check.h"
+#include "ipc_check.h"
 
 #define PAGE 4096
 
@@ -641,6 +642,25 @@ case_vmpages_shows_one_frame_behind_two_processes(void)
     CHECK_EQ(waitpid(pid, &status, 0), pid);
 }
 
+/* pmap PID: a line per region, then a line per page with its frame. */
+static void
+case_pmap_prints_regions_and_frames(void)
+{
+    char *p = map_anon(2 * PAGE, PROT_READ | PROT_WRITE, MAP_SHARED);
+    char out[16384], pid[16], want[128];
+
+    p[0] = 1;                           /* one of the two pages present */
+    snprintf(pid, sizeof pid, "%d", getpid());
+    CHECK_EQ(ipc_run_tool("pmap", pid, 0, 0, out, sizeof out), 0);
+    snprintf(want, sizeof want, "%08lx-%08lx rw- shared  anon     1 of 2 pages present\n",
+             (unsigned long)p, (unsigned long)p + 2 * PAGE);
+    CHECK(strstr(out, want) != NULL);
+    snprintf(want, sizeof want, "    %08lx  frame %08lx  refs ", (unsigned long)p,
+             (unsigned long)frame_of(0, p));
+    CHECK(strstr(out, want) != NULL);
+    CHECK(strstr(out, " stack ") != NULL);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -678,6 +698,7 @@ main(int argc, char **argv)
         CHECK_CASE(thousands_of_mmap_munmap_cycles_leak_nothing),
         CHECK_CASE(fork_and_exit_with_mappings_leak_nothing),
         CHECK_CASE(vmpages_shows_one_frame_behind_two_processes),
+        CHECK_CASE(pmap_prints_regions_and_frames),
     };
     return check_main("mmap", cases, CHECK_NCASES(cases), argc, argv);
 }
