@@ -15,6 +15,7 @@
 #include "fs/inode.h"
 #include "ipc/shm.h"
 #include "lib/kstat.h"
+#include "proc/proc.h"
 #include "arch/x86.h"
 #include <parley/mman.h>
 #include <parley/limits.h>
@@ -341,6 +342,31 @@ regions_destroy(struct vm *vm)
         struct region *r = vm->regions;
         vm->regions = r->next;
         region_free(r);
+    }
+}
+
+/* Unmap r's pages from object page `first` on (they map frames the file
+ * is about to free, or private copies of them). */
+static void
+region_drop_pages_from(struct vm *vm, struct region *r, uint32_t first)
+{
+    uint32_t pages = (r->end - r->start) / PAGE_SIZE;
+    if (r->pgoff + pages <= first)
+        return;
+    uint32_t skip = first > r->pgoff ? first - r->pgoff : 0;
+    vm_unmap_range(vm, r->start + skip * PAGE_SIZE, r->end);
+}
+
+void
+regions_object_truncated(struct inode *ip, off_t size)
+{
+    uint32_t first = ROUNDUP(size, PAGE_SIZE) / PAGE_SIZE;
+    for (struct proc *p = proc_table; p < proc_table + NPROC; p++) {
+        if (p->state == PROC_UNUSED || !p->vm.pgdir)
+            continue;
+        for (struct region *r = p->vm.regions; r; r = r->next)
+            if (r->object == ip)
+                region_drop_pages_from(&p->vm, r, first);
     }
 }
 

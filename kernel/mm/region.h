@@ -69,6 +69,9 @@ int  region_fault(struct vm *vm, struct region *r, uintptr_t va, bool write);
  * exit (drop them all).  vm.c calls these; the page tables are its job. */
 int  regions_fork(struct vm *child, struct vm *parent);
 void regions_destroy(struct vm *vm);
+/* The file ip shrinks to size bytes: every process's pages of it past the
+ * new end are unmapped (a later access faults), as Linux does. */
+void regions_object_truncated(struct inode *ip, off_t size);
 /* Bytes of address space the regions take, touched or not (RLIMIT_AS). */
 size_t regions_bytes(struct vm *vm);
 

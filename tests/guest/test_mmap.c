@@ -41,6 +41,15 @@ pread_like(int fd, char *buf, size_t n)
     return read(fd, buf, n);
 }
 
+/* Write text at offset 0 with write(). */
+static long
+pwrite_like(int fd, const char *text)
+{
+    if (lseek(fd, 0, SEEK_SET) != 0)
+        return -1;
+    return write(fd, text, strlen(text));
+}
+
 /* ---- anonymous mappings ------------------------------------------------ */
 
 static void
@@ -414,6 +423,30 @@ case_map_of_a_pipe_is_enodev(void)
     CHECK_EQ(errno, ENODEV);
 }
 
+/* Shrinking a mapped file takes the pages past its new end away from every
+ * mapping; a page rewritten after truncation shows the new data. */
+static void
+case_truncating_a_mapped_file_unmaps_past_the_end(void)
+{
+    int fd = open("/tmp/mm_shrink", O_RDWR | O_CREAT | O_TRUNC, 0644);
+    char *p;
+
+    CHECK(fd >= 0);
+    CHECK_OK(ftruncate(fd, 2 * PAGE));
+    p = mmap(NULL, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    CHECK(p != MAP_FAILED);
+    p[0] = 'a';
+    p[PAGE] = 'b';
+    CHECK_OK(ftruncate(fd, PAGE));
+    check_killed_by(check_fork_status_at(check_touch_read, p + PAGE), SIGSEGV);
+    CHECK_EQ(p[0], 'a');
+    CHECK_OK(ftruncate(fd, 0));
+    CHECK_EQ(pwrite_like(fd, "new"), 3);
+    CHECK(memcmp(p, "new", 3) == 0);    /* the new block, not the freed one */
+    close(fd);
+    unlink("/tmp/mm_shrink");
+}
+
 /* The classic exercise: copy a file by mapping both and calling memcpy. */
 static void
 case_copy_a_file_with_mmap_and_memcpy(void)
@@ -691,6 +724,7 @@ main(int argc, char **argv)
         CHECK_CASE(file_map_outlives_its_descriptor),
         CHECK_CASE(writable_shared_map_of_read_only_file_is_eacces),
         CHECK_CASE(map_of_a_pipe_is_enodev),
+        CHECK_CASE(truncating_a_mapped_file_unmaps_past_the_end),
         CHECK_CASE(copy_a_file_with_mmap_and_memcpy),
         CHECK_CASE(ftruncate_sets_the_size_and_checks_the_descriptor),
         CHECK_CASE(shm_open_objects_are_shared_between_processes),
