@@ -406,6 +406,34 @@ case_ipc_set_changes_the_mode(void)
     remove_segment(id);
 }
 
+/* IPC_SET gives the segment to another owner: that user may now attach
+ * through the owner bits, and the creator fields do not change. */
+static void
+case_ipc_set_changes_the_owner(void)
+{
+    int id = new_segment(PAGE), status;
+    struct shmid_ds ds = stat_of(id);
+    pid_t pid;
+
+    ds.shm_perm.uid = 1000;
+    ds.shm_perm.gid = 1000;
+    ds.shm_perm.mode = 0600;
+    CHECK_OK(shmctl(id, IPC_SET, &ds));
+    ds = stat_of(id);
+    CHECK_EQ(ds.shm_perm.uid, 1000);
+    CHECK_EQ(ds.shm_perm.gid, 1000);
+    CHECK_EQ(ds.shm_perm.cuid, geteuid());
+    pid = fork();
+    if (pid == 0) {
+        if (setgid(1000) < 0 || setuid(1000) < 0)
+            _exit(2);
+        _exit(shmat(id, NULL, 0) == (void *)-1 ? 1 : 0);
+    }
+    CHECK_EQ(waitpid(pid, &status, 0), pid);
+    CHECK_EQ(status, 0);
+    remove_segment(id);
+}
+
 static void
 case_bad_command_is_einval_and_bad_buffer_efault(void)
 {
@@ -625,6 +653,7 @@ main(int argc, char **argv)
         CHECK_CASE(shmdt_takes_a_split_attachment_whole),
         CHECK_CASE(data_persists_with_no_attachment),
         CHECK_CASE(ipc_set_changes_the_mode),
+        CHECK_CASE(ipc_set_changes_the_owner),
         CHECK_CASE(bad_command_is_einval_and_bad_buffer_efault),
         CHECK_CASE(rmid_while_attached_frees_at_the_last_detach),
         CHECK_CASE(last_detach_of_a_removed_segment_frees_it),
