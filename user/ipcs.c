@@ -190,8 +190,10 @@ sem_list(void)
         int id = semctl(i, 0, SEM_STAT, arg);
         if (id < 0)
             continue;           /* a free slot, or one we may not read */
-        printf("0x%08x %-10d %-10u %-10o %-10lu\n", (unsigned)ds.sem_perm.__key, id,
-               (unsigned)ds.sem_perm.uid, (unsigned)(ds.sem_perm.mode & 0777), ds.sem_nsems);
+        char owner[16];
+        printf("0x%08x %-10d %-10s %-10o %-10lu\n", (unsigned)ds.sem_perm.__key, id,
+               owner_name(ds.sem_perm.uid, owner, sizeof owner),
+               (unsigned)(ds.sem_perm.mode & 0777), ds.sem_nsems);
     }
     printf("\n");
     return 0;

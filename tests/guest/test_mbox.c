@@ -841,6 +841,22 @@ case_wait_for_graph_shows_message_waits(void)
     CHECK_OK(port_destroy(port));
 }
 
+/* The demos run as the course material writes them and check their own
+ * results (exit status 0). */
+static void
+case_message_demos_work(void)
+{
+    static char out[8192];
+    CHECK_EQ(ipc_run_tool("demo_mbox_mutex", 0, 0, 0, out, sizeof out), 0);
+    CHECK(strstr(out, "counter = 200 (expected 200)") != 0);
+    CHECK_EQ(ipc_run_tool("demo_mbox_buffer", 0, 0, 0, out, sizeof out), 0);
+    CHECK(strstr(out, "every item arrived once") != 0);
+    CHECK_EQ(ipc_run_tool("demo_print_server", 0, 0, 0, out, sizeof out), 0);
+    CHECK(strstr(out, "was job 6") != 0);
+    CHECK_EQ(ipc_run_tool("demo_msgq_server", 0, 0, 0, out, sizeof out), 0);
+    CHECK(strstr(out, "every client got its own answer") != 0);
+}
+
 /* ---- leaks and stress --------------------------------------------------- */
 
 static void
@@ -1037,6 +1053,7 @@ main(int argc, char **argv)
         CHECK_CASE(three_process_cycle_is_edeadlk),
         CHECK_CASE(waiting_on_oneself_or_a_request_cycle_is_edeadlk),
         CHECK_CASE(wait_for_graph_shows_message_waits),
+        CHECK_CASE(message_demos_work),
         CHECK_CASE(create_destroy_cycles_leak_nothing),
         CHECK_CASE(exiting_processes_leak_nothing),
         CHECK_CASE(mailbox_stress_every_message_arrives_once),
