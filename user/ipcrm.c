@@ -5,6 +5,9 @@
  *   ipcrm -b id       destroy a mailbox or port (its owner only)
  *   ipcrm -s semid    remove the semaphore array with this id
  *   ipcrm -S key      ... with this key
+ *   ipcrm -m shmid    remove the shared memory segment with this id (freed
+ *                     when its last attachment goes)
+ *   ipcrm -M key      ... with this key
  * Several options may be given; the exit status is 1 if any removal failed.
  *
  * One function per mechanism removes by id; a key is turned into an id by
@@ -17,6 +20,7 @@
 #include <string.h>
 #include <sys/sem.h>
 #include <sys/msg.h>
+#include <sys/shm.h>
 #include <parley/mbox.h>
 
 static int
@@ -43,6 +47,18 @@ sem_id_of_key(key_t key)
     return semget(key, 0, 0);
 }
 
+static int
+shm_remove(int id)
+{
+    return shmctl(id, IPC_RMID, 0);
+}
+
+static int
+shm_id_of_key(key_t key)
+{
+    return shmget(key, 0, 0);
+}
+
 static const struct mechanism {
     char by_id, by_key;                 /* -s / -S, -q / -Q, -m / -M */
     int (*remove)(int id);
@@ -51,6 +67,7 @@ static const struct mechanism {
     { 'q', 'Q', msg_remove, msg_id_of_key },
     { 'b', 0, mbox_destroy, 0 },          /* boxes have no keys */
     { 's', 'S', sem_remove, sem_id_of_key },
+    { 'm', 'M', shm_remove, shm_id_of_key },
 };
 #define NMECHANISMS (int)(sizeof mechanisms / sizeof mechanisms[0])
 
@@ -103,7 +120,7 @@ main(int argc, char **argv)
                     m = &mechanisms[k], by_key = true;
             }
         if (!m || i + 1 >= argc) {
-            fprintf(stderr, "usage: ipcrm [-q id] [-Q key] [-b id] [-s id] [-S key]...\n");
+            fprintf(stderr, "usage: ipcrm [-q id] [-Q key] [-b id] [-s id] [-S key] [-m id] [-M key]...\n");
             return 2;
         }
         status |= remove_one(m, by_key, argv[++i]);

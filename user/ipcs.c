@@ -9,6 +9,9 @@
  *   ipcs -b -i id     one mailbox or port in detail
  *   ipcs -s           semaphore arrays
  *   ipcs -s -i id     one semaphore array: each value, ncount, zcount, pid
+ *   ipcs -m           shared memory segments (status "dest": removed, still
+ *                     attached)
+ *   ipcs -m -i id     one segment: sizes, pids, times
  *
  * One function per mechanism lists its table (through *_INFO, for the
  * highest index, and *_STAT by index) and one prints one object in detail;
@@ -20,6 +23,7 @@
 #include <unistd.h>
 #include <sys/sem.h>
 #include <sys/msg.h>
+#include <sys/shm.h>
 #include <parley/mbox.h>
 
 union semun {
@@ -217,6 +221,53 @@ sem_detail(int id)
     return 0;
 }
 
+/* ---- shared memory --------------------------------------------------------- */
+
+static int
+shm_list(void)
+{
+    struct shm_info info;
+    int max = shmctl(0, SHM_INFO, (struct shmid_ds *)&info);
+    printf("\n------ Shared Memory Segments --------\n");
+    printf("key        shmid      owner      perms      bytes      nattch     status      \n");
+    if (max < 0) {
+        perror("ipcs: shmctl SHM_INFO");
+        return 1;
+    }
+    for (int i = 0; i <= max; i++) {
+        struct shmid_ds ds;
+        char owner[16];
+        int id = shmctl(i, SHM_STAT_ANY, &ds);
+        if (id < 0)
+            continue;           /* a free slot */
+        printf("0x%08x %-10d %-10s %-10o %-10lu %-10lu %s\n", (unsigned)ds.shm_perm.__key, id,
+               owner_name(ds.shm_perm.uid, owner, sizeof owner),
+               (unsigned)(ds.shm_perm.mode & 0777), (unsigned long)ds.shm_segsz,
+               ds.shm_nattch, (ds.shm_perm.mode & SHM_DEST) ? "dest" : "");
+    }
+    printf("\n");
+    return 0;
+}
+
+static int
+shm_detail(int id)
+{
+    struct shmid_ds ds;
+    if (shmctl(id, IPC_STAT, &ds) < 0) {
+        perror("ipcs: shmctl IPC_STAT");
+        return 1;
+    }
+    printf("\nShared memory Segment shmid=%d\n", id);
+    print_perm_detail(&ds.shm_perm);
+    printf("bytes=%lu\tlpid=%d\tcpid=%d\tnattch=%lu\n", (unsigned long)ds.shm_segsz,
+           ds.shm_lpid, ds.shm_cpid, ds.shm_nattch);
+    print_time("att_time", ds.shm_atime);
+    print_time("det_time", ds.shm_dtime);
+    print_time("change_time", ds.shm_ctime);
+    printf("\n");
+    return 0;
+}
+
 /* ---- the mechanisms ------------------------------------------------------ */
 
 static const struct mechanism {
@@ -227,13 +278,14 @@ static const struct mechanism {
     { 'q', msg_list, msg_detail },
     { 'b', mbox_list_all, mbox_detail },
     { 's', sem_list, sem_detail },
+    { 'm', shm_list, shm_detail },
 };
 #define NMECHANISMS (int)(sizeof mechanisms / sizeof mechanisms[0])
 
 static void
 usage(void)
 {
-    fprintf(stderr, "usage: ipcs [-a | -q | -b | -s] [-i id]\n");
+    fprintf(stderr, "usage: ipcs [-a | -q | -b | -s | -m] [-i id]\n");
     exit(2);
 }
 

@@ -7,6 +7,7 @@
  * no block and reads as zeros.
  */
 #include "fs/inode.h"
+#include "mm/region.h"
 #include "mm/frame.h"
 #include "arch/timer.h"
 #include "lib/kstat.h"
@@ -240,6 +241,7 @@ inode_truncate(struct inode *ip, off_t size)
     if (size < 0)
         return -EINVAL;
     if (size < ip->size) {
+        regions_object_truncated(ip, size);     /* mappings let go first */
         inode_free_blocks_from(ip, ROUNDUP(size, BLOCK_SIZE) / BLOCK_SIZE);
         char *last = size % BLOCK_SIZE ? inode_block(ip, size / BLOCK_SIZE, false) : 0;
         if (last)

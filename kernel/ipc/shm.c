@@ -160,16 +160,17 @@ shm_find(int shmid)
     return (struct shm_segment *)ipc_find(&shm_ids, shmid);
 }
 
-/* The address shmat should use: 0 for "choose", else aligned by SHM_RND. */
-static long
-attach_address(uintptr_t addr, int flags)
+/* The address shmat should use (0: "choose"), aligned by SHM_RND, and
+ * free if it was given: no SHM_REMAP. */
+static int
+attach_address(uintptr_t *addr, size_t len, int flags)
 {
-    if (addr % SHMLBA) {
+    if (*addr % SHMLBA) {
         if (!(flags & SHM_RND))
             return -EINVAL;
-        addr = ROUNDDOWN(addr, SHMLBA);
+        *addr = ROUNDDOWN(*addr, SHMLBA);
     }
-    return (long)addr;
+    return *addr && !region_range_free(&current->vm, *addr, len) ? -EINVAL : 0;
 }
 
 long
@@ -182,13 +183,10 @@ sys_shmat(int shmid, const void *uaddr, int flags)
     int err = ipc_check_access(&seg->obj, IPC_ACCESS_READ | (rdonly ? 0 : IPC_ACCESS_WRITE));
     if (err)
         return err;
-    long at = attach_address((uintptr_t)uaddr, flags);
-    if (at < 0)
-        return at;
     size_t len = segment_pages(seg) * PAGE_SIZE;
-    uintptr_t addr = (uintptr_t)at;
-    if (addr && !region_range_free(&current->vm, addr, len))
-        return -EINVAL;         /* a given address must be free (no SHM_REMAP) */
+    uintptr_t addr = (uintptr_t)uaddr;
+    if ((err = attach_address(&addr, len, flags)) < 0)
+        return err;
     int prot = PROT_READ | (rdonly ? 0 : PROT_WRITE);
     struct region tmpl = { .prot = prot, .maxprot = prot, .shared = true,
                            .object = seg->ip, .shm = seg };

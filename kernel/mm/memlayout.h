@@ -3,7 +3,8 @@
  *
  *   0x00000000  unmapped guard page (NULL dereferences fault)
  *   0x08048000  user program text, data, bss, then the heap (brk) upwards
- *   0x40000000  shared memory and mmap region, upwards
+ *   0x40000000  mapped regions (mmap, shmat: mm/region.h), upwards to the
+ *               stack's 8 MiB reserve
  *   0xBFFFF000  top of the user stack, which grows down on demand
  *   0xC0000000  KERNBASE: all physical memory mapped here, in every process
  */

@@ -7,6 +7,7 @@
 #include "mm/memlayout.h"
 #include "fs/file.h"
 #include "proc/proc.h"
+#include "proc/resource.h"
 #include "syscall.h"
 #include <parley/mman.h>
 
@@ -23,7 +24,8 @@ page_range(unsigned long addr, size_t len, uintptr_t *end)
 }
 
 /* What a file mapping may be: a regular file, opened for reading, and for
- * writing too if the mapping is shared and may be written. */
+ * writing too (not append-only) if the mapping is shared and may be
+ * written. */
 static int
 file_template(const struct parley_mmap_args *a, struct region *tmpl)
 {
@@ -34,14 +36,24 @@ file_template(const struct parley_mmap_args *a, struct region *tmpl)
         return -ENODEV;         /* pipes, the console, directories */
     if (!file_readable(f))
         return -EACCES;
-    if (tmpl->shared && !file_writable(f)) {
+    if (tmpl->shared && (!file_writable(f) || (f->flags & O_APPEND))) {
         if (a->prot & PROT_WRITE)
-            return -EACCES;
+            return -EACCES;     /* (stores could not honour O_APPEND) */
         tmpl->maxprot &= ~PROT_WRITE;
     }
     tmpl->object = f->inode;
     tmpl->pgoff = a->offset / PAGE_SIZE;
     return 0;
+}
+
+/* The address space in use as RLIMIT_AS counts it (Linux's total_vm):
+ * program, heap and stack as far as they reach, and every region whole,
+ * touched or not. */
+static size_t
+address_space_bytes(struct vm *vm)
+{
+    return (ROUNDUP(vm->brk, PAGE_SIZE) - USER_BASE) + (USER_STACK_TOP - vm->stack_low) +
+           regions_bytes(vm);
 }
 
 static long
@@ -55,10 +67,12 @@ do_mmap(const struct parley_mmap_args *a)
         return -EINVAL;
     if (len > REGION_AREA_END - REGION_AREA_START)
         return -ENOMEM;
+    int err = rlimit_check_as(current, address_space_bytes(&current->vm) + len);
+    if (err)
+        return err;
     struct region tmpl = { .prot = (int)a->prot, .maxprot = PROT_ALL,
                            .shared = type == MAP_SHARED };
     struct inode *made = 0;
-    int err = 0;
     if (!anon)
         err = file_template(a, &tmpl);
     else if (tmpl.shared && !(tmpl.object = made = region_anon_object(len)))

@@ -15,6 +15,7 @@
 #include "fs/inode.h"
 #include "ipc/shm.h"
 #include "lib/kstat.h"
+#include "proc/proc.h"
 #include "arch/x86.h"
 #include <parley/mman.h>
 #include <parley/limits.h>
@@ -240,9 +241,11 @@ region_map(struct vm *vm, uintptr_t *addr, size_t len, bool fixed,
 {
     uintptr_t start = *addr;
     if (fixed) {
-        if (start % PAGE_SIZE || start < REGION_AREA_START ||
-            start > REGION_AREA_END || len > REGION_AREA_END - start)
+        if (start % PAGE_SIZE)
             return -EINVAL;
+        if (start < REGION_AREA_START || start > REGION_AREA_END ||
+            len > REGION_AREA_END - start)
+            return -ENOMEM;     /* outside the area (Linux: past TASK_SIZE) */
     } else if (!region_range_free(vm, start, len) && !(start = find_free_range(vm, len))) {
         return -ENOMEM;
     }
@@ -340,6 +343,40 @@ regions_destroy(struct vm *vm)
         vm->regions = r->next;
         region_free(r);
     }
+}
+
+/* Unmap r's pages from object page `first` on (they map frames the file
+ * is about to free, or private copies of them). */
+static void
+region_drop_pages_from(struct vm *vm, struct region *r, uint32_t first)
+{
+    uint32_t pages = (r->end - r->start) / PAGE_SIZE;
+    if (r->pgoff + pages <= first)
+        return;
+    uint32_t skip = first > r->pgoff ? first - r->pgoff : 0;
+    vm_unmap_range(vm, r->start + skip * PAGE_SIZE, r->end);
+}
+
+void
+regions_object_truncated(struct inode *ip, off_t size)
+{
+    uint32_t first = ROUNDUP(size, PAGE_SIZE) / PAGE_SIZE;
+    for (struct proc *p = proc_table; p < proc_table + NPROC; p++) {
+        if (p->state == PROC_UNUSED || !p->vm.pgdir)
+            continue;
+        for (struct region *r = p->vm.regions; r; r = r->next)
+            if (r->object == ip)
+                region_drop_pages_from(&p->vm, r, first);
+    }
+}
+
+size_t
+regions_bytes(struct vm *vm)
+{
+    size_t total = 0;
+    for (struct region *r = vm->regions; r; r = r->next)
+        total += r->end - r->start;
+    return total;
 }
 
 struct inode *

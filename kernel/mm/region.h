@@ -44,7 +44,8 @@ struct region {
  * tmpl (start, end and next are ignored).  With fixed, exactly at *addr,
  * replacing what was there; otherwise at *addr if it is free, or at the
  * lowest free address.  Takes its own references to tmpl's object and
- * segment.  Sets *addr; 0, -ENOMEM (no room, no free region), -EINVAL. */
+ * segment.  Sets *addr; 0, -ENOMEM (no room, no free region, a fixed
+ * address outside the area), -EINVAL (a fixed address not page-aligned). */
 int  region_map(struct vm *vm, uintptr_t *addr, size_t len, bool fixed,
                 const struct region *tmpl);
 /* Remove [start, end) from whatever regions cover it, splitting them. */
@@ -68,5 +69,10 @@ int  region_fault(struct vm *vm, struct region *r, uintptr_t va, bool write);
  * exit (drop them all).  vm.c calls these; the page tables are its job. */
 int  regions_fork(struct vm *child, struct vm *parent);
 void regions_destroy(struct vm *vm);
+/* The file ip shrinks to size bytes: every process's pages of it past the
+ * new end are unmapped (a later access faults), as Linux does. */
+void regions_object_truncated(struct inode *ip, off_t size);
+/* Bytes of address space the regions take, touched or not (RLIMIT_AS). */
+size_t regions_bytes(struct vm *vm);
 
 #endif

@@ -20,6 +20,18 @@ struct vmpages_walk {
     int                   max, count, err;
 };
 
+/* A shared anonymous mapping's object is an inode with no name; so is a
+ * file unlinked while mapped, which therefore shows as anonymous too. */
+static unsigned char
+region_kind(const struct region *r)
+{
+    if (r->shm)
+        return VMPAGE_SHM;
+    if (!r->object || (r->shared && r->object->nlink == 0))
+        return VMPAGE_ANON;
+    return VMPAGE_FILE;
+}
+
 /* What page va belongs to: a region, the stack, or the program. */
 static void
 describe_page(struct vm *vm, uintptr_t va, struct parley_vmpage *e)
@@ -27,8 +39,7 @@ describe_page(struct vm *vm, uintptr_t va, struct parley_vmpage *e)
     struct region *r = region_find(vm, va);
     e->object = -1;
     if (r) {
-        e->kind = r->shm ? VMPAGE_SHM : r->object && !r->shared ? VMPAGE_FILE :
-                  r->object && r->object->nlink ? VMPAGE_FILE : VMPAGE_ANON;
+        e->kind = region_kind(r);
         e->prot = (unsigned char)r->prot;
         e->region_start = r->start;
         e->region_end = r->end;
@@ -42,8 +53,8 @@ describe_page(struct vm *vm, uintptr_t va, struct parley_vmpage *e)
         e->region_start = vm->stack_low;
         e->region_end = USER_STACK_TOP;
     } else {
-        e->kind = VMPAGE_PROGRAM;
-        e->prot = PROT_READ | PROT_WRITE;
+        e->kind = VMPAGE_PROGRAM;      /* text and data: see each page's flags */
+        e->prot = PROT_READ | PROT_WRITE | PROT_EXEC;
         e->region_start = USER_BASE;
         e->region_end = ROUNDUP(vm->brk, PAGE_SIZE);
     }

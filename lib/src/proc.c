@@ -96,3 +96,16 @@ uname(struct utsname *buf)
 {
     return SYSCALL1(uname, buf);
 }
+
+pid_t
+getsid(pid_t pid)
+{
+    return SYSCALL1(getsid, pid);
+}
+
+/* XSI: the caller becomes the leader of a new process group. */
+pid_t
+setpgrp(void)
+{
+    return setpgid(0, 0) < 0 ? -1 : getpgid(0);
+}

@@ -42,7 +42,8 @@
  * reports with its exit status (_exit(0) fine, _exit(n) problem n), which
  * the case then checks.
  *
- * Helpers: check_fork_status(fn), check_sleep_ms(ms), check_killed_by(status,
+ * Helpers: check_fork_status(fn), check_fork_status_at(fn, addr) with
+ * check_touch_read/check_touch_write, check_sleep_ms(ms), check_killed_by(status,
  * sig), check_catch_signal(sig, flags) with its counter check_signals_caught,
  * check_change_mask(how, sig), check_is_blocked(sig), check_is_pending(sig).
  *
@@ -202,6 +203,30 @@ check_fork_status(void (*fn)(void))
                    check_errno_name(errno));
     return status;
 }
+
+/* Runs fn(addr) in a child and returns the child's wait status: with
+ * check_touch_read / check_touch_write, "does this access kill?". */
+static CHECK_UNUSED int
+check_fork_status_at(void (*fn)(char *), char *addr)
+{
+    int status = -1;
+    pid_t pid = fork();
+
+    if (pid < 0)
+        check_fail(__FILE__, __LINE__, "fork failed with %s",
+                   check_errno_name(errno));
+    if (pid == 0) {
+        fn(addr);
+        _exit(0);
+    }
+    if (waitpid(pid, &status, 0) != pid)
+        check_fail(__FILE__, __LINE__, "waitpid failed with %s",
+                   check_errno_name(errno));
+    return status;
+}
+
+static CHECK_UNUSED void check_touch_read(char *p)  { (void)*(volatile char *)p; }
+static CHECK_UNUSED void check_touch_write(char *p) { *(volatile char *)p = 1; }
 
 /* Fails the case unless status says "killed by signal sig". */
 static CHECK_UNUSED void

@@ -12,12 +12,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <parley.h>
 
 #include "check.h"
+#include "ipc_check.h"
 
 #define PAGE 4096
 
@@ -29,22 +32,6 @@ map_anon(size_t len, int prot, int flags)
     return p;
 }
 
-/* Runs fn(arg) in a child and returns the child's wait status. */
-static int
-child_status(void (*fn)(char *), char *arg)
-{
-    int status = -1;
-    pid_t pid = fork();
-
-    CHECK(pid >= 0);
-    if (pid == 0) {
-        fn(arg);
-        _exit(0);
-    }
-    CHECK_EQ(waitpid(pid, &status, 0), pid);
-    return status;
-}
-
 /* The first n bytes of the file, read with read(). */
 static long
 pread_like(int fd, char *buf, size_t n)
@@ -54,8 +41,14 @@ pread_like(int fd, char *buf, size_t n)
     return read(fd, buf, n);
 }
 
-static void touch_read(char *p)  { (void)*(volatile char *)p; }
-static void touch_write(char *p) { *(volatile char *)p = 1; }
+/* Write text at offset 0 with write(). */
+static long
+pwrite_like(int fd, const char *text)
+{
+    if (lseek(fd, 0, SEEK_SET) != 0)
+        return -1;
+    return write(fd, text, strlen(text));
+}
 
 /* ---- anonymous mappings ------------------------------------------------ */
 
@@ -89,7 +82,7 @@ case_anon_shared_writes_cross_fork_both_ways(void)
     int status;
     pid_t pid;
 
-    CHECK_EQ(child_status(write_42_at_page_1, p), 0);
+    CHECK_EQ(check_fork_status_at(write_42_at_page_1, p), 0);
     CHECK_EQ(p[PAGE], 42);
     p[0] = 7;
     pid = fork();
@@ -171,7 +164,49 @@ case_prot_read_allows_reads_and_a_write_raises_sigsegv(void)
     char *p = map_anon(PAGE, PROT_READ, MAP_PRIVATE);
 
     CHECK_EQ(p[0], 0);
-    check_killed_by(child_status(touch_write, p), SIGSEGV);
+    check_killed_by(check_fork_status_at(check_touch_write, p), SIGSEGV);
+}
+
+/* Nonsense from a program is an errno, never a crash of the kernel. */
+static void
+case_bad_addresses_sizes_and_flags_give_errors(void)
+{
+    static struct parley_vmpage page;
+    char *kernel = (char *)0xC0000000u;
+
+    CHECK(mmap(NULL, 0xFFFFF000u, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) == MAP_FAILED);
+    CHECK_EQ(errno, ENOMEM);
+    CHECK(mmap(kernel, PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) == MAP_FAILED);
+    CHECK_EQ(errno, ENOMEM);
+    CHECK(mmap(NULL, PAGE, 0x100, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) == MAP_FAILED);
+    CHECK_EQ(errno, EINVAL);
+    CHECK(mmap(NULL, PAGE, PROT_READ, MAP_SHARED, 99, 0) == MAP_FAILED);
+    CHECK_EQ(errno, EBADF);
+    CHECK_ERR(syscall(SYS_mmap, (void *)16), EFAULT);   /* the argument block */
+    CHECK_ERR(munmap(kernel, PAGE), EINVAL);
+    CHECK_ERR(munmap((void *)0xFFFFF000u, 2 * PAGE), EINVAL);
+    CHECK_ERR(mprotect(kernel, PAGE, PROT_READ), ENOMEM);
+    CHECK_ERR(mprotect((void *)0x40000000, PAGE, 0x100), EINVAL);
+    CHECK_OK(munmap((void *)0x50000000, 16 * PAGE));    /* nothing there: fine */
+    CHECK_ERR(vmpages(-5, &page, 1), ESRCH);
+    CHECK_ERR(vmpages(0, (struct parley_vmpage *)kernel, 1), EFAULT);
+}
+
+/* RLIMIT_AS counts mappings whole, touched or not (Linux's rule). */
+static void
+case_rlimit_as_refuses_a_mapping_past_it(void)
+{
+    struct rlimit r = { 64 * 1024 * 1024, 64 * 1024 * 1024 };
+    char *p;
+
+    CHECK_OK(setrlimit(RLIMIT_AS, &r));
+    p = mmap(NULL, 32 * 1024 * 1024, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    CHECK(p != MAP_FAILED);
+    CHECK(mmap(NULL, 40 * 1024 * 1024, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) == MAP_FAILED);
+    CHECK_EQ(errno, ENOMEM);
+    CHECK_OK(munmap(p, 32 * 1024 * 1024));
+    p = mmap(NULL, 40 * 1024 * 1024, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    CHECK(p != MAP_FAILED);             /* room again */
 }
 
 /* ---- MAP_FIXED and munmap ---------------------------------------------- */
@@ -206,8 +241,8 @@ case_munmap_whole_mapping_then_access_raises_sigsegv(void)
 
     p[0] = 1;
     CHECK_OK(munmap(p, 2 * PAGE));
-    check_killed_by(child_status(touch_read, p), SIGSEGV);
-    check_killed_by(child_status(touch_read, p + PAGE), SIGSEGV);
+    check_killed_by(check_fork_status_at(check_touch_read, p), SIGSEGV);
+    check_killed_by(check_fork_status_at(check_touch_read, p + PAGE), SIGSEGV);
 }
 
 static void
@@ -220,7 +255,7 @@ case_munmap_middle_page_keeps_neighbours(void)
     CHECK_EQ(p[0], 'x');
     CHECK_EQ(p[2 * PAGE], 'x');
     p[2 * PAGE + 5] = 'y';
-    check_killed_by(child_status(touch_read, p + PAGE), SIGSEGV);
+    check_killed_by(check_fork_status_at(check_touch_read, p + PAGE), SIGSEGV);
 }
 
 static void
@@ -241,7 +276,7 @@ case_mprotect_none_makes_a_read_raise_sigsegv(void)
 
     p[0] = 3;
     CHECK_OK(mprotect(p, PAGE, PROT_NONE));
-    check_killed_by(child_status(touch_read, p), SIGSEGV);
+    check_killed_by(check_fork_status_at(check_touch_read, p), SIGSEGV);
     CHECK_OK(mprotect(p, PAGE, PROT_READ | PROT_WRITE));
     CHECK_EQ(p[0], 3);
 }
@@ -256,7 +291,7 @@ case_mprotect_inside_a_region_changes_only_that_range(void)
     p[0] = 1;
     p[2 * PAGE] = 2;
     CHECK_EQ(p[PAGE], 0);
-    check_killed_by(child_status(touch_write, p + PAGE), SIGSEGV);
+    check_killed_by(check_fork_status_at(check_touch_write, p + PAGE), SIGSEGV);
     CHECK_OK(mprotect(p + PAGE, PAGE, PROT_READ | PROT_WRITE));
     p[PAGE] = 4;
     CHECK_EQ(p[0] + p[PAGE] + p[2 * PAGE], 7);
@@ -371,6 +406,10 @@ case_writable_shared_map_of_read_only_file_is_eacces(void)
     p = mmap(NULL, PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
     CHECK(p != MAP_FAILED);             /* private: the file is never written */
     close(fd);
+    fd = open("/tmp/mm_ro", O_RDWR | O_APPEND);
+    CHECK(mmap(NULL, PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0) == MAP_FAILED);
+    CHECK_EQ(errno, EACCES);            /* append-only: no stores in the middle */
+    close(fd);
     unlink("/tmp/mm_ro");
 }
 
@@ -382,6 +421,30 @@ case_map_of_a_pipe_is_enodev(void)
     CHECK_OK(pipe(fds));
     CHECK(mmap(NULL, PAGE, PROT_READ, MAP_SHARED, fds[0], 0) == MAP_FAILED);
     CHECK_EQ(errno, ENODEV);
+}
+
+/* Shrinking a mapped file takes the pages past its new end away from every
+ * mapping; a page rewritten after truncation shows the new data. */
+static void
+case_truncating_a_mapped_file_unmaps_past_the_end(void)
+{
+    int fd = open("/tmp/mm_shrink", O_RDWR | O_CREAT | O_TRUNC, 0644);
+    char *p;
+
+    CHECK(fd >= 0);
+    CHECK_OK(ftruncate(fd, 2 * PAGE));
+    p = mmap(NULL, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    CHECK(p != MAP_FAILED);
+    p[0] = 'a';
+    p[PAGE] = 'b';
+    CHECK_OK(ftruncate(fd, PAGE));
+    check_killed_by(check_fork_status_at(check_touch_read, p + PAGE), SIGSEGV);
+    CHECK_EQ(p[0], 'a');
+    CHECK_OK(ftruncate(fd, 0));
+    CHECK_EQ(pwrite_like(fd, "new"), 3);
+    CHECK(memcmp(p, "new", 3) == 0);    /* the new block, not the freed one */
+    close(fd);
+    unlink("/tmp/mm_shrink");
 }
 
 /* The classic exercise: copy a file by mapping both and calling memcpy. */
@@ -538,6 +601,43 @@ case_thousands_of_mmap_munmap_cycles_leak_nothing(void)
     CHECK_EQ(k1.count[KSTAT_inodes], k0.count[KSTAT_inodes]);
 }
 
+/* fork copies every region and exit drops them: a thousand children that
+ * inherit, write, add and remove mappings leave nothing behind. */
+static void
+case_fork_and_exit_with_mappings_leak_nothing(void)
+{
+    char *shared = map_anon(4 * PAGE, PROT_READ | PROT_WRITE, MAP_SHARED);
+    char *private = map_anon(4 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE);
+    struct kstat k0, k1;
+    int i, status;
+    pid_t pid;
+
+    memset(shared, 1, 4 * PAGE);
+    memset(private, 1, 4 * PAGE);
+    for (i = -1; i < 1000; i++) {
+        if (i == 0)
+            CHECK_OK(kstat(&k0));
+        pid = fork();
+        if (pid == 0) {
+            char *mine = mmap(NULL, 2 * PAGE, PROT_READ | PROT_WRITE,
+                              MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+            if (mine == MAP_FAILED)
+                _exit(1);
+            mine[0] = private[PAGE] = shared[2 * PAGE] = 2;   /* one copy-on-write */
+            munmap(shared + PAGE, PAGE);
+            _exit(0);
+        }
+        CHECK_EQ(waitpid(pid, &status, 0), pid);
+        CHECK_EQ(status, 0);
+    }
+    CHECK_OK(kstat(&k1));
+    CHECK_EQ(k1.frames_free, k0.frames_free);
+    CHECK_EQ(k1.count[KSTAT_regions], k0.count[KSTAT_regions]);
+    CHECK_EQ(k1.count[KSTAT_inodes], k0.count[KSTAT_inodes]);
+    CHECK_EQ(private[PAGE], 1);
+    CHECK_EQ(shared[2 * PAGE], 2);
+}
+
 /* The frames a forked child's MAP_SHARED page and ours are the same one,
  * and vmpages (pmap's source) says so. */
 static long
@@ -575,6 +675,25 @@ case_vmpages_shows_one_frame_behind_two_processes(void)
     CHECK_EQ(waitpid(pid, &status, 0), pid);
 }
 
+/* pmap PID: a line per region, then a line per page with its frame. */
+static void
+case_pmap_prints_regions_and_frames(void)
+{
+    char *p = map_anon(2 * PAGE, PROT_READ | PROT_WRITE, MAP_SHARED);
+    char out[16384], pid[16], want[128];
+
+    p[0] = 1;                           /* one of the two pages present */
+    snprintf(pid, sizeof pid, "%d", getpid());
+    CHECK_EQ(ipc_run_tool("pmap", pid, 0, 0, out, sizeof out), 0);
+    snprintf(want, sizeof want, "%08lx-%08lx rw- shared  anon     1 of 2 pages present\n",
+             (unsigned long)p, (unsigned long)p + 2 * PAGE);
+    CHECK(strstr(out, want) != NULL);
+    snprintf(want, sizeof want, "    %08lx  frame %08lx  refs ", (unsigned long)p,
+             (unsigned long)frame_of(0, p));
+    CHECK(strstr(out, want) != NULL);
+    CHECK(strstr(out, " stack ") != NULL);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -588,6 +707,8 @@ main(int argc, char **argv)
         CHECK_CASE(no_fd_without_anonymous_is_ebadf),
         CHECK_CASE(unaligned_offset_is_einval),
         CHECK_CASE(prot_read_allows_reads_and_a_write_raises_sigsegv),
+        CHECK_CASE(bad_addresses_sizes_and_flags_give_errors),
+        CHECK_CASE(rlimit_as_refuses_a_mapping_past_it),
         CHECK_CASE(map_fixed_maps_exactly_there_and_replaces),
         CHECK_CASE(map_fixed_unaligned_address_is_einval),
         CHECK_CASE(munmap_whole_mapping_then_access_raises_sigsegv),
@@ -603,12 +724,15 @@ main(int argc, char **argv)
         CHECK_CASE(file_map_outlives_its_descriptor),
         CHECK_CASE(writable_shared_map_of_read_only_file_is_eacces),
         CHECK_CASE(map_of_a_pipe_is_enodev),
+        CHECK_CASE(truncating_a_mapped_file_unmaps_past_the_end),
         CHECK_CASE(copy_a_file_with_mmap_and_memcpy),
         CHECK_CASE(ftruncate_sets_the_size_and_checks_the_descriptor),
         CHECK_CASE(shm_open_objects_are_shared_between_processes),
         CHECK_CASE(cow_fork_copies_only_written_pages),
         CHECK_CASE(thousands_of_mmap_munmap_cycles_leak_nothing),
+        CHECK_CASE(fork_and_exit_with_mappings_leak_nothing),
         CHECK_CASE(vmpages_shows_one_frame_behind_two_processes),
+        CHECK_CASE(pmap_prints_regions_and_frames),
     };
     return check_main("mmap", cases, CHECK_NCASES(cases), argc, argv);
 }

@@ -14,6 +14,8 @@
 #endif
 #define CHILD_MAX    64         /* process-table size */
 #define PAGE_SIZE    4096
+#define SIGQUEUE_MAX 32         /* real-time signals queued to one process */
+#define RTSIG_MAX    33         /* SIGRTMIN .. SIGRTMAX */
 
 /* The memory policy (kernel/mm/frame.c, docs/robustness.md). */
 #define FRAME_RESERVE       128 /* frames kept for copy-on-write and page tables */
