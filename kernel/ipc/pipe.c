@@ -75,14 +75,14 @@ pipe_flags(struct file *f)
 static ssize_t
 pipe_read(struct file *f, char *buf, size_t n)
 {
-    struct byteq_name name = { "pipe %d empty", f->inode->ino, 0 };
+    struct byteq_name name = { .fmt = "pipe %d empty", .a = f->inode->ino };
     return byteq_read(&f->inode->pipe->q, buf, n, pipe_flags(f), &name);
 }
 
 static ssize_t
 pipe_write(struct file *f, const char *buf, size_t n)
 {
-    struct byteq_name name = { "pipe %d full", f->inode->ino, 0 };
+    struct byteq_name name = { .fmt = "pipe %d full", .a = f->inode->ino };
     ssize_t put = byteq_write(&f->inode->pipe->q, buf, n, pipe_flags(f), &name);
     if (put == -EPIPE || (put >= 0 && (size_t)put < n && f->inode->pipe->q.readers == 0))
         signal_send(current, SIGPIPE, current->pid);
