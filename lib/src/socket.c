@@ -4,6 +4,7 @@
  * of a system call.
  */
 #include <errno.h>
+#include <parley.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
 #include <unistd.h>
@@ -116,4 +117,10 @@ writev(int fd, const struct iovec *iov, int iovcnt)
             break;
     }
     return done;
+}
+
+int
+sockinfo(struct sockinfo *buf, int max)
+{
+    return SYSCALL2(sockinfo, buf, max);
 }
