@@ -67,6 +67,10 @@ SHELL_CASES = [
     ("ls_bin", "ls /bin | cat", [r"(?m)^sh$", r"(?m)^cat$"]),
     ("ps_ef", "ps -ef",
      [r"(?m)^.*\bPID\b.*$", r"(?m)\binit\b", r"(?m)\bsh\b", r"(?m)\bps\b"]),
+    ("socket_demos", "demo_echo inet; demo_dgram; demo_passfd",
+     [r'client: sent "echo me", got back "echo me"', r"server: client closed, read returned 0",
+      r'datagram: "three" from 127\.0\.0\.1:\d+', r'stream: one read took 11 bytes',
+      r'read on: "second half']),
 ]
 
 BEGIN_MARK = "=== begin ==="
