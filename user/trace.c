@@ -15,6 +15,8 @@
  *             signals, forks and exits
  *   -r        raw: one tab-separated line per event, for tools/ipc-diagram
  *   -o FILE   write the trace to FILE instead of standard error
+ *   -D        at the end, copy FILE to standard output between marker
+ *             lines (how tools/run-in-guest --ipc-trace brings it out)
  *
  * How it works: trace opens the kernel's tracing session, forks, and the
  * child asks to be traced and execs the program; trace then reads the
@@ -47,6 +49,9 @@ static const struct call calls[SYS_MAX] = { PARLEY_SYSCALLS(ROW, ROW) };
 static const char *const kind_names[] = { PARLEY_TRACE_KINDS(KIND_NAME) };
 static const char *const object_names[] = { PARLEY_TRACE_OBJECTS(KIND_NAME) };
 #undef KIND_NAME
+
+#define DUMP_BEGIN "@@parley-ipc-trace-begin@@"
+#define DUMP_END   "@@parley-ipc-trace-end@@"
 
 static FILE *out;
 static int show_ipc, raw;
@@ -200,10 +205,26 @@ select_calls(char *list)
     }
 }
 
+/* Copy the finished trace file to stdout between the marker lines. */
+static void
+dump_file(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return;
+    char line[256];
+    printf("\n%s\n", DUMP_BEGIN);
+    while (fgets(line, sizeof line, f))
+        fputs(line, stdout);
+    printf("%s\n", DUMP_END);
+    fflush(stdout);
+    fclose(f);
+}
+
 static void
 usage(void)
 {
-    fprintf(stderr, "usage: trace [-e call,...] [-i] [-r] [-o file] program [arg...]\n");
+    fprintf(stderr, "usage: trace [-e call,...] [-i] [-r] [-o file [-D]] program [arg...]\n");
     exit(2);
 }
 
@@ -223,7 +244,7 @@ int
 main(int argc, char **argv)
 {
     const char *outfile = NULL;
-    int i = 1;
+    int i = 1, dump = 0;
     out = stderr;
     for (; i < argc && argv[i][0] == '-'; i++) {
         if (strcmp(argv[i], "-e") == 0 && i + 1 < argc)
@@ -234,10 +255,12 @@ main(int argc, char **argv)
             show_ipc = 1;
         else if (strcmp(argv[i], "-r") == 0)
             raw = show_ipc = 1;
+        else if (strcmp(argv[i], "-D") == 0)
+            dump = 1;
         else
             usage();
     }
-    if (i == argc)
+    if (i == argc || (dump && !outfile))
         usage();
     if (outfile && !(out = fopen(outfile, "w"))) {
         fprintf(stderr, "trace: %s: %s\n", outfile, strerror(errno));
@@ -265,6 +288,10 @@ main(int argc, char **argv)
         fprintf(out, "trace: %d events lost (the ring was full)\n", lost);
     tracectl(TRACE_CLOSE, 0, NULL, 0);
     fflush(out);
+    if (dump) {
+        fclose(out);
+        dump_file(outfile);
+    }
     int status;
     if (waitpid(child, &status, 0) < 0)
         return 2;

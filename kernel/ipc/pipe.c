@@ -14,6 +14,8 @@
  */
 #include "ipc/pipe.h"
 #include "syscall.h"
+#include "trace/trace.h"
+#include "trace/waitfor.h"
 #include "fs/file.h"
 #include "proc/proc.h"
 #include "lib/kstat.h"
@@ -60,6 +62,49 @@ pipe_state_put(struct inode *ip)
     kstat_add(KSTAT_pipes, -1);
 }
 
+/* Does p hold an end of the pipe ps: a write end (writers) or a read end? */
+static bool
+holds_end(struct proc *p, struct pipe_state *ps, bool writers)
+{
+    for (int fd = 0; fd < OPEN_MAX; fd++) {
+        struct file *f = p->files[fd];
+        if (f && f->inode && f->inode->pipe == ps &&
+            (writers ? file_writable(f) : file_readable(f)))
+            return true;
+    }
+    return false;
+}
+
+static int
+end_holders(struct pipe_state *ps, bool writers, pid_t *who, int max)
+{
+    int n = 0;
+    for (struct proc *p = proc_table; p < proc_table + NPROC && n < max; p++)
+        if (p->state != PROC_UNUSED && p->state != PROC_ZOMBIE && holds_end(p, ps, writers))
+            who[n++] = p->pid;
+    return n;
+}
+
+/* The wait-for graph's resolver (trace/waitfor.h): a reader of an empty
+ * pipe waits for the holders of its write ends, a writer to a full one
+ * for the holders of its read ends; a FIFO open, for anyone. */
+int
+pipe_waits_for(struct waitq *q, pid_t *who, int max)
+{
+    for (int i = 0; i < NPIPE; i++) {
+        struct pipe_state *ps = &pipe_table[i];
+        if (!pipe_used[i])
+            continue;
+        if (q == &ps->q.read_wait)
+            return end_holders(ps, true, who, max);
+        if (q == &ps->q.write_wait)
+            return end_holders(ps, false, who, max);
+        if (q == &ps->open_wait)
+            return 0;
+    }
+    return -1;
+}
+
 uint32_t
 pipe_queued(struct inode *ip)
 {
@@ -72,11 +117,21 @@ pipe_flags(struct file *f)
     return f->flags & O_NONBLOCK ? BYTEQ_NONBLOCK : 0;
 }
 
+/* For the trace: a FIFO has a name in the file system, a pipe has none. */
+static int
+pipe_trace_type(struct file *f)
+{
+    return f->inode->nlink > 0 ? TRACE_OBJ_FIFO : TRACE_OBJ_PIPE;
+}
+
 static ssize_t
 pipe_read(struct file *f, char *buf, size_t n)
 {
     struct byteq_name name = { .fmt = "pipe %d empty", .a = f->inode->ino };
-    return byteq_read(&f->inode->pipe->q, buf, n, pipe_flags(f), &name);
+    ssize_t got = byteq_read(&f->inode->pipe->q, buf, n, pipe_flags(f), &name);
+    if (got > 0 && trace_ipc_on(current))
+        trace_ipc(TRACE_EV_RECV, pipe_trace_type(f), f->inode->ino, 0, got, 0, NULL);
+    return got;
 }
 
 static ssize_t
@@ -84,6 +139,8 @@ pipe_write(struct file *f, const char *buf, size_t n)
 {
     struct byteq_name name = { .fmt = "pipe %d full", .a = f->inode->ino };
     ssize_t put = byteq_write(&f->inode->pipe->q, buf, n, pipe_flags(f), &name);
+    if (put > 0 && trace_ipc_on(current))
+        trace_ipc(TRACE_EV_SEND, pipe_trace_type(f), f->inode->ino, 0, put, 0, NULL);
     if (put == -EPIPE || (put >= 0 && (size_t)put < n && f->inode->pipe->q.readers == 0))
         signal_send(current, SIGPIPE, current->pid);
     return put;

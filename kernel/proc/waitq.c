@@ -7,6 +7,8 @@
  */
 #include "proc/proc.h"
 #include "proc/sched.h"
+#include "trace/trace.h"
+#include "arch/irq.h"
 #include "arch/timer.h"
 #include "mm/frame.h"
 #include "lib/kstat.h"
@@ -71,6 +73,8 @@ waitq_sleep_until(struct waitq *q, uint64_t deadline_ns,
     p->wait_b = b;
     p->wake_at_ns = deadline_ns;
     p->state = PROC_SLEEPING;
+    if (trace_ipc_on(p))
+        trace_block(what, a, b);
     schedule();
     waitq_remove(p);                    /* a timer or signal woke us */
     p->wait_what = 0;
@@ -91,8 +95,10 @@ waitq_wake_one(struct waitq *q)
     if (!e)
         return;
     waitq_del(e);
-    if (e->proc->state == PROC_SLEEPING)
+    if (e->proc->state == PROC_SLEEPING) {
+        trace_wake(e->proc, in_interrupt);
         sched_make_runnable(e->proc);
+    }
 }
 
 void

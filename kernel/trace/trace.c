@@ -70,6 +70,35 @@ trace_ipc(int kind, int obj_type, int obj_id, pid_t peer, long a, long b,
         strlcpy(e->text, text, sizeof e->text);
 }
 
+/* current is about to sleep: record the wait as ps names it. */
+void
+trace_block(const char *what, long a, long b)
+{
+    char text[TRACE_TEXT_LEN];
+    snprintk(text, sizeof text, what ? what : "sleep", a, b);
+    trace_ipc(TRACE_EV_BLOCK, TRACE_OBJ_NONE, 0, 0, a, b, text);
+}
+
+/* current wakes sleeper: recorded if either is traced.  An interrupt
+ * handler's wake-ups (the console, the timer) are the kernel's, pid 0. */
+void
+trace_wake(struct proc *sleeper, bool from_interrupt)
+{
+    struct proc *waker = current;
+    if (!session_open() || !((waker->trace_flags | sleeper->trace_flags) & TRACE_IPC))
+        return;
+    if (sleeper->pid == tr.owner)
+        return;                 /* the tracer reading the ring: not the program's */
+    struct trace_event *e = event_new(from_interrupt ? sleeper : waker, TRACE_EV_WAKE);
+    if (!e)
+        return;
+    if (from_interrupt) {
+        e->pid = 0;
+        strlcpy(e->comm, "kernel", sizeof e->comm);
+    }
+    e->peer = sleeper->pid;
+}
+
 /* Is the parameter text at s ("const char *upath, ...") a path or a
  * name: a NUL-terminated string worth copying? */
 static bool

@@ -11,6 +11,7 @@
 #include <parley/trace.h>           /* struct trace_event, TRACE_* */
 #include <parley/sched.h>           /* SCHED_EXPLORE_* */
 #include <parley/socket.h>          /* struct sockinfo */
+#include <parley/waitgraph.h>       /* struct waitedge */
 
 /* Fill up to max entries of buf, one per process; returns the count. */
 int procinfo(struct procinfo *buf, int max);
@@ -20,6 +21,11 @@ int sysinfo(struct sysinfo *info);
 
 /* How many of each kind of kernel object exist now (<parley/kstat.h>). */
 int kstat(struct kstat *buf);
+
+/* The pages of process pid (0: the caller), each with its frame, for pmap
+ * (<parley/mman.h>).  Fills up to max entries, returns how many pages. */
+struct parley_vmpage;
+int vmpages(pid_t pid, struct parley_vmpage *buf, int max);
 
 /* Stop the machine.  Under QEMU with isa-debug-exit, QEMU exits with
  * (status << 1) | 1.  Returns only on failure. */
@@ -39,5 +45,9 @@ int sched_explore(int mode, unsigned seed);
 
 /* One entry per socket (netstat): up to max into buf; returns the count. */
 int sockinfo(struct sockinfo *buf, int max);
+
+/* The wait-for graph (<parley/waitgraph.h>): up to max edges into buf;
+ * returns how many edges there are.  What `deadlock` uses. */
+int waitgraph(struct waitedge *buf, int max);
 
 #endif
