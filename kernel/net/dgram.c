@@ -182,7 +182,8 @@ dgram_send(struct socket *s, struct sock_io *io, bool nonblock)
 {
     struct socket *dst;
     bool drop;
-    if (io->total > MIN(SOCK_DGRAM_MAX, s->inbox.max_bytes))
+    /* UDP's limit; AF_UNIX: what an inbox can hold at all. */
+    if (io->total > (s->domain == AF_INET ? MIN(SOCK_DGRAM_MAX, SOCK_BUF_BYTES) : SOCK_BUF_BYTES))
         return -EMSGSIZE;
     if (s->domain == AF_INET) {
         int err = inet_autobind(s, 0);  /* the first sendto binds */

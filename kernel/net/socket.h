@@ -35,7 +35,7 @@ struct poll_table;
 #define SOCK_BUF_PAGES  16      /* 64 KiB per direction, as a pipe */
 #endif
 #define SOCK_BUF_BYTES  (SOCK_BUF_PAGES * PAGE_SIZE)
-#define SOCK_DGRAM_MAX  65507   /* longest datagram (UDP's limit) */
+#define SOCK_DGRAM_MAX  65507   /* longest UDP datagram; AF_UNIX: SOCK_BUF_BYTES */
 #define SOCK_DGRAM_QUEUE 64     /* datagrams one socket can hold */
 
 /* An address, in the kernel's form. */

@@ -1309,6 +1309,20 @@ case_udp_oversized_datagram_is_emsgsize(void)
     CHECK_ERR(recv(s, big, 10, MSG_DONTWAIT), EAGAIN);
 }
 
+/* unix(7): an AF_UNIX datagram of 64 KiB arrives whole, in one recv. */
+static void
+case_unix_dgram_of_64k_arrives_whole(void)
+{
+    static char out[65536], in[65536 + 16];
+    int sv[2];
+    for (size_t i = 0; i < sizeof out; i++)
+        out[i] = (char)(i * 13);
+    CHECK_OK(socketpair(AF_UNIX, SOCK_DGRAM, 0, sv));
+    CHECK_EQ(send(sv[0], out, sizeof out, 0), (long)sizeof out);
+    CHECK_EQ(recv(sv[1], in, sizeof in, 0), (long)sizeof out);
+    CHECK(memcmp(in, out, sizeof out) == 0);
+}
+
 /* ---- SCM_RIGHTS ----------------------------------------------------------- */
 
 static int
@@ -1708,6 +1722,7 @@ main(int argc, char **argv)
         CHECK_CASE(unix_dgram_send_errors),
         CHECK_CASE(unix_dgram_full_queue),
         CHECK_CASE(udp_oversized_datagram_is_emsgsize),
+        CHECK_CASE(unix_dgram_of_64k_arrives_whole),
         CHECK_CASE(scm_rights_passes_an_open_file),
         CHECK_CASE(scm_rights_in_flight_then_dropped),
         CHECK_CASE(scm_rights_bad_fd_is_ebadf),
