@@ -13,7 +13,7 @@ struct pipe_state;
 #define MAX_FILE_BLOCKS (NDIRECT + PTRS_PER_BLOCK + PTRS_PER_BLOCK * PTRS_PER_BLOCK)
 
 #ifdef PARLEY_SMALL
-#define NINODE 64
+#define NINODE 256                      /* the initrd alone holds ~150 files */
 #else
 #define NINODE 1024
 #endif

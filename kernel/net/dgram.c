@@ -33,7 +33,7 @@ struct dgram_meta {
 };
 
 #ifdef PARLEY_SMALL
-#define NDGRAM_META 64
+#define NDGRAM_META 128
 #else
 #define NDGRAM_META 512
 #endif
@@ -139,42 +139,64 @@ copy_body_in(struct msg *m, const struct sock_io *io)
     return 0;
 }
 
+/* A message for the datagram: its body, and an attachment only when
+ * there is something to attach (a sender's name, descriptors). */
+static struct msg *
+build_message(struct socket *s, struct sock_io *io, int *err)
+{
+    struct dgram_meta *meta = 0;
+    if (s->local.family != AF_UNSPEC || io->rights) {
+        if (!(meta = meta_alloc())) {
+            *err = -ENOBUFS;
+            return 0;
+        }
+        meta->from = sender_address(s);
+    }
+    struct msg *m = msg_alloc(io->total, err);
+    if (!m) {
+        if (meta)
+            meta_release(&meta->attach);
+        *err = -ENOBUFS;
+        return 0;
+    }
+    m->attach = meta ? &meta->attach : 0;
+    if ((*err = copy_body_in(m, io)) < 0) {
+        msg_free(m);
+        return 0;
+    }
+    if (meta) {
+        meta->rights = io->rights;      /* the message owns them now */
+        io->rights = 0;
+    }
+    return m;
+}
+
 static int
 deliver(struct socket *s, struct socket *dst, struct sock_io *io, bool nonblock)
 {
     int err;
-    struct dgram_meta *meta = meta_alloc();
-    struct msg *m = meta ? msg_alloc(io->total, &err) : 0;
-    if (!m) {
-        if (meta)
-            meta_release(&meta->attach);
-        return -ENOBUFS;
+    struct msg *m = build_message(s, io, &err);
+    if (!m)
+        return err;
+    struct dgram_meta *meta = (struct dgram_meta *)m->attach;
+    bool udp = dst->domain == AF_INET;
+    struct msgq_send snd = { .flags = nonblock || (io->flags & MSG_DONTWAIT) || udp ? MSGQ_NOWAIT : 0 };
+    if (s->sndtimeo_ns)
+        snd.deadline_ns = time_now_ns() + s->sndtimeo_ns;
+    set_wait_name(dst, "send", &snd.full);
+    err = msgq_send(&dst->inbox, m, &snd);
+    if (err == -EAGAIN && udp)
+        err = 0;                        /* UDP: a full receiver drops it */
+    else if (!err)
+        return 0;                       /* the inbox owns m now */
+    if (meta) {
+        io->rights = meta->rights;      /* not sent: the caller frees them */
+        meta->rights = 0;
     }
-    meta->from = sender_address(s);
-    m->attach = &meta->attach;
-    err = copy_body_in(m, io);
-    if (!err) {
-        meta->rights = io->rights;      /* the message owns them now */
-        io->rights = 0;
-        struct msgq_send snd = { .flags = nonblock || (io->flags & MSG_DONTWAIT) || dst->domain == AF_INET ? MSGQ_NOWAIT : 0 };
-        if (s->sndtimeo_ns)
-            snd.deadline_ns = time_now_ns() + s->sndtimeo_ns;
-        set_wait_name(dst, "send", &snd.full);
-        err = msgq_send(&dst->inbox, m, &snd);
-        if (err == -EAGAIN && dst->domain == AF_INET)
-            err = 1;                    /* UDP: a full receiver drops it */
-        if (err) {
-            io->rights = meta->rights;  /* not sent: the caller frees them */
-            meta->rights = 0;
-        }
-    }
-    if (err)
-        msg_free(m);
+    msg_free(m);
     if (err == -EIDRM)
         return -ECONNREFUSED;           /* the receiver closed meanwhile */
-    if (err == -ETIMEDOUT)
-        return -EAGAIN;
-    return err > 0 ? 0 : err;
+    return err == -ETIMEDOUT ? -EAGAIN : err;
 }
 
 ssize_t
@@ -257,13 +279,16 @@ dgram_recv(struct socket *s, struct sock_io *io, bool nonblock)
     unsigned length = m->hdr.length;
     err = copy_body_out(m, io);
     struct dgram_meta *meta = (struct dgram_meta *)m->attach;
-    io->addr = meta->from;
-    io->has_addr = meta->from.family != AF_UNSPEC;
+    io->has_addr = meta && meta->from.family != AF_UNSPEC;
+    if (io->has_addr)
+        io->addr = meta->from;
     if (length > io->total)
         io->out_flags |= MSG_TRUNC;     /* the rest is discarded */
     if (!(io->flags & MSG_PEEK)) {
-        io->rights = meta->rights;
-        meta->rights = 0;
+        if (meta) {
+            io->rights = meta->rights;
+            meta->rights = 0;
+        }
         msg_free(m);
     }
     if (err)
