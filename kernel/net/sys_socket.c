@@ -393,22 +393,33 @@ get_rights(const struct msghdr *m, struct socket *s, struct sock_rights **out)
     return 0;
 }
 
+/* What sendmsg and recvmsg share: the socket, the header, the buffers. */
+static int
+get_message(int fd, const struct msghdr *umsg, bool for_recv, struct socket **s,
+            bool *nonblock, struct msghdr *m, struct iovec *iov, struct sock_io *io)
+{
+    struct file *f;
+    int err = get_socket(fd, s, &f);
+    if (err)
+        return err;
+    if (copy_from_user(m, umsg, sizeof *m) < 0 || (for_recv && user_check(umsg, sizeof *m, true) < 0))
+        return -EFAULT;
+    if (io->flags & MSG_OOB)
+        return -EOPNOTSUPP;
+    *nonblock = f->flags & O_NONBLOCK;
+    return get_iovecs(m, iov, io, for_recv);
+}
+
 long
 sys_sendmsg(int fd, const struct msghdr *umsg, int flags)
 {
     struct socket *s;
-    struct file *f;
     struct msghdr m;
     struct iovec iov[SOCK_IOV_MAX];
     struct sock_io io = { .flags = flags };
-    int err = get_socket(fd, &s, &f);
+    bool nonblock;
+    int err = get_message(fd, umsg, false, &s, &nonblock, &m, iov, &io);
     if (err)
-        return err;
-    if (copy_from_user(&m, umsg, sizeof m) < 0)
-        return -EFAULT;
-    if (flags & MSG_OOB)
-        return -EOPNOTSUPP;
-    if ((err = get_iovecs(&m, iov, &io, false)))
         return err;
     if (m.msg_name && m.msg_namelen && s->type == SOCK_DGRAM) {
         if ((err = sock_addr_from_user(s->domain, m.msg_name, m.msg_namelen, &io.addr)))
@@ -417,7 +428,6 @@ sys_sendmsg(int fd, const struct msghdr *umsg, int flags)
     }
     if ((err = get_rights(&m, s, &io.rights)))
         return err;
-    bool nonblock = f->flags & O_NONBLOCK;
     ssize_t n = s->type == SOCK_DGRAM ? dgram_send(s, &io, nonblock) : stream_send(s, &io, nonblock);
     rights_free(io.rights);             /* not sent */
     return n;
@@ -459,22 +469,15 @@ long
 sys_recvmsg(int fd, struct msghdr *umsg, int flags)
 {
     struct socket *s;
-    struct file *f;
     struct msghdr m;
     struct iovec iov[SOCK_IOV_MAX];
     struct sock_io io = { .flags = flags };
-    int err = get_socket(fd, &s, &f);
+    bool nonblock;
+    int err = get_message(fd, umsg, true, &s, &nonblock, &m, iov, &io);
     if (err)
-        return err;
-    if (copy_from_user(&m, umsg, sizeof m) < 0 || user_check(umsg, sizeof m, true) < 0)
-        return -EFAULT;
-    if (flags & MSG_OOB)
-        return -EOPNOTSUPP;
-    if ((err = get_iovecs(&m, iov, &io, true)))
         return err;
     if (m.msg_name && user_check(m.msg_name, m.msg_namelen, true) < 0)
         return -EFAULT;
-    bool nonblock = f->flags & O_NONBLOCK;
     ssize_t n = s->type == SOCK_DGRAM ? dgram_recv(s, &io, nonblock) : stream_recv(s, &io, nonblock);
     if (n >= 0) {
         if (!m.msg_name)

@@ -4,6 +4,7 @@
  * of a system call.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <parley.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
@@ -89,12 +90,13 @@ recv(int fd, void *buf, size_t n, int flags)
 
 /* readv/writev: one read or write per buffer, stopping at a short one (not
  * atomic as one call, unlike Linux's). */
-ssize_t
-readv(int fd, const struct iovec *iov, int iovcnt)
+static ssize_t
+each_iovec(int fd, const struct iovec *iov, int iovcnt, bool writing)
 {
     ssize_t done = 0;
     for (int i = 0; i < iovcnt; i++) {
-        ssize_t r = read(fd, iov[i].iov_base, iov[i].iov_len);
+        ssize_t r = writing ? write(fd, iov[i].iov_base, iov[i].iov_len)
+                            : read(fd, iov[i].iov_base, iov[i].iov_len);
         if (r < 0)
             return done ? done : -1;
         done += r;
@@ -104,20 +106,8 @@ readv(int fd, const struct iovec *iov, int iovcnt)
     return done;
 }
 
-ssize_t
-writev(int fd, const struct iovec *iov, int iovcnt)
-{
-    ssize_t done = 0;
-    for (int i = 0; i < iovcnt; i++) {
-        ssize_t r = write(fd, iov[i].iov_base, iov[i].iov_len);
-        if (r < 0)
-            return done ? done : -1;
-        done += r;
-        if ((size_t)r < iov[i].iov_len)
-            break;
-    }
-    return done;
-}
+ssize_t readv(int fd, const struct iovec *iov, int iovcnt)  { return each_iovec(fd, iov, iovcnt, false); }
+ssize_t writev(int fd, const struct iovec *iov, int iovcnt) { return each_iovec(fd, iov, iovcnt, true); }
 
 int
 sockinfo(struct sockinfo *buf, int max)

@@ -1623,6 +1623,97 @@ case_getaddrinfo_answers_localhost(void)
 }
 
 #ifdef ON_PARLEY
+/* Run argv with its standard output into a pipe; returns the read end. */
+static int
+spawn_with_output(char *const argv[], pid_t *pid)
+{
+    int p[2];
+    CHECK_OK(pipe(p));
+    *pid = fork();
+    if (*pid == 0) {
+        dup2(p[1], 1);
+        close(p[0]);
+        close(p[1]);
+        execv(argv[0], argv);
+        _exit(127);
+    }
+    close(p[1]);
+    return p[0];
+}
+
+static size_t
+read_all(int fd, char *buf, size_t size)
+{
+    size_t got = 0;
+    ssize_t n;
+    while (got < size - 1 && (n = read(fd, buf + got, size - 1 - got)) > 0)
+        got += n;
+    buf[got] = 0;
+    return got;
+}
+
+/* A client for a server that is starting: retry until the path answers. */
+static int
+connect_when_ready(const char *path)
+{
+    struct sockaddr_un a;
+    socklen_t len = unix_addr(path, &a);
+    for (int tries = 0; tries < 500; tries++) {
+        int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+        if (connect(fd, (struct sockaddr *)&a, len) == 0)
+            return fd;
+        close(fd);
+        check_sleep_ms(10);
+    }
+    return -1;
+}
+
+/* nc -U -l PATH prints what a client sends and exits at its end of file;
+ * what nc reads from its input goes back to the client. */
+static void
+case_nc_relays_a_unix_stream(void)
+{
+    char out[64], back[16];
+    pid_t pid;
+    unlink("/tmp/sk_nc");
+    char *argv[] = { "/bin/nc", "-U", "-l", "/tmp/sk_nc", NULL };
+    int r = spawn_with_output(argv, &pid);
+    int c = connect_when_ready("/tmp/sk_nc");
+    CHECK_OK(c);
+    CHECK_EQ(write(c, "hello nc\n", 9), 9);
+    CHECK_OK(shutdown(c, SHUT_WR));
+    CHECK_EQ(read(c, back, sizeof back), 0);    /* nc's input was empty */
+    read_all(r, out, sizeof out);
+    CHECK_STR_EQ(out, "hello nc\n");
+    reap_ok(pid);
+    unlink("/tmp/sk_nc");
+}
+
+/* netstat lists a listener with its state, name, and who waits in accept. */
+static void
+case_netstat_shows_a_listener_and_its_waiter(void)
+{
+    char out[4096];
+    pid_t pid, server;
+    int l = unix_listener("/tmp/sk_netstat", SOCK_STREAM, 4);
+    server = fork();
+    if (server == 0)
+        _exit(accept(l, NULL, NULL) >= 0 ? 0 : 1);
+    check_sleep_ms(BLOCKED_MS);                 /* asleep in accept by now */
+    char *argv[] = { "/bin/netstat", NULL };
+    int r = spawn_with_output(argv, &pid);
+    read_all(r, out, sizeof out);
+    reap_ok(pid);
+    char want[96];
+    snprintf(want, sizeof want, "%d accept unix /tmp/sk_netstat", server);
+    CHECK(strstr(out, "LISTEN") != NULL);
+    CHECK(strstr(out, "/tmp/sk_netstat") != NULL);
+    CHECK(strstr(out, want) != NULL);
+    close(unix_connect("/tmp/sk_netstat", SOCK_STREAM));
+    reap_ok(server);
+    unlink("/tmp/sk_netstat");
+}
+
 /* No leak: thousands of socket/connect/accept/close cycles (and a passed
  * descriptor each time) leave the socket count, open files and free
  * frames where they were. */
@@ -1741,6 +1832,8 @@ main(int argc, char **argv)
         CHECK_CASE(byte_order_and_address_text),
         CHECK_CASE(getaddrinfo_answers_localhost),
 #ifdef ON_PARLEY
+        CHECK_CASE(nc_relays_a_unix_stream),
+        CHECK_CASE(netstat_shows_a_listener_and_its_waiter),
         CHECK_CASE(socket_cycles_leak_nothing),
 #endif
     };
