@@ -98,6 +98,14 @@ show_cycle(const pid_t *pids)
         printf("  philosopher %d (pid %d) waits: %s  (fork %d, held by philosopher %d)\n",
                i, pids[i], wait_of(pids[i]), (i + 1) % N, (i + 1) % N);
     printf("  the cycle: 0 -> 1 -> 2 -> 3 -> 4 -> 0, each waiting for the next\n");
+    printf("the kernel's wait-for graph says the same (the deadlock command):\n");
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        execl("/bin/deadlock", "deadlock", (char *)NULL);
+        _exit(127);
+    }
+    waitpid(pid, NULL, 0);
 }
 
 int

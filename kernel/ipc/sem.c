@@ -37,6 +37,7 @@
 #include "arch/timer.h"
 #include "syscall.h"
 #include <parley/limits.h>
+#include "trace/trace.h"
 
 _Static_assert(sizeof(struct sem_set) + SEMMSL * sizeof(struct sem) <= PAGE_SIZE,
                "a semaphore set fits in one page frame");
@@ -321,6 +322,9 @@ sem_do_op(int semid, struct sembuf *usops, size_t nsops,
     err = sem_undo_reserve(current, semid, sops, nsops);
     if (err == 0)
         err = sem_op_or_sleep(set, sops, nsops, deadline);
+    if (err == 0 && trace_ipc_on(current))
+        for (size_t i = 0; i < nsops; i++)
+            trace_ipc(TRACE_EV_SEMOP, TRACE_OBJ_SEM, semid, 0, sops[i].sem_num, sops[i].sem_op, NULL);
     sem_undo_tidy(current);
     return err;
 }

@@ -22,6 +22,7 @@
 #include "lib/kstat.h"
 #include "syscall.h"
 #include <parley/mman.h>
+#include "trace/trace.h"
 
 #ifdef PARLEY_SMALL
 #define NSEGMENTS 8
@@ -192,7 +193,11 @@ sys_shmat(int shmid, const void *uaddr, int flags)
     struct region tmpl = { .prot = prot, .maxprot = prot, .shared = true,
                            .object = seg->ip, .shm = seg };
     err = region_map(&current->vm, &addr, len, false, &tmpl);
-    return err ? err : (long)addr;
+    if (err)
+        return err;
+    if (trace_ipc_on(current))
+        trace_ipc(TRACE_EV_ATTACH, TRACE_OBJ_SHM, shmid, 0, (long)addr, len, NULL);
+    return (long)addr;
 }
 
 /* shmdt: addr must be where an attachment starts.  Its pieces (an mprotect
@@ -210,6 +215,8 @@ sys_shmdt(const void *uaddr)
     for (struct region *n = r->next; n && n->start == end && n->shm == seg &&
          n->pgoff == (end - start) / PAGE_SIZE; n = n->next)
         end = n->end;
+    if (trace_ipc_on(current))
+        trace_ipc(TRACE_EV_DETACH, TRACE_OBJ_SHM, seg->obj.id, 0, (long)start, end - start, NULL);
     return region_unmap(vm, start, end);
 }
 
