@@ -187,8 +187,10 @@ deliver(struct socket *s, struct socket *dst, struct sock_io *io, bool nonblock)
     err = msgq_send(&dst->inbox, m, &snd);
     if (err == -EAGAIN && udp)
         err = 0;                        /* UDP: a full receiver drops it */
-    else if (!err)
+    else if (!err) {
+        sock_trace(TRACE_EV_SEND, dst, io->total, 0);
         return 0;                       /* the inbox owns m now */
+    }
     if (meta) {
         io->rights = meta->rights;      /* not sent: the caller frees them */
         meta->rights = 0;
@@ -285,6 +287,7 @@ dgram_recv(struct socket *s, struct sock_io *io, bool nonblock)
     if (length > io->total)
         io->out_flags |= MSG_TRUNC;     /* the rest is discarded */
     if (!(io->flags & MSG_PEEK)) {
+        sock_trace(TRACE_EV_RECV, s, length, 0);
         if (meta) {
             io->rights = meta->rights;
             meta->rights = 0;

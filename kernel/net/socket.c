@@ -13,6 +13,7 @@
 #include "proc/proc.h"
 #include "lib/kstat.h"
 #include "syscall.h"
+#include "trace/trace.h"
 #include <parley/ioctl.h>
 #include <parley/poll.h>
 
@@ -91,6 +92,14 @@ sock_wait_name(struct socket *s, const char *verb, struct byteq_name *name)
         name->fmt = "%s unix socket %d";
         name->b = s->id;
     }
+}
+
+/* For the IPC trace (trace -D, tools/ipc-diagram): one event about s. */
+void
+sock_trace(int kind, struct socket *s, long a, long b)
+{
+    if (trace_ipc_on(current))
+        trace_ipc(kind, TRACE_OBJ_SOCKET, s->id, 0, a, b, s->local.path[0] ? s->local.path : NULL);
 }
 
 /* ---- the descriptor ----------------------------------------------------- */

@@ -22,6 +22,7 @@
 #include "ipc/byteq.h"
 #include "ipc/msgq.h"
 #include <parley/socket.h>
+#include <parley/trace.h>
 
 struct file;
 struct inode;
@@ -105,6 +106,7 @@ struct socket *sock_of_file(struct file *f);
 int            sock_install(struct socket *s, int flags);  /* fd, or -errno (s put) */
 struct socket *sock_find(bool (*match)(struct socket *s, const void *arg), const void *arg);
 void           sock_wait_name(struct socket *s, const char *verb, struct byteq_name *name);
+void           sock_trace(int kind, struct socket *s, long a, long b);
 int            sock_setopt(struct socket *s, int level, int name, const void *val, socklen_t len);
 int            sock_getopt(struct socket *s, int level, int name, void *val, socklen_t *len);
 

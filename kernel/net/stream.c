@@ -172,6 +172,7 @@ stream_connect(struct socket *s, struct socket *l, bool nonblock)
     l->queue_tail = server_end;
     l->pending++;
     waitq_wake_all(&l->accept_wait);
+    sock_trace(TRACE_EV_CONNECT, l, 0, 0);
     return 0;
 }
 
@@ -198,6 +199,7 @@ stream_accept(struct socket *l, bool nonblock, struct socket **out)
     c->queue_next = 0;
     l->pending--;
     waitq_wake_all(&l->connect_wait);
+    sock_trace(TRACE_EV_ACCEPT, l, 0, 0);
     *out = c;                           /* the queue's reference */
     return 0;
 }
@@ -264,7 +266,10 @@ stream_send(struct socket *s, struct sock_io *io, bool nonblock)
     sock_wait_name(s, "send", &name);
     if (s->sndtimeo_ns)
         name.deadline_ns = time_now_ns() + s->sndtimeo_ns;
+    uint64_t offset = peer->rx_taken + peer->rx.count;
     ssize_t put = write_iovecs(&peer->rx, io, byteq_flags(io, nonblock) & BYTEQ_NONBLOCK, &name);
+    if (put > 0)
+        sock_trace(TRACE_EV_SEND, peer, put, (long)offset);
     if (put <= 0 && r) {
         rights_unlink(peer, r);         /* nothing went: the caller frees them */
         io->rights = r;
@@ -319,6 +324,7 @@ stream_recv(struct socket *s, struct sock_io *io, bool nonblock)
     int flags = byteq_flags(io, nonblock);
     ssize_t got = read_iovecs(&s->rx, io, flags, &name);
     if (got > 0 && !(flags & BYTEQ_PEEK)) {
+        sock_trace(TRACE_EV_RECV, s, got, (long)s->rx_taken);
         s->rx_taken += got;
         io->rights = rights_take_read(s);
     }
