@@ -14,6 +14,7 @@
 #include "lib/kstat.h"
 #include "syscall.h"
 #include "trace/trace.h"
+#include "trace/waitfor.h"
 #include <parley/ioctl.h>
 #include <parley/poll.h>
 
@@ -291,6 +292,46 @@ sock_getopt(struct socket *s, int level, int name, void *uval, socklen_t *ulen)
     default:            return -ENOPROTOOPT;
     }
     return put_opt(uval, ulen, &v, sizeof v);
+}
+
+/* ---- the wait-for graph (trace/waitfor.h) ---------------------------- */
+
+static bool
+holds_socket(struct proc *p, struct socket *s)
+{
+    for (int fd = 0; fd < OPEN_MAX; fd++)
+        if (p->files[fd] && sock_of_file(p->files[fd]) == s)
+            return true;
+    return false;
+}
+
+static int
+socket_holders(struct socket *s, pid_t *who, int max)
+{
+    int n = 0;
+    for (struct proc *p = proc_table; s && p < proc_table + NPROC && n < max; p++)
+        if (p->state != PROC_UNUSED && p->state != PROC_ZOMBIE && holds_socket(p, s))
+            who[n++] = p->pid;
+    return n;
+}
+
+/* A reader waits for whoever holds the peer; a writer to a full ring, and
+ * a connect to a full listener, for whoever holds the receiving socket; an
+ * accept for anyone at all. */
+int
+sock_waits_for(struct proc *sleeper, struct waitq *q, pid_t *who, int max)
+{
+    for (struct socket *s = sock_table; s < sock_table + NSOCKET; s++) {
+        if (!s->refs)
+            continue;
+        if (q == &s->rx.read_wait)
+            return socket_holders(s->peer, who, max);
+        if (q == &s->rx.write_wait || q == &s->connect_wait)
+            return socket_holders(s, who, max);
+        if (q == &s->accept_wait)
+            return 0;
+    }
+    return -1;
 }
 
 /* ---- netstat -------------------------------------------------------------- */

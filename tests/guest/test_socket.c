@@ -1256,6 +1256,44 @@ case_udp_to_unbound_port(void)
     CHECK_EQ(send(u, "x", 1, 0), 1);
     CHECK_ERR(recv(u, &c, 1, MSG_DONTWAIT), ECONNREFUSED);
     CHECK_ERR(recv(u, &c, 1, MSG_DONTWAIT), EAGAIN);
+    CHECK_EQ(send(u, "x", 1, 0), 1);            /* SO_ERROR reports it too, */
+    CHECK_EQ(get_int_opt(u, SOL_SOCKET, SO_ERROR), ECONNREFUSED);
+    CHECK_EQ(get_int_opt(u, SOL_SOCKET, SO_ERROR), 0);     /* and clears it */
+}
+
+/* udp(7): a connected UDP socket receives only from its peer; MSG_PEEK
+ * leaves the datagram queued. */
+static void
+case_udp_connected_socket_hears_only_its_peer(void)
+{
+    struct sockaddr_in a = inet_addr_port("127.0.0.1", 40113), b = inet_addr_port("127.0.0.1", 40114);
+    char buf[8];
+    int s = socket(AF_INET, SOCK_DGRAM, 0), peer = socket(AF_INET, SOCK_DGRAM, 0);
+    int other = socket(AF_INET, SOCK_DGRAM, 0);
+    CHECK_OK(bind(s, (struct sockaddr *)&a, sizeof a));
+    CHECK_OK(bind(peer, (struct sockaddr *)&b, sizeof b));
+    CHECK_OK(connect(s, (struct sockaddr *)&b, sizeof b));
+    CHECK_EQ(sendto(other, "no", 2, 0, (struct sockaddr *)&a, sizeof a), 2);
+    CHECK_EQ(sendto(peer, "yes", 3, 0, (struct sockaddr *)&a, sizeof a), 3);
+    CHECK_EQ(recv(s, buf, sizeof buf, MSG_PEEK), 3);
+    CHECK_EQ(recv(s, buf, sizeof buf, 0), 3);
+    CHECK(memcmp(buf, "yes", 3) == 0);
+    CHECK_ERR(recv(s, buf, sizeof buf, MSG_DONTWAIT), EAGAIN);
+}
+
+/* bind(2): an address length of 0 or larger than any address is EINVAL;
+ * an AF_UNIX address of another family is EINVAL (Linux). */
+static void
+case_bad_address_lengths_are_einval(void)
+{
+    struct sockaddr_un a;
+    int s = socket(AF_UNIX, SOCK_STREAM, 0);
+    unix_addr("/tmp/sk_len", &a);
+    CHECK_ERR(bind(s, (struct sockaddr *)&a, 0), EINVAL);
+    CHECK_ERR(bind(s, (struct sockaddr *)&a, 100000), EINVAL);
+    a.sun_family = AF_INET;
+    CHECK_ERR(bind(s, (struct sockaddr *)&a, sizeof a), EINVAL);
+    CHECK_ERR(connect(s, (struct sockaddr *)&a, (socklen_t)-1), EINVAL);
 }
 
 /* unix(7): datagram send errors: a missing path is ENOENT; a closed
@@ -1714,6 +1752,44 @@ case_netstat_shows_a_listener_and_its_waiter(void)
     unlink("/tmp/sk_netstat");
 }
 
+/* The wait-for graph knows sockets: two processes that both recv first on
+ * the two ends of one connection wait for each other (a deadlock). */
+static void
+case_waitgraph_sees_two_receivers_wait_for_each_other(void)
+{
+    int sv[2];
+    pid_t pid[2];
+    stream_pair(sv);
+    for (int i = 0; i < 2; i++) {
+        if ((pid[i] = fork()) == 0) {
+            char c;
+            close(sv[1 - i]);
+            _exit(recv(sv[i], &c, 1, 0) == 1 ? 0 : 1);
+        }
+    }
+    close(sv[0]);
+    close(sv[1]);
+    int found = 0;
+    for (int tries = 0; tries < 200 && found != 3; tries++) {
+        struct waitedge e[64];
+        int n = waitgraph(e, 64);
+        found = 0;
+        for (int i = 0; i < n && i < 64; i++) {
+            if (strncmp(e[i].what, "recv unix socket", 16) != 0)
+                continue;
+            found |= (e[i].from == pid[0] && e[i].to == pid[1]) ? 1 : 0;
+            found |= (e[i].from == pid[1] && e[i].to == pid[0]) ? 2 : 0;
+        }
+        if (found != 3)
+            check_sleep_ms(10);
+    }
+    CHECK_EQ(found, 3);
+    kill(pid[0], SIGKILL);
+    kill(pid[1], SIGKILL);
+    waitpid(pid[0], NULL, 0);
+    waitpid(pid[1], NULL, 0);
+}
+
 /* No leak: thousands of socket/connect/accept/close cycles (and a passed
  * descriptor each time) leave the socket count, open files and free
  * frames where they were. */
@@ -1814,6 +1890,8 @@ main(int argc, char **argv)
         CHECK_CASE(unix_dgram_reports_sender_path),
         CHECK_CASE(dgram_connect_sets_and_clears_the_default_peer),
         CHECK_CASE(udp_to_unbound_port),
+        CHECK_CASE(udp_connected_socket_hears_only_its_peer),
+        CHECK_CASE(bad_address_lengths_are_einval),
         CHECK_CASE(unix_dgram_send_errors),
         CHECK_CASE(unix_dgram_full_queue),
         CHECK_CASE(udp_oversized_datagram_is_emsgsize),
@@ -1834,6 +1912,7 @@ main(int argc, char **argv)
 #ifdef ON_PARLEY
         CHECK_CASE(nc_relays_a_unix_stream),
         CHECK_CASE(netstat_shows_a_listener_and_its_waiter),
+        CHECK_CASE(waitgraph_sees_two_receivers_wait_for_each_other),
         CHECK_CASE(socket_cycles_leak_nothing),
 #endif
     };
