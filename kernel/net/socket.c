@@ -132,10 +132,11 @@ sock_rw(struct file *f, char *buf, size_t n, bool sending)
 static ssize_t sock_read(struct file *f, char *buf, size_t n)        { return sock_rw(f, buf, n, false); }
 static ssize_t sock_write(struct file *f, const char *buf, size_t n) { return sock_rw(f, (char *)buf, n, true); }
 
-static void
-sock_close(struct file *f)
+/* This end is gone (its descriptor closed, or it never got one): tell the
+ * peer, forget the name, drop the owner's reference. */
+void
+sock_release(struct socket *s)
 {
-    struct socket *s = f->private;
     s->closed = true;
     if (s->domain == AF_INET)
         inet_closing(s);                /* before the peer is forgotten */
@@ -146,6 +147,12 @@ sock_close(struct file *f)
     else
         stream_close(s);
     sock_put(s);
+}
+
+static void
+sock_close(struct file *f)
+{
+    sock_release(f->private);
 }
 
 static unsigned
@@ -186,7 +193,7 @@ sock_install(struct socket *s, int flags)
     if (!f) {
         if (ip)
             inode_put(ip);
-        sock_put(s);
+        sock_release(s);
         return -ENFILE;
     }
     f->private = s;

@@ -102,6 +102,7 @@ struct socket {
 struct socket *sock_alloc(int domain, int type);
 struct socket *sock_hold(struct socket *s);
 void           sock_put(struct socket *s);
+void           sock_release(struct socket *s);
 struct socket *sock_of_file(struct file *f);
 int            sock_install(struct socket *s, int flags);  /* fd, or -errno (s put) */
 struct socket *sock_find(bool (*match)(struct socket *s, const void *arg), const void *arg);

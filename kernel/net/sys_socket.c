@@ -157,10 +157,7 @@ sys_socketpair(int domain, int type, int protocol, int *usv)
         dgram_pair(a, b);
     sv[0] = sock_install(a, type);
     if (sv[0] < 0) {
-        stream_close(b);
-        if (base == SOCK_DGRAM)
-            dgram_close(b);
-        sock_put(b);
+        sock_release(b);
         return sv[0];
     }
     sv[1] = sock_install(b, type);

@@ -1790,6 +1790,41 @@ case_waitgraph_sees_two_receivers_wait_for_each_other(void)
     waitpid(pid[1], NULL, 0);
 }
 
+/* A full socket table (or descriptor table) is an errno, never a panic;
+ * everything comes back when the holders die. */
+static void
+case_socket_table_full_is_an_error(void)
+{
+    enum { HOLDERS = 6 };
+    struct kstat before, after;
+    int p[2];
+    pid_t pid[HOLDERS];
+    CHECK_OK(kstat(&before));
+    CHECK_OK(pipe(p));
+    for (int i = 0; i < HOLDERS; i++) {
+        if ((pid[i] = fork()) == 0) {
+            int sv[2];
+            while (socketpair(AF_UNIX, i % 2 ? SOCK_STREAM : SOCK_DGRAM, 0, sv) == 0)
+                ;
+            char e = (char)errno;
+            write(p[1], &e, 1);
+            pause();
+            _exit(0);
+        }
+    }
+    for (int i = 0; i < HOLDERS; i++) {
+        char e;
+        CHECK_EQ(read(p[0], &e, 1), 1);
+        CHECK(e == EMFILE || e == ENFILE);
+    }
+    for (int i = 0; i < HOLDERS; i++) {
+        kill(pid[i], SIGKILL);
+        waitpid(pid[i], NULL, 0);
+    }
+    CHECK_OK(kstat(&after));
+    CHECK_EQ(after.count[KSTAT_sockets], before.count[KSTAT_sockets]);
+}
+
 /* No leak: thousands of socket/connect/accept/close cycles (and a passed
  * descriptor each time) leave the socket count, open files and free
  * frames where they were. */
@@ -1913,6 +1948,7 @@ main(int argc, char **argv)
         CHECK_CASE(nc_relays_a_unix_stream),
         CHECK_CASE(netstat_shows_a_listener_and_its_waiter),
         CHECK_CASE(waitgraph_sees_two_receivers_wait_for_each_other),
+        CHECK_CASE(socket_table_full_is_an_error),
         CHECK_CASE(socket_cycles_leak_nothing),
 #endif
     };
