@@ -276,6 +276,8 @@ dgram_recv(struct socket *s, struct sock_io *io, bool nonblock)
         set_wait_name(s, "recv", &r.empty);
         err = msgq_receive(&s->inbox, &r, &m);
     }
+    if (err == -ERESTARTSYS && s->rcvtimeo_ns)
+        return -EINTR;                  /* signal(7): a timed call is not restarted */
     if (err)
         return err == -ETIMEDOUT ? -EAGAIN : err;
     unsigned length = m->hdr.length;

@@ -270,6 +270,8 @@ stream_send(struct socket *s, struct sock_io *io, bool nonblock)
     ssize_t put = write_iovecs(&peer->rx, io, byteq_flags(io, nonblock) & BYTEQ_NONBLOCK, &name);
     if (put > 0)
         sock_trace(TRACE_EV_SEND, peer, put, (long)offset);
+    if (put == -ERESTARTSYS && s->sndtimeo_ns)
+        put = -EINTR;                   /* signal(7): a timed call is not restarted */
     if (put <= 0 && r) {
         rights_unlink(peer, r);         /* nothing went: the caller frees them */
         io->rights = r;
@@ -323,6 +325,8 @@ stream_recv(struct socket *s, struct sock_io *io, bool nonblock)
         name.deadline_ns = time_now_ns() + s->rcvtimeo_ns;
     int flags = byteq_flags(io, nonblock);
     ssize_t got = read_iovecs(&s->rx, io, flags, &name);
+    if (got == -ERESTARTSYS && s->rcvtimeo_ns)
+        got = -EINTR;                   /* signal(7): a timed call is not restarted */
     if (got > 0 && !(flags & BYTEQ_PEEK)) {
         sock_trace(TRACE_EV_RECV, s, got, (long)s->rx_taken);
         s->rx_taken += got;

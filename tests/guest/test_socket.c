@@ -882,6 +882,13 @@ case_so_rcvtimeo_gives_eagain(void)
     struct timeval tv = { 0, 100000 };
     CHECK_OK(setsockopt(sv[0], SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv));
     CHECK_ERR(recv(sv[0], &c, 1, 0), EAGAIN);
+    /* signal(7): with a timeout set, a handler gives EINTR even under
+     * SA_RESTART. */
+    tv.tv_sec = 5;
+    CHECK_OK(setsockopt(sv[0], SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv));
+    check_catch_signal(SIGALRM, SA_RESTART);
+    alarm(1);
+    CHECK_ERR(recv(sv[0], &c, 1, 0), EINTR);
 }
 
 /* signal(7): a blocked recv or accept is EINTR after a handler without
