@@ -75,6 +75,15 @@ SHELL_CASES = [
      [r'client: sent "echo me", got back "echo me"', r"server: client closed, read returned 0",
       r'datagram: "three" from 127\.0\.0\.1:\d+', r'stream: one read took 11 bytes',
       r'read on: "second half']),
+    ("kstat", "kstat; kstat procs pipes",
+     [r"(?m)^frames_free\s+\d+ of \d+", r"(?m)^procs\s+[1-9]\d*\s+processes",
+      r"(?m)^open_files\s+[1-9]", r"(?m)^inodes\s+[1-9]", r"(?m)^[1-9]\d*\n0\n"]),
+    # The bounded fuzz run and the stress run of docs/robustness.md (fixed
+    # seeds, so a failure here replays with the same command line).
+    ("fuzz", "fuzz -s 0x5eed -n 60000",
+     [r"(?m)^fuzz: watchdog: \d+ rounds", r"(?m)^fuzz: ok \(seed 0x5eed\)$"]),
+    ("stress", "stress -s 7 -n 3",
+     [r"(?m)^stress: pipe round 2: ", r"(?m)^stress: fifo round 2: ", r"(?m)^stress: ok$"]),
 ]
 
 BEGIN_MARK = "=== begin ==="

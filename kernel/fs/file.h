@@ -44,7 +44,7 @@ struct file {
     void         *private;      /* the object behind it, if not the inode (a socket) */
 };
 
-#define NPROC_FILES 512            /* system-wide open file descriptions */
+#define NPROC_FILES FILE_MAX       /* system-wide open file descriptions */
 
 struct file *file_alloc(const struct file_ops *ops, struct inode *ip, int flags);
 struct file *file_dup(struct file *f);
