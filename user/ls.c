@@ -22,7 +22,7 @@ mode_string(mode_t mode, char s[11])
     int i;
 
     s[0] = S_ISDIR(mode) ? 'd' : S_ISFIFO(mode) ? 'p' : S_ISCHR(mode) ? 'c' :
-           S_ISBLK(mode) ? 'b' : S_ISLNK(mode) ? 'l' : '-';
+           S_ISBLK(mode) ? 'b' : S_ISLNK(mode) ? 'l' : S_ISSOCK(mode) ? 's' : '-';
     for (i = 0; i < 9; i++)
         s[i + 1] = (mode & (0400 >> i)) ? rwx[i] : '-';
     s[10] = '\0';

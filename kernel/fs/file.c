@@ -26,6 +26,7 @@ file_alloc(const struct file_ops *ops, struct inode *ip, int flags)
         f->flags = flags & ~(O_CREAT | O_EXCL | O_TRUNC | O_CLOEXEC | O_NOCTTY);
         f->offset = 0;
         f->inode = ip;
+        f->private = 0;
         files_in_use++;
         kstat_add(KSTAT_open_files, +1);
         return f;

@@ -41,6 +41,7 @@ struct file {
     int           flags;        /* O_ACCMODE, O_APPEND, O_NONBLOCK */
     off_t         offset;
     struct inode *inode;        /* NULL for none */
+    void         *private;      /* the object behind it, if not the inode (a socket) */
 };
 
 #define NPROC_FILES FILE_MAX       /* system-wide open file descriptions */
@@ -67,5 +68,6 @@ void files_close_on_exec(struct proc *p);
 /* Regular files and directories (fs/regular.c). */
 extern const struct file_ops regular_file_ops;
 int fs_open(const char *path, int flags, mode_t mode, struct file **out);
+int fs_make_node(const char *path, mode_t mode, struct inode **out);
 
 #endif

@@ -121,6 +121,10 @@ fs_open(const char *path, int flags, mode_t mode, struct file **out)
         inode_put(ip);
         return err;
     }
+    if (S_ISSOCK(ip->mode)) {           /* a socket is reached by connect() */
+        inode_put(ip);
+        return -ENXIO;
+    }
     if (S_ISFIFO(ip->mode))
         return fifo_open(ip, flags, out);       /* takes over the reference */
     if (S_ISCHR(ip->mode))

@@ -156,15 +156,14 @@ sys_stat(const char *upath, struct stat *ust)
     return copy_to_user(ust, &st, sizeof st);
 }
 
-/* Make a new name path for a new inode made by make(dir, mode). */
-static long
-make_node(const char *upath, mode_t mode)
+/* Make a new inode of mode at path (a kernel string).  If out is not NULL
+ * it receives a reference to the new inode.  -EEXIST if the name exists. */
+int
+fs_make_node(const char *path, mode_t mode, struct inode **out)
 {
-    char path[PATH_MAX], name[NAME_MAX + 1];
+    char name[NAME_MAX + 1];
     struct inode *dir, *ip;
-    int err = get_path(path, upath);
-    if (!err)
-        err = path_lookup_parent(path, name, &dir);
+    int err = path_lookup_parent(path, name, &dir);
     if (err)
         return err;
     if (dir_lookup(dir, name)) {
@@ -180,9 +179,19 @@ make_node(const char *upath, mode_t mode)
     err = dir_add(dir, name, ip);
     if (err && S_ISDIR(mode))
         dir_unlink_dots(ip);            /* so the put below frees it */
+    if (!err && out)
+        *out = inode_get(ip);
     inode_put(ip);
     inode_put(dir);
     return err;
+}
+
+static long
+make_node(const char *upath, mode_t mode)
+{
+    char path[PATH_MAX];
+    int err = get_path(path, upath);
+    return err ? err : fs_make_node(path, mode, 0);
 }
 
 long

@@ -5,6 +5,7 @@
  */
 #include "ipc/byteq.h"
 #include "mm/frame.h"
+#include "arch/timer.h"
 #include <parley/limits.h>
 
 void
@@ -41,7 +42,9 @@ byteq_copy(struct byteq *q, uint32_t pos, char *buf, size_t n, bool to_ring)
 static int
 byteq_sleep(struct waitq *w, const struct byteq_name *name)
 {
-    return waitq_sleep(w, name->fmt, name->a, name->b);
+    if (name->deadline_ns && time_now_ns() >= name->deadline_ns)
+        return -EAGAIN;                 /* the caller's timeout passed */
+    return waitq_sleep_until(w, name->deadline_ns, name->fmt, name->a, name->b);
 }
 
 /* Take up to n queued bytes (all of them leave the ring unless peeking). */

@@ -36,10 +36,13 @@ struct byteq {
     struct waitq write_wait;    /* writers waiting for room */
 };
 
-/* A sleep's name: printed by ps as printf(fmt, a, b). */
+/* A sleep's name, printed by ps as printf(fmt, a, b), and its deadline
+ * (time_now_ns(); 0: none), after which the call fails with -EAGAIN
+ * (SO_RCVTIMEO, SO_SNDTIMEO). */
 struct byteq_name {
     const char *fmt;
     long        a, b;
+    uint64_t    deadline_ns;
 };
 
 #define BYTEQ_NONBLOCK  1       /* -EAGAIN instead of sleeping */

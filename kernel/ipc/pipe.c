@@ -130,7 +130,7 @@ pipe_trace_type(struct file *f)
 static ssize_t
 pipe_read(struct file *f, char *buf, size_t n)
 {
-    struct byteq_name name = { "pipe %d empty", f->inode->ino, 0 };
+    struct byteq_name name = { .fmt = "pipe %d empty", .a = f->inode->ino };
     ssize_t got = byteq_read(&f->inode->pipe->q, buf, n, pipe_flags(f), &name);
     if (got > 0 && trace_ipc_on(current))
         trace_ipc(TRACE_EV_RECV, pipe_trace_type(f), f->inode->ino, 0, got, 0, NULL);
@@ -140,7 +140,7 @@ pipe_read(struct file *f, char *buf, size_t n)
 static ssize_t
 pipe_write(struct file *f, const char *buf, size_t n)
 {
-    struct byteq_name name = { "pipe %d full", f->inode->ino, 0 };
+    struct byteq_name name = { .fmt = "pipe %d full", .a = f->inode->ino };
     ssize_t put = byteq_write(&f->inode->pipe->q, buf, n, pipe_flags(f), &name);
     if (put > 0 && trace_ipc_on(current))
         trace_ipc(TRACE_EV_SEND, pipe_trace_type(f), f->inode->ino, 0, put, 0, NULL);

@@ -43,6 +43,7 @@ static const waitfor_resolver resolvers[] = {
     pipe_waits_for,
     sem_waits_for,
     msg_waits_for,
+    sock_waits_for,
 };
 
 /* The queue p sleeps on, or NULL (a timed sleep, a stop). */

@@ -29,5 +29,6 @@ void waitfor_describe(struct proc *p, char *buf, size_t size);
 int pipe_waits_for(struct proc *sleeper, struct waitq *q, pid_t *who, int max);
 int sem_waits_for(struct proc *sleeper, struct waitq *q, pid_t *who, int max);
 int msg_waits_for(struct proc *sleeper, struct waitq *q, pid_t *who, int max);   /* ipc/mbox_direct.c */
+int sock_waits_for(struct proc *sleeper, struct waitq *q, pid_t *who, int max);
 
 #endif

@@ -10,6 +10,7 @@
 #include <parley/kstat.h>           /* struct kstat, KSTAT_* */
 #include <parley/trace.h>           /* struct trace_event, TRACE_* */
 #include <parley/sched.h>           /* SCHED_EXPLORE_* */
+#include <parley/socket.h>          /* struct sockinfo */
 #include <parley/waitgraph.h>       /* struct waitedge */
 
 /* Fill up to max entries of buf, one per process; returns the count. */
@@ -41,6 +42,9 @@ int tracectl(int op, long arg, struct trace_event *buf, size_t max);
  * (<parley/sched.h>): preemption only at system-call ends, decided by a
  * stream seeded with seed.  What the explore command uses. */
 int sched_explore(int mode, unsigned seed);
+
+/* One entry per socket (netstat): up to max into buf; returns the count. */
+int sockinfo(struct sockinfo *buf, int max);
 
 /* The wait-for graph (<parley/waitgraph.h>): up to max edges into buf;
  * returns how many edges there are.  What `deadlock` uses. */

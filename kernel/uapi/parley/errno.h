@@ -62,11 +62,13 @@
 #define EAFNOSUPPORT    97
 #define EADDRINUSE      98
 #define EADDRNOTAVAIL   99
+#define ENETUNREACH    101
 #define ECONNABORTED   103
 #define ECONNRESET     104
 #define ENOBUFS        105
 #define EISCONN        106
 #define ENOTCONN       107
+#define ETOOMANYREFS   109
 #define ETIMEDOUT      110
 #define ECONNREFUSED   111
 #define EALREADY       114

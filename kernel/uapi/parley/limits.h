@@ -24,7 +24,7 @@
 /* Kernel tables, and the error a program gets when one is full. */
 #define FILE_MAX     512        /* open file descriptions, system-wide: ENFILE */
 #ifdef PARLEY_SMALL
-#define INODE_MAX    64         /* files, directories and FIFOs: ENOSPC */
+#define INODE_MAX    256        /* files, directories and FIFOs: ENOSPC (the initrd alone has ~150) */
 #else
 #define INODE_MAX    1024
 #endif

@@ -125,22 +125,22 @@
     X(103, vmpages,       3, (pid_t pid, struct parley_vmpage *ubuf, int max))\
                                                                               \
     /* ---- sockets, poll and select: 110-139 ---- */                         \
-    N(110, socket,        3, (int domain, int type, int protocol))            \
-    N(111, socketpair,    4, (int domain, int type, int protocol, int *usv))  \
-    N(112, bind,          3, (int fd, const struct sockaddr *uaddr, socklen_t len))\
-    N(113, listen,        2, (int fd, int backlog))                           \
-    N(114, accept4,       4, (int fd, struct sockaddr *uaddr, socklen_t *ulen, int flags))\
-    N(115, connect,       3, (int fd, const struct sockaddr *uaddr, socklen_t len))\
-    N(116, getsockname,   3, (int fd, struct sockaddr *uaddr, socklen_t *ulen))\
-    N(117, getpeername,   3, (int fd, struct sockaddr *uaddr, socklen_t *ulen))\
-    N(118, sendmsg,       3, (int fd, const struct msghdr *umsg, int flags))  \
-    N(119, recvmsg,       3, (int fd, struct msghdr *umsg, int flags))        \
-    N(120, shutdown,      2, (int fd, int how))                               \
-    N(121, setsockopt,    5, (int fd, int level, int name, const void *uval, socklen_t len))\
-    N(122, getsockopt,    5, (int fd, int level, int name, void *uval, socklen_t *ulen))\
+    X(110, socket,        3, (int domain, int type, int protocol))            \
+    X(111, socketpair,    4, (int domain, int type, int protocol, int *usv))  \
+    X(112, bind,          3, (int fd, const struct sockaddr *uaddr, socklen_t len))\
+    X(113, listen,        2, (int fd, int backlog))                           \
+    X(114, accept4,       4, (int fd, struct sockaddr *uaddr, socklen_t *ulen, int flags))\
+    X(115, connect,       3, (int fd, const struct sockaddr *uaddr, socklen_t len))\
+    X(116, getsockname,   3, (int fd, struct sockaddr *uaddr, socklen_t *ulen))\
+    X(117, getpeername,   3, (int fd, struct sockaddr *uaddr, socklen_t *ulen))\
+    X(118, sendmsg,       3, (int fd, const struct msghdr *umsg, int flags))  \
+    X(119, recvmsg,       3, (int fd, struct msghdr *umsg, int flags))        \
+    X(120, shutdown,      2, (int fd, int how))                               \
+    X(121, setsockopt,    5, (int fd, int level, int name, const void *uval, socklen_t len))\
+    X(122, getsockopt,    5, (int fd, int level, int name, void *uval, socklen_t *ulen))\
     X(123, poll,          3, (struct pollfd *ufds, unsigned long nfds, int timeout_ms))\
     X(124, select,        5, (int nfds, uint32_t *uread, uint32_t *uwrite, uint32_t *uexcept, struct timespec *utimeout))\
-    N(125, sockinfo,      2, (struct sockinfo *ubuf, int max))                \
+    X(125, sockinfo,      2, (struct sockinfo *ubuf, int max))                \
                                                                               \
     /* ---- robustness and teaching tools: accounting, IPC trace, seeded scheduling: 140-159 ---- */\
     X(140, kstat,         1, (struct kstat *ubuf))                            \

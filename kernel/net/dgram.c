@@ -1,0 +1,370 @@
+/*
+ * Datagram sockets (AF_UNIX SOCK_DGRAM and loopback UDP) on msgq, the
+ * kernel's store of typed messages (ipc/msgq.c): every socket has an inbox
+ * and a datagram is one message in it, so boundaries are kept for free.
+ *
+ * Protocol (who blocks, who is woken):
+ *   send     finds the destination (the address given, or the connected
+ *            peer), builds one message (the body, and an attachment with
+ *            the sender's address and any descriptors in flight) and hands
+ *            it to the destination's inbox.  AF_UNIX sleeps while that
+ *            inbox is full (or EAGAIN); UDP drops the datagram instead, as
+ *            a real network would, and reports success.
+ *   recv     takes the first message (sleeping while there is none); a
+ *            buffer too short keeps the front and drops the rest
+ *            (MSG_TRUNC).
+ *   close    destroys the inbox: queued datagrams and their descriptors
+ *            are freed, blocked senders get ECONNREFUSED.
+ */
+#include "net/socket.h"
+#include "fs/file.h"
+#include "proc/proc.h"
+#include "arch/timer.h"
+#include <parley/poll.h>
+
+#define INADDR_LOOPBACK_HOST 0x7f000001u
+
+/* What travels with a datagram besides its body. */
+struct dgram_meta {
+    struct msg_attach   attach;     /* first: msgq's release() hook */
+    bool                used;
+    struct sock_addr    from;
+    struct sock_rights *rights;
+};
+
+#ifdef PARLEY_SMALL
+#define NDGRAM_META 128
+#else
+#define NDGRAM_META 512
+#endif
+static struct dgram_meta meta_table[NDGRAM_META];
+
+static void
+meta_release(struct msg_attach *a)
+{
+    struct dgram_meta *meta = (struct dgram_meta *)a;
+    rights_free(meta->rights);
+    meta->rights = 0;
+    meta->used = false;
+}
+
+static struct dgram_meta *
+meta_alloc(void)
+{
+    for (int i = 0; i < NDGRAM_META; i++) {
+        if (meta_table[i].used)
+            continue;
+        memset(&meta_table[i], 0, sizeof meta_table[i]);
+        meta_table[i].used = true;
+        meta_table[i].attach.release = meta_release;
+        return &meta_table[i];
+    }
+    return 0;
+}
+
+void
+dgram_init(struct socket *s)
+{
+    msgq_init(&s->inbox, SOCK_DGRAM_QUEUE, SOCK_BUF_BYTES, MSGQ_FIFO);
+}
+
+static void
+set_wait_name(struct socket *s, const char *verb, struct msgq_wait_name *w)
+{
+    struct byteq_name name;
+    sock_wait_name(s, verb, &name);
+    w->what = name.fmt;
+    w->a = name.a;
+    w->b = name.b;
+}
+
+/* The sender's address as the receiver will see it. */
+static struct sock_addr
+sender_address(struct socket *s)
+{
+    struct sock_addr a = s->local;
+    if (a.family == AF_INET && a.ip == 0)
+        a.ip = INADDR_LOOPBACK_HOST;
+    return a;
+}
+
+/* Where this datagram goes, held; *drop is set for a UDP datagram that
+ * nobody will receive (sent anyway, as on a network). */
+static int
+dgram_destination(struct socket *s, struct sock_io *io, struct socket **out, bool *drop)
+{
+    *drop = false;
+    if (!io->has_addr) {
+        if (s->state != SOCK_CONNECTED)
+            return s->domain == AF_UNIX ? -ENOTCONN : -EDESTADDRREQ;
+        if (s->domain == AF_UNIX) {
+            if (s->dgram_peer->closed)
+                return -ECONNREFUSED;
+            *out = sock_hold(s->dgram_peer);
+            return 0;
+        }
+        io->addr = s->remote;
+    }
+    if (s->domain == AF_UNIX)
+        return unix_lookup(&io->addr, SOCK_DGRAM, out);
+    int err = inet_lookup(&io->addr, SOCK_DGRAM, out);
+    if (err == -ECONNREFUSED) {
+        *drop = true;                   /* "port unreachable" */
+        if (s->state == SOCK_CONNECTED)
+            s->so_error = ECONNREFUSED; /* reported to a connected socket, once */
+        return 0;
+    }
+    return err;
+}
+
+/* A connected UDP socket hears only from its peer. */
+static bool
+accepts_from(struct socket *dst, const struct sock_addr *from)
+{
+    if (dst->domain != AF_INET || dst->state != SOCK_CONNECTED)
+        return true;
+    return dst->remote.port == from->port && dst->remote.ip == from->ip;
+}
+
+static int
+copy_body_in(struct msg *m, const struct sock_io *io)
+{
+    unsigned off = 0;
+    for (int i = 0; i < io->iovcnt; i++) {
+        int err = msg_copy_in(m, off, io->iov[i].iov_base, io->iov[i].iov_len);
+        if (err)
+            return err;
+        off += io->iov[i].iov_len;
+    }
+    return 0;
+}
+
+/* A message for the datagram: its body, and an attachment only when
+ * there is something to attach (a sender's name, descriptors). */
+static struct msg *
+build_message(struct socket *s, struct sock_io *io, int *err)
+{
+    struct dgram_meta *meta = 0;
+    if (s->local.family != AF_UNSPEC || io->rights) {
+        if (!(meta = meta_alloc())) {
+            *err = -ENOBUFS;
+            return 0;
+        }
+        meta->from = sender_address(s);
+    }
+    struct msg *m = msg_alloc(io->total, err);
+    if (!m) {
+        if (meta)
+            meta_release(&meta->attach);
+        *err = -ENOBUFS;
+        return 0;
+    }
+    m->attach = meta ? &meta->attach : 0;
+    if ((*err = copy_body_in(m, io)) < 0) {
+        msg_free(m);
+        return 0;
+    }
+    if (meta) {
+        meta->rights = io->rights;      /* the message owns them now */
+        io->rights = 0;
+    }
+    return m;
+}
+
+static int
+deliver(struct socket *s, struct socket *dst, struct sock_io *io, bool nonblock)
+{
+    int err;
+    struct msg *m = build_message(s, io, &err);
+    if (!m)
+        return err;
+    struct dgram_meta *meta = (struct dgram_meta *)m->attach;
+    bool udp = dst->domain == AF_INET;
+    struct msgq_send snd = { .flags = nonblock || (io->flags & MSG_DONTWAIT) || udp ? MSGQ_NOWAIT : 0 };
+    if (s->sndtimeo_ns)
+        snd.deadline_ns = time_now_ns() + s->sndtimeo_ns;
+    set_wait_name(dst, "send", &snd.full);
+    err = msgq_send(&dst->inbox, m, &snd);
+    if (err == -EAGAIN && udp)
+        err = 0;                        /* UDP: a full receiver drops it */
+    else if (!err) {
+        sock_trace(TRACE_EV_SEND, dst, io->total, 0);
+        return 0;                       /* the inbox owns m now */
+    }
+    if (meta) {
+        io->rights = meta->rights;      /* not sent: the caller frees them */
+        meta->rights = 0;
+    }
+    msg_free(m);
+    if (err == -EIDRM)
+        return -ECONNREFUSED;           /* the receiver closed meanwhile */
+    return err == -ETIMEDOUT ? -EAGAIN : err;
+}
+
+ssize_t
+dgram_send(struct socket *s, struct sock_io *io, bool nonblock)
+{
+    struct socket *dst;
+    bool drop;
+    /* UDP's limit; AF_UNIX: what an inbox can hold at all. */
+    if (io->total > (s->domain == AF_INET ? MIN(SOCK_DGRAM_MAX, SOCK_BUF_BYTES) : SOCK_BUF_BYTES))
+        return -EMSGSIZE;
+    if (s->domain == AF_INET) {
+        int err = inet_autobind(s, 0);  /* the first sendto binds */
+        if (err)
+            return err;
+    }
+    int err = dgram_destination(s, io, &dst, &drop);
+    if (err)
+        return err;
+    if (drop)
+        return io->total;
+    struct sock_addr from = sender_address(s);
+    err = accepts_from(dst, &from) ? deliver(s, dst, io, nonblock) : 0;
+    sock_put(dst);
+    return err ? err : (ssize_t)io->total;
+}
+
+/* MSG_PEEK: wait for a datagram and copy it without taking it. */
+static int
+peek_first(struct socket *s, bool nonblock, struct msg **out)
+{
+    struct byteq_name name;
+    sock_wait_name(s, "recv", &name);
+    while (!s->inbox.head) {
+        if (nonblock)
+            return -EAGAIN;
+        int err = waitq_sleep(&s->inbox.changed, name.fmt, name.a, name.b);
+        if (err)
+            return err;
+    }
+    *out = s->inbox.head;
+    return 0;
+}
+
+static int
+copy_body_out(const struct msg *m, struct sock_io *io)
+{
+    unsigned off = 0;
+    for (int i = 0; i < io->iovcnt && off < m->hdr.length; i++) {
+        unsigned n = MIN(io->iov[i].iov_len, m->hdr.length - off);
+        int err = msg_copy_out(m, off, io->iov[i].iov_base, n);
+        if (err)
+            return err;
+        off += n;
+    }
+    return 0;
+}
+
+ssize_t
+dgram_recv(struct socket *s, struct sock_io *io, bool nonblock)
+{
+    struct msg *m;
+    int err;
+    nonblock = nonblock || (io->flags & MSG_DONTWAIT);
+    if (s->so_error) {
+        err = -s->so_error;
+        s->so_error = 0;
+        return err;
+    }
+    if (io->flags & MSG_PEEK) {
+        err = peek_first(s, nonblock, &m);
+    } else {
+        struct msgq_recv r = { .size = io->total, .flags = MSGQ_TRUNCATE | (nonblock ? MSGQ_NOWAIT : 0) };
+        if (s->rcvtimeo_ns)
+            r.deadline_ns = time_now_ns() + s->rcvtimeo_ns;
+        set_wait_name(s, "recv", &r.empty);
+        err = msgq_receive(&s->inbox, &r, &m);
+    }
+    if (err == -ERESTARTSYS && s->rcvtimeo_ns)
+        return -EINTR;                  /* signal(7): a timed call is not restarted */
+    if (err)
+        return err == -ETIMEDOUT ? -EAGAIN : err;
+    unsigned length = m->hdr.length;
+    err = copy_body_out(m, io);
+    struct dgram_meta *meta = (struct dgram_meta *)m->attach;
+    io->has_addr = meta && meta->from.family != AF_UNSPEC;
+    if (io->has_addr)
+        io->addr = meta->from;
+    if (length > io->total)
+        io->out_flags |= MSG_TRUNC;     /* the rest is discarded */
+    if (!(io->flags & MSG_PEEK)) {
+        sock_trace(TRACE_EV_RECV, s, length, 0);
+        if (meta) {
+            io->rights = meta->rights;
+            meta->rights = 0;
+        }
+        msg_free(m);
+    }
+    if (err)
+        return err;
+    return (io->flags & MSG_TRUNC) ? length : MIN(length, io->total);
+}
+
+int
+dgram_connect(struct socket *s, const struct sock_addr *to)
+{
+    struct socket *peer = 0;
+    if (to->family == AF_UNSPEC) {          /* dissolve the association */
+        if (s->dgram_peer)
+            sock_put(s->dgram_peer);
+        s->dgram_peer = 0;
+        memset(&s->remote, 0, sizeof s->remote);
+        s->state = SOCK_UNCONNECTED;
+        return 0;
+    }
+    if (s->domain == AF_UNIX) {
+        int err = unix_lookup(to, SOCK_DGRAM, &peer);
+        if (err)
+            return err;
+    } else {
+        int err = inet_autobind(s, INADDR_LOOPBACK_HOST);
+        if (err)
+            return err;
+    }
+    if (s->dgram_peer)
+        sock_put(s->dgram_peer);
+    s->dgram_peer = peer;
+    s->remote = *to;
+    if (s->domain == AF_INET && s->remote.ip == 0)
+        s->remote.ip = INADDR_LOOPBACK_HOST;
+    s->state = SOCK_CONNECTED;
+    return 0;
+}
+
+void
+dgram_pair(struct socket *a, struct socket *b)
+{
+    a->dgram_peer = sock_hold(b);
+    b->dgram_peer = sock_hold(a);
+    a->state = b->state = SOCK_CONNECTED;
+}
+
+void
+dgram_close(struct socket *s)
+{
+    msgq_destroy(&s->inbox);
+    if (s->dgram_peer)
+        sock_put(s->dgram_peer);
+    s->dgram_peer = 0;
+}
+
+/* Readable with a datagram queued; writable while the connected peer's
+ * inbox has room (UDP never blocks). */
+unsigned
+dgram_poll(struct socket *s, struct poll_table *pt)
+{
+    unsigned events = s->so_error ? POLLERR : 0;
+    poll_wait(pt, &s->inbox.changed);
+    if (s->inbox.head)
+        events |= POLLIN | POLLRDNORM;
+    struct socket *peer = s->dgram_peer;
+    if (peer && !peer->closed) {
+        poll_wait(pt, &peer->inbox.changed);
+        if (peer->inbox.count < peer->inbox.max_count)
+            events |= POLLOUT | POLLWRNORM;
+    } else {
+        events |= POLLOUT | POLLWRNORM;
+    }
+    return events;
+}
