@@ -206,6 +206,14 @@ grade:
 	@$(MAKE) --no-print-directory build $(B)/parley.iso
 	tools/grade $(if $(GRADE_JSON),--json $(GRADE_JSON)) $(T)
 
+# make lab-NAME: a branch lab-NAME in the lab's starting state (docs/labs/);
+# make lab-grade-NAME: the lab's tests as a score table.
+lab-grade-%:
+	@$(MAKE) --no-print-directory build $(B)/parley.iso
+	tools/lab grade $*
+lab-%:
+	tools/lab start $*
+
 bench:
 	@tools/deps run
 	@$(MAKE) --no-print-directory build 
