@@ -10,6 +10,7 @@
 #include "arch/x86.h"
 #include "arch/irq.h"
 #include "arch/trapframe.h"
+#include "arch/gdt.h"
 #include "mm/vm.h"
 #include "proc/proc.h"
 #include "proc/sched.h"
@@ -78,10 +79,34 @@ kernel_fault(struct trapframe *tf)
     panic("%s in kernel mode (trap %d)", exception_name(tf->trapno), tf->trapno);
 }
 
+_Static_assert(offsetof(struct trapframe, gs) == TF_GS, "TF_GS");
+_Static_assert(offsetof(struct trapframe, ds) == TF_DS, "TF_DS");
+_Static_assert(offsetof(struct trapframe, eip) == TF_EIP, "TF_EIP");
+_Static_assert(offsetof(struct trapframe, esp) == TF_ESP, "TF_ESP");
+_Static_assert(sizeof(struct trapframe) == TF_SIZE, "TF_SIZE");
+
+/* A program that sets the trap flag and then executes sysenter takes the
+ * single-step trap on the first instruction of sysenter_entry, in ring 0,
+ * before any trapframe exists.  Take the flag away and carry on with the
+ * system call; the program gets its SIGTRAP (one step: over the call) when
+ * the call returns. */
+static bool
+sysenter_single_step(struct trapframe *tf)
+{
+    if (tf->trapno != T_DEBUG || tf->eip != (uint32_t)sysenter_entry)
+        return false;
+    tf->eflags &= ~EFLAGS_TF;
+    signal_send(current, SIGTRAP, 0);
+    return true;
+}
+
 void
 trap(struct trapframe *tf)
 {
     bool from_user = trapframe_from_user(tf);
+
+    if (!from_user && sysenter_single_step(tf))
+        return;
 
     if (from_user)
         current->tf = tf;

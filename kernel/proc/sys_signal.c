@@ -136,6 +136,10 @@ sys_sigreturn(void)
     *tf = frame.saved;
     tf->cs = SEG_UCODE;
     tf->ss = SEG_UDATA;
+    tf->ds = user_data_selector(tf->ds);
+    tf->es = user_data_selector(tf->es);
+    tf->fs = user_data_selector(tf->fs);
+    tf->gs = user_data_selector(tf->gs);
     tf->eflags = (tf->eflags & 0xCD5) | 0x200;   /* arithmetic flags, DF; IF on */
     current->sig.blocked = frame.saved_mask & ~UNBLOCKABLE;
     return (long)tf->eax;       /* dispatch stores it back into eax unchanged */
