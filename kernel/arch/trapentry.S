@@ -21,8 +21,8 @@
 #include "arch/trapframe.h"
 #include <parley/sysenter.h>
 
-#define EFLAGS_TF 0x100
 #define EFLAGS_IF 0x200
+#define EFLAGS_NT 0x4000
 
 /* Save the segment registers and the general registers; then give the
  * kernel the flat data segment in %ds and %es and a clear direction flag.
@@ -127,8 +127,9 @@ sysenter_entry:
     pushl $PARLEY_SYSENTER_RETURN /* eip */
     pushl $0                    /* error code */
     pushl $T_SYSCALL
-    pushl $2                    /* the kernel's flags: no NT, AC, DF or TF */
-    popfl
+    testl $EFLAGS_NT, 12(%esp)  /* user mode set NT: an iret would be a task */
+    jnz sysenter_clear_nt       /* switch, so clear it (rare; popfl is slow) */
+sysenter_flags_ok:
     SAVE_REGISTERS
     pushl %esp
     call trap
@@ -136,18 +137,23 @@ sysenter_entry:
 
 /* Back by sysexit if the trapframe still returns to the stub (%ecx and %edx
  * are lost; the stub reloads them); anything else -- a signal handler, a
- * restarted call, exec -- goes out by iret. */
+ * restarted call, exec -- goes out by iret.  sysexit leaves the flags as
+ * they are: the user's (minus TF, see trap.c) but for the arithmetic ones,
+ * which a call does not preserve, and DF, which the C ABI wants clear at a
+ * call anyway.  No popfl: under emulation it ends a translated block. */
     cmpl $PARLEY_SYSENTER_RETURN, TF_EIP(%esp)
     jne trapret
     RESTORE_REGISTERS
     addl $8, %esp               /* trapno and error code */
     movl (%esp), %edx           /* eip */
     movl 12(%esp), %ecx         /* esp */
-    pushl 8(%esp)               /* the user's flags, with IF still off ... */
-    andl $~(EFLAGS_IF | EFLAGS_TF), (%esp)
-    popfl
-    sti                         /* ... until after sysexit (sti's shadow) */
+    sti                         /* interrupts on only after sysexit (sti's shadow) */
     sysexit
+
+sysenter_clear_nt:
+    pushl $2                    /* the kernel's flags: nothing but bit 1 */
+    popfl
+    jmp sysenter_flags_ok
 
 /* sysenter with %ebp = 0: back at once to %edx with stack %ecx. */
 sysenter_null_trap:
