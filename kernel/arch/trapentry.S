@@ -26,7 +26,8 @@
 
 /* Save the segment registers and the general registers; then give the
  * kernel the flat data segment in %ds and %es and a clear direction flag.
- * %eax is free afterwards (pushal saved it). */
+ * (A trap from virtual-8086 mode arrives with null selectors, which this
+ * also mends.)  %eax is free afterwards (pushal saved it). */
 .macro SAVE_REGISTERS
     pushl %ds
     pushl %es

@@ -16,6 +16,7 @@
 #include "dev/console.h"
 #include "fs/file.h"
 #include "proc/proc.h"
+#include <parley/poll.h>
 
 #define CTRL(c)     ((c) - '@')
 #define INPUT_SIZE  1024
@@ -181,9 +182,22 @@ console_write(struct file *f, const char *buf, size_t n)
     return n;
 }
 
+/* poll: readable once a whole line (or Ctrl-D) is committed; output
+ * never blocks. */
+static unsigned
+console_poll(struct file *f, struct poll_table *pt)
+{
+    poll_wait(pt, &input.readers);
+    unsigned events = POLLOUT | POLLWRNORM;
+    if (input.read != input.committed)
+        events |= POLLIN | POLLRDNORM;
+    return events;
+}
+
 static const struct file_ops console_ops = {
     .read = console_read,
     .write = console_write,
+    .poll = console_poll,
 };
 
 int

@@ -8,6 +8,7 @@
 #include "proc/sched.h"
 #include "arch/trapframe.h"
 #include "fs/file.h"
+#include "trace/trace.h"
 
 pid_t
 proc_fork(void)
@@ -26,12 +27,15 @@ proc_fork(void)
     child->parent = parent;
     child->pgid = parent->pgid;
     child->sid = parent->sid;
+    child->cred = parent->cred;
     strlcpy(child->name, parent->name, sizeof child->name);
     files_fork(child, parent);
     child->cwd = inode_get(parent->cwd);
     child->umask = parent->umask;
     signal_fork(child, parent);
     child->trace = parent->trace;
+    trace_fork(child, parent);
+    child->explore = parent->explore;
     sched_make_runnable(child);
     return child->pid;
 }

@@ -37,10 +37,14 @@ int     execle(const char *path, const char *arg, ...);  /* ..., NULL, envp */
 void    _exit(int status) __attribute__((__noreturn__));
 pid_t   getpid(void);
 pid_t   getppid(void);
-uid_t   getuid(void);                /* Parley has one user: all are 0 */
+uid_t   getuid(void);                /* every process starts as root (0) */
 uid_t   geteuid(void);
 gid_t   getgid(void);
 gid_t   getegid(void);
+int     setuid(uid_t uid);
+int     setgid(gid_t gid);
+int     seteuid(uid_t uid);
+int     setegid(gid_t gid);
 
 /* process groups, sessions and the terminal */
 int     setpgid(pid_t pid, pid_t pgid);

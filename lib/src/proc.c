@@ -39,11 +39,15 @@ getppid(void)
     return __syscall0(SYS_getppid);
 }
 
-/* Parley has a single user, root. */
-uid_t getuid(void)  { return 0; }
-uid_t geteuid(void) { return 0; }
-gid_t getgid(void)  { return 0; }
-gid_t getegid(void) { return 0; }
+uid_t getuid(void)  { return __syscall0(SYS_getuid); }
+uid_t geteuid(void) { return __syscall0(SYS_geteuid); }
+gid_t getgid(void)  { return __syscall0(SYS_getgid); }
+gid_t getegid(void) { return __syscall0(SYS_getegid); }
+
+int setuid(uid_t uid)  { return SYSCALL1(setuid, uid); }
+int setgid(gid_t gid)  { return SYSCALL1(setgid, gid); }
+int seteuid(uid_t uid) { return SYSCALL1(seteuid, uid); }
+int setegid(gid_t gid) { return SYSCALL1(setegid, gid); }
 
 int
 setpgid(pid_t pid, pid_t pgid)
