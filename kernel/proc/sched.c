@@ -103,33 +103,47 @@ sched_yield_cpu(void)
     schedule();
 }
 
+/* Take p off queue q if it is there. */
+static bool
+run_queue_remove(struct run_queue *q, struct proc *p)
+{
+    struct proc **link = &q->head, *prev = 0;
+    while (*link && *link != p) {
+        prev = *link;
+        link = &(*link)->run_next;
+    }
+    if (!*link)
+        return false;
+    *link = p->run_next;
+    if (q->tail == p)
+        q->tail = prev;
+    return true;
+}
+
 /* Run next (a runnable process) now, current going to the back of the run
  * queue: how explore mode picks who runs after a system call. */
 void
 sched_yield_to(struct proc *next)
 {
-    struct proc **link = &run_head, *prev = 0;
-    while (*link && *link != next) {
-        prev = *link;
-        link = &(*link)->run_next;
-    }
-    if (!*link || current == idle_proc)
-        return;                 /* not on the run queue after all */
-    *link = next->run_next;
-    if (run_tail == next)
-        run_tail = prev;
+    if (current == idle_proc)
+        return;
+    if (!run_queue_remove(&woken, next) && !run_queue_remove(&ready, next))
+        return;                 /* not on a run queue after all */
     sched_make_runnable(current);
     need_resched = false;
     switch_to(next);
 }
 
-/* The n-th runnable process for which pick(p) holds, or NULL. */
+/* The n-th runnable process for which pick(p) holds, in the order they
+ * would run, or NULL. */
 struct proc *
 sched_runnable_nth(bool (*pick)(struct proc *), unsigned n)
 {
-    for (struct proc *p = run_head; p; p = p->run_next)
-        if (pick(p) && n-- == 0)
-            return p;
+    struct run_queue *queues[] = { &woken, &ready };
+    for (int i = 0; i < 2; i++)
+        for (struct proc *p = queues[i]->head; p; p = p->run_next)
+            if (pick(p) && n-- == 0)
+                return p;
     return NULL;
 }
 
