@@ -6,7 +6,7 @@
  *   -q        quick: few iterations, for the smoke test (figures meaningless)
  *   -s SCALE  multiply every iteration count (default 1)
  *   GROUP     run only these groups (default all): trap, proc, pipe, fifo,
- *             signal, msg, sem, psem, shm, mmap, unix, inet, scale
+ *             signal, msg, mbox, sem, psem, shm, mmap, unix, inet, scale
  *
  * Every figure is one line, `name value unit`, unit ns, us or MiB/s.  A
  * figure whose mechanism the kernel does not have (its call answers ENOSYS)
@@ -52,6 +52,19 @@
 #if __has_include(<semaphore.h>)
 #include <semaphore.h>
 #define HAVE_SEMAPHORE_H 1
+#endif
+#if __has_include(<parley/mbox.h>)
+/* Parley's mailboxes and direct messages.  The library may not have them
+ * yet although the header is there: weak references are NULL then. */
+#include <parley/mbox.h>
+#define WEAK __attribute__((weak))
+WEAK int mbox_create(const char *name, unsigned capacity, int flags);
+WEAK int mbox_destroy(int id);
+WEAK int mbox_send(int id, const struct msg_out *m, int flags);
+WEAK int mbox_receive(int id, struct msg_in *in, int flags);
+WEAK int pid_send(pid_t pid, const struct msg_out *m, int flags);
+WEAK int pid_receive(pid_t from, struct msg_in *in, int flags);
+#define HAVE_MBOX_H 1
 #endif
 #if __has_include(<sys/socket.h>) && __has_include(<sys/un.h>) && __has_include(<netinet/in.h>)
 #include <sys/socket.h>
@@ -273,6 +286,8 @@ struct channel {
     void (*close)(struct channel *c);
     int fd[2][2];                       /* [dir][0 read end, 1 write end] */
     int id, sem;                        /* System V ids */
+    int box[2];                         /* mailbox per direction */
+    pid_t peer;                         /* the other process */
     char *shared;                       /* shm/mmap ring */
     char path[2][48];
 };
@@ -536,6 +551,91 @@ mmap_close_ring(struct channel *c)
     munmap(c->shared, 2 * MAX_MSG);
 }
 
+#ifdef HAVE_MBOX_H
+/* Mailboxes: one per direction, made before the fork (both processes may
+ * send and receive on a mailbox).  Direct messages: to the peer's pid. */
+static int
+mbox_open_pair(struct channel *c)
+{
+    if (!mbox_create)
+        return ENOSYS;
+    for (int d = 0; d < 2; d++)
+        if ((c->box[d] = mbox_create(0, 16, 0)) < 0) {
+            int err = errno;
+            if (d == 1)
+                mbox_destroy(c->box[0]);
+            return err;
+        }
+    return 0;
+}
+
+static void
+mbox_close_pair(struct channel *c)
+{
+    mbox_destroy(c->box[0]);
+    mbox_destroy(c->box[1]);
+}
+
+static int
+mbox_send_one(struct channel *c, int dir, const void *buf, size_t n)
+{
+    struct msg_out m = { .type = 1, .body = buf, .length = (unsigned)n };
+    while (mbox_send(c->box[dir], &m, 0) < 0)
+        if (errno != EINTR)
+            return errno;
+    return 0;
+}
+
+static int
+mbox_recv_one(struct channel *c, int dir, void *buf, size_t n)
+{
+    struct msg_in in = { .body = buf, .size = (unsigned)n };
+    int r;
+    while ((r = mbox_receive(c->box[dir], &in, 0)) < 0)
+        if (errno != EINTR)
+            return errno;
+    return (size_t)r == n ? 0 : E2BIG;
+}
+
+static int
+direct_open(struct channel *c)
+{
+    return pid_send ? 0 : ENOSYS;
+}
+
+static int
+direct_send(struct channel *c, int dir, const void *buf, size_t n)
+{
+    struct msg_out m = { .type = 1, .body = buf, .length = (unsigned)n };
+    while (pid_send(c->peer, &m, 0) < 0)
+        if (errno != EINTR)
+            return errno;
+    return 0;
+}
+
+static int
+direct_recv(struct channel *c, int dir, void *buf, size_t n)
+{
+    struct msg_in in = { .body = buf, .size = (unsigned)n };
+    int r;
+    while ((r = pid_receive(c->peer, &in, 0)) < 0)
+        if (errno != EINTR)
+            return errno;
+    return (size_t)r == n ? 0 : E2BIG;
+}
+#define MBOX_BODY_MAX MSG_BODY_MAX
+#else
+static int no_mbox(struct channel *c) { return ENOSYS; }   /* no <parley/mbox.h> */
+#define mbox_open_pair  no_mbox
+#define direct_open     no_mbox
+#define mbox_close_pair 0
+#define mbox_send_one   0
+#define mbox_recv_one   0
+#define direct_send     0
+#define direct_recv     0
+#define MBOX_BODY_MAX   MAX_MSG
+#endif
+
 #ifdef HAVE_SOCKETS
 /* Sockets: a connected pair per direction would be wasteful; one
  * socketpair-like connection carries both ways (fd[0][*] = fd[1][*]). */
@@ -637,12 +737,16 @@ static int no_sockets(struct channel *c) { return ENOSYS; }   /* no <sys/socket.
 #define dgram_recv 0
 #endif
 
-#define CHANNEL(n, o, sd, snd, rcv, cl) \
-    { .name = n, .max_msg = MAX_MSG, .open = o, .side = sd, .send = snd, .recv = rcv, .close = cl }
+#define CHANNEL_MAX(n, max, o, sd, snd, rcv, cl) \
+    { .name = n, .max_msg = max, .open = o, .side = sd, .send = snd, .recv = rcv, .close = cl }
+#define CHANNEL(n, o, sd, snd, rcv, cl) CHANNEL_MAX(n, MAX_MSG, o, sd, snd, rcv, cl)
+static void direct_close(struct channel *c) { }
 static struct channel channels[] = {
     CHANNEL("pipe", pipe_open, fd_side, fd_send, fd_recv, fd_close),
     CHANNEL("fifo", fifo_open, fifo_side, fd_send, fd_recv, fifo_close),
     CHANNEL("msg", msgq_open, no_side, msgq_send, msgq_recv, msgq_close),
+    CHANNEL_MAX("mbox", MBOX_BODY_MAX, mbox_open_pair, no_side, mbox_send_one, mbox_recv_one, mbox_close_pair),
+    CHANNEL_MAX("direct", MBOX_BODY_MAX, direct_open, no_side, direct_send, direct_recv, direct_close),
     CHANNEL("shm", shm_open_ring, no_side, ring_send, ring_recv, shm_close_ring),
     CHANNEL("mmap", mmap_open_ring, no_side, ring_send, ring_recv, mmap_close_ring),
     CHANNEL("unix_stream", unix_stream_open, sock_side, fd_send, fd_recv, sock_close),
@@ -723,9 +827,11 @@ channel_measure(struct channel *c, int kind, size_t size, long count, int *err)
         return -1;
     }
     if (pid == 0) {
+        c->peer = getppid();
         c->side(c, 1);
         _exit(child_serve(c, kind, size, count, rounds) ? 1 : 0);
     }
+    c->peer = pid;
     c->side(c, 0);
     for (int r = 0; r < rounds && best >= 0; r++) {
         double t = parent_round(c, kind, size, count);
@@ -747,12 +853,24 @@ channel_measure(struct channel *c, int kind, size_t size, long count, int *err)
 }
 
 static void
+report_channel_na(const char *name, const char *unit, struct channel *c, int err)
+{
+    char why[80];
+    if (err == E2BIG) {
+        snprintf(why, sizeof why, "%s: a message holds at most %zu bytes", c->name, c->max_msg);
+        report_na(name, unit, why, 0);
+    } else {
+        report_na(name, unit, c->name, err);
+    }
+}
+
+static void
 figure_rtt(const char *name, struct channel *c, size_t size, long count)
 {
     int err;
     double t = channel_measure(c, RTT, size, iterations(count), &err);
     if (t < 0)
-        report_na(name, "us", c->name, err);
+        report_channel_na(name, "us", c, err);
     else
         report(name, t * 1e6, "us");
 }
@@ -765,7 +883,7 @@ figure_tput(const char *name, struct channel *c, size_t size)
     int err;
     double t = channel_measure(c, TPUT, size, count, &err);
     if (t < 0)
-        report_na(name, "MiB/s", c->name, err);
+        report_channel_na(name, "MiB/s", c, err);
     else
         report(name, (double)size / t / MIB, "MiB/s");
 }
@@ -797,6 +915,7 @@ group_pipe(void)
 }
 
 static void group_fifo(void)  { channel_figures("fifo"); }
+static void group_mbox(void)  { channel_figures("mbox"); channel_figures("direct"); }
 static void group_shm(void)   { channel_figures("shm"); }
 static void group_mmap(void)  { channel_figures("mmap"); }
 
@@ -1108,6 +1227,54 @@ semop_with_sleepers(int sleepers)
     report(name, best * 1e6, "us");
 }
 
+#ifdef HAVE_MBOX_H
+#define MBOXES_MOST MBOX_MAX            /* the system's limit, not 1000 */
+/* mbox_send (and the receive that empties the box again) with `boxes`
+ * mailboxes in the system, ours the last made. */
+static void
+mbox_send_with_boxes(int boxes)
+{
+    char name[48];
+    int ids[MBOX_MAX], made = 0;
+    snprintf(name, sizeof name, "mbox_send_mboxes%d_us", boxes);
+    if (!mbox_create) {
+        report_na(name, "us", "mbox_create", ENOSYS);
+        return;
+    }
+    while (made < boxes && made < MBOX_MAX && (ids[made] = mbox_create(0, 4, 0)) >= 0)
+        made++;
+    if (made < boxes) {
+        report_na(name, "us", "mbox_create", errno);
+    } else {
+        struct msg_out m = { .type = 1, .body = sendbuf, .length = 8 };
+        struct msg_in in = { .body = recvbuf, .size = 8 };
+        int box = ids[made - 1];
+        long n = iterations(5000);
+        double best = 1e30;
+        for (int b = 0; b <= BATCHES; b++) {
+            double t0 = now_s();
+            for (long i = 0; i < n; i++)
+                mbox_send(box, &m, 0), mbox_receive(box, &in, 0);
+            double t = (now_s() - t0) / (double)n;
+            if (b > 0 && t < best)
+                best = t;
+        }
+        report(name, best * 1e6, "us");
+    }
+    while (made > 0)
+        mbox_destroy(ids[--made]);
+}
+#else
+#define MBOXES_MOST 32
+static void
+mbox_send_with_boxes(int boxes)
+{
+    char name[48];
+    snprintf(name, sizeof name, "mbox_send_mboxes%d_us", boxes);
+    report_na(name, "us", "no <parley/mbox.h>", 0);
+}
+#endif
+
 static void
 group_scale(void)
 {
@@ -1121,8 +1288,8 @@ group_scale(void)
     msgrcv_with_queued(quick ? 20 : 1000);
     semop_with_sleepers(1);
     semop_with_sleepers(quick ? 4 : 60);
-    report_na("mbox_send_mboxes1_us", "us", "no mailbox API in this library", 0);
-    report_na("mbox_send_mboxes1000_us", "us", "no mailbox API in this library", 0);
+    mbox_send_with_boxes(1);
+    mbox_send_with_boxes(quick ? 4 : MBOXES_MOST);
 }
 
 /* ---- driver --------------------------------------------------------------------- */
@@ -1133,7 +1300,7 @@ static const struct {
 } groups[] = {
     { "trap", group_trap },     { "proc", group_proc },     { "pipe", group_pipe },
     { "fifo", group_fifo },     { "signal", group_signal }, { "msg", group_msg },
-    { "sem", group_sem },       { "psem", group_psem },     { "shm", group_shm },
+    { "mbox", group_mbox },     { "sem", group_sem },       { "psem", group_psem },     { "shm", group_shm },
     { "mmap", group_mmap },     { "unix", group_unix },     { "inet", group_inet },
     { "scale", group_scale },
 };
