@@ -25,6 +25,8 @@ struct parley_sigaction;
 struct msqid_ds;
 struct sembuf;
 struct shmid_ds;
+struct parley_mmap_args;
+struct parley_vmpage;
 struct kstat;
 struct trace_event;
 struct waitedge;

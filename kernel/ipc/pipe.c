@@ -89,7 +89,7 @@ end_holders(struct pipe_state *ps, bool writers, pid_t *who, int max)
  * pipe waits for the holders of its write ends, a writer to a full one
  * for the holders of its read ends; a FIFO open, for anyone. */
 int
-pipe_waits_for(struct waitq *q, pid_t *who, int max)
+pipe_waits_for(struct proc *sleeper, struct waitq *q, pid_t *who, int max)
 {
     for (int i = 0; i < NPIPE; i++) {
         struct pipe_state *ps = &pipe_table[i];

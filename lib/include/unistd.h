@@ -67,4 +67,11 @@ int     pause(void);
 /* any system call by number (<parley/syscall.h>), for tests */
 long    syscall(long number, ...);
 
+/* Memory (shared memory, mappings). */
+int     ftruncate(int fd, off_t length);
+#define _SC_PAGESIZE  30            /* Linux's number */
+#define _SC_PAGE_SIZE _SC_PAGESIZE
+long    sysconf(int name);
+int     getpagesize(void);
+
 #endif
