@@ -122,12 +122,15 @@ iterations(long n)
     return k > 0 ? k : 1;
 }
 
-/* The fastest of BATCHES runs of fn(arg, n), in seconds per iteration. */
+/* The fastest of BATCHES runs of fn(arg, n), after one more to warm up, in
+ * seconds per iteration: fn runs ALL_BATCHES(n) iterations in all (a child
+ * serving the loop must match). */
+#define ALL_BATCHES(n) ((BATCHES + 1) * (n))
 static double
 best_of(void (*fn)(void *arg, long n), void *arg, long n)
 {
     double best = 1e30;
-    fn(arg, n / 10 + 1);                        /* warm up */
+    fn(arg, n);                                 /* warm up */
     for (int b = 0; b < BATCHES; b++) {
         double t0 = now_s();
         fn(arg, n);
@@ -954,13 +957,24 @@ await_signal(const sigset_t *waitmask)
     got_signal = 0;
 }
 
+struct signal_pingpong { pid_t child; sigset_t waitmask; };
+
+static void
+loop_signal_parent(void *arg, long n)
+{
+    struct signal_pingpong *pp = arg;
+    while (n-- > 0) {
+        kill(pp->child, SIGUSR1);
+        await_signal(&pp->waitmask);
+    }
+}
+
 static void
 group_signal(void)
 {
     long n = iterations(5000);
     struct sigaction sa;
     sigset_t block, waitmask;
-    double best = 1e30;
 
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;
@@ -973,22 +987,14 @@ group_signal(void)
     fflush(stdout);
     pid_t pid = fork();
     if (pid == 0) {
-        for (long i = 0; i < (BATCHES + 1) * n; i++) {
+        for (long i = 0; i < ALL_BATCHES(n); i++) {
             await_signal(&waitmask);
             kill(parent, SIGUSR1);
         }
         _exit(0);
     }
-    for (int b = 0; b <= BATCHES; b++) {
-        double t0 = now_s();
-        for (long i = 0; i < n; i++) {
-            kill(pid, SIGUSR1);
-            await_signal(&waitmask);
-        }
-        double t = (now_s() - t0) / (double)n;
-        if (b > 0 && t < best)
-            best = t;
-    }
+    struct signal_pingpong pp = { pid, waitmask };
+    double best = best_of(loop_signal_parent, &pp, n);
     waitpid(pid, 0, 0);
     sigprocmask(SIG_UNBLOCK, &block, 0);
     report("sig_rtt_us", best * 1e6, "us");
@@ -998,10 +1004,17 @@ group_signal(void)
 
 /* SysV semaphore ping-pong: semaphore 0 wakes the child, 1 the parent. */
 static void
+loop_sem_parent(void *arg, long n)
+{
+    int s = *(int *)arg;
+    while (n-- > 0)
+        sem_change(s, 0, +1), sem_change(s, 1, -1);
+}
+
+static void
 group_sem(void)
 {
     long n = iterations(5000);
-    double best = 1e30;
     int s = semget(IPC_PRIVATE, 2, IPC_CREAT | 0600);
     if (s < 0) {
         report_na("sem_rtt_us", "us", "semget", errno);
@@ -1010,31 +1023,33 @@ group_sem(void)
     fflush(stdout);
     pid_t pid = fork();
     if (pid == 0) {
-        for (long i = 0; i < (BATCHES + 1) * n; i++)
+        for (long i = 0; i < ALL_BATCHES(n); i++)
             if (sem_change(s, 0, -1) || sem_change(s, 1, +1))
                 _exit(1);
         _exit(0);
     }
-    for (int b = 0; b <= BATCHES; b++) {
-        double t0 = now_s();
-        for (long i = 0; i < n; i++)
-            sem_change(s, 0, +1), sem_change(s, 1, -1);
-        double t = (now_s() - t0) / (double)n;
-        if (b > 0 && t < best)
-            best = t;
-    }
+    double best = best_of(loop_sem_parent, &s, n);
     waitpid(pid, 0, 0);
     semctl(s, 0, IPC_RMID);
     report("sem_rtt_us", best * 1e6, "us");
 }
 
 /* POSIX semaphores in shared memory: the same ping-pong with sem_t. */
+#ifdef HAVE_SEMAPHORE_H
+static void
+loop_psem_parent(void *arg, long n)
+{
+    sem_t *sems = arg;
+    while (n-- > 0)
+        sem_post(&sems[0]), sem_wait(&sems[1]);
+}
+#endif
+
 static void
 group_psem(void)
 {
 #ifdef HAVE_SEMAPHORE_H
     long n = iterations(5000);
-    double best = 1e30;
     sem_t *sems = mmap(0, 2 * sizeof(sem_t), PROT_READ | PROT_WRITE,
                        MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     if (sems == MAP_FAILED) {
@@ -1049,19 +1064,12 @@ group_psem(void)
     fflush(stdout);
     pid_t pid = fork();
     if (pid == 0) {
-        for (long i = 0; i < (BATCHES + 1) * n; i++)
+        for (long i = 0; i < ALL_BATCHES(n); i++)
             if (sem_wait(&sems[0]) < 0 || sem_post(&sems[1]) < 0)
                 _exit(1);
         _exit(0);
     }
-    for (int b = 0; b <= BATCHES; b++) {
-        double t0 = now_s();
-        for (long i = 0; i < n; i++)
-            sem_post(&sems[0]), sem_wait(&sems[1]);
-        double t = (now_s() - t0) / (double)n;
-        if (b > 0 && t < best)
-            best = t;
-    }
+    double best = best_of(loop_psem_parent, sems, n);
     waitpid(pid, 0, 0);
     munmap(sems, 2 * sizeof(sem_t));
     report("psem_rtt_us", best * 1e6, "us");
@@ -1113,6 +1121,13 @@ pipe_rtt_with_runnable(int others)
     kill_all(pids, others);
 }
 
+static void
+loop_open_close(void *arg, long n)
+{
+    while (n-- > 0)
+        close(open(arg, O_RDONLY));
+}
+
 /* open+close of one file in a directory of `files` files. */
 static void
 open_close_in_dir(int files)
@@ -1134,26 +1149,26 @@ open_close_in_dir(int files)
         }
         close(fd);
     }
-    if (made == files) {
-        long n = iterations(2000);
-        double best = 1e30;
-        for (int b = 0; b <= BATCHES; b++) {
-            double t0 = now_s();
-            for (long i = 0; i < n; i++)
-                close(open(path, O_RDONLY));
-            double t = (now_s() - t0) / (double)n;
-            if (b > 0 && t < best)
-                best = t;
-        }
-        report(name, best * 1e6, "us");
-    } else {
+    if (made == files)
+        report(name, best_of(loop_open_close, path, iterations(2000)) * 1e6, "us");
+    else
         report_na(name, "us", "creating the files", err);
-    }
     for (int i = 0; i < made; i++) {
         snprintf(path, sizeof path, "%s/f%d", dir, i);
         unlink(path);
     }
     rmdir(dir);
+}
+
+static void
+loop_msg_by_type(void *arg, long n)
+{
+    int q = *(int *)arg;
+    while (n-- > 0) {
+        msgbuf.mtype = 1;
+        msgsnd(q, &msgbuf, 8, 0);
+        msgrcv(q, &msgbuf, 8, 1, 0);
+    }
 }
 
 /* msgrcv of one type while `others` messages of another type wait. */
@@ -1174,21 +1189,17 @@ msgrcv_with_queued(int others)
             msgctl(q, IPC_RMID, 0);
             return;
         }
-    long n = iterations(2000);
-    double best = 1e30;
-    for (int b = 0; b <= BATCHES; b++) {
-        double t0 = now_s();
-        for (long i = 0; i < n; i++) {
-            msgbuf.mtype = 1;
-            msgsnd(q, &msgbuf, 8, 0);
-            msgrcv(q, &msgbuf, 8, 1, 0);
-        }
-        double t = (now_s() - t0) / (double)n;
-        if (b > 0 && t < best)
-            best = t;
-    }
+    double best = best_of(loop_msg_by_type, &q, iterations(2000));
     msgctl(q, IPC_RMID, 0);
     report(name, best * 1e6, "us");
+}
+
+static void
+loop_semop_up_down(void *arg, long n)
+{
+    int s = *(int *)arg;
+    while (n-- > 0)
+        sem_change(s, 0, +1), sem_change(s, 0, -1);
 }
 
 /* semop on one semaphore while `sleepers` processes wait on another one. */
@@ -1212,16 +1223,7 @@ semop_with_sleepers(int sleepers)
         }
     }
     sleep(1);                           /* let them all go to sleep */
-    long n = iterations(5000);
-    double best = 1e30;
-    for (int b = 0; b <= BATCHES; b++) {
-        double t0 = now_s();
-        for (long i = 0; i < n; i++)
-            sem_change(s, 0, +1), sem_change(s, 0, -1);
-        double t = (now_s() - t0) / (double)n / 2;
-        if (b > 0 && t < best)
-            best = t;
-    }
+    double best = best_of(loop_semop_up_down, &s, iterations(5000)) / 2;
     semctl(s, 0, IPC_RMID);             /* wakes the sleepers with EIDRM */
     kill_all(pids, sleepers);
     report(name, best * 1e6, "us");
@@ -1229,6 +1231,16 @@ semop_with_sleepers(int sleepers)
 
 #ifdef HAVE_MBOX_H
 #define MBOXES_MOST MBOX_MAX            /* the system's limit, not 1000 */
+static void
+loop_mbox_self(void *arg, long n)
+{
+    struct msg_out m = { .type = 1, .body = sendbuf, .length = 8 };
+    struct msg_in in = { .body = recvbuf, .size = 8 };
+    int box = *(int *)arg;
+    while (n-- > 0)
+        mbox_send(box, &m, 0), mbox_receive(box, &in, 0);
+}
+
 /* mbox_send (and the receive that empties the box again) with `boxes`
  * mailboxes in the system, ours the last made. */
 static void
@@ -1246,20 +1258,8 @@ mbox_send_with_boxes(int boxes)
     if (made < boxes) {
         report_na(name, "us", "mbox_create", errno);
     } else {
-        struct msg_out m = { .type = 1, .body = sendbuf, .length = 8 };
-        struct msg_in in = { .body = recvbuf, .size = 8 };
         int box = ids[made - 1];
-        long n = iterations(5000);
-        double best = 1e30;
-        for (int b = 0; b <= BATCHES; b++) {
-            double t0 = now_s();
-            for (long i = 0; i < n; i++)
-                mbox_send(box, &m, 0), mbox_receive(box, &in, 0);
-            double t = (now_s() - t0) / (double)n;
-            if (b > 0 && t < best)
-                best = t;
-        }
-        report(name, best * 1e6, "us");
+        report(name, best_of(loop_mbox_self, &box, iterations(5000)) * 1e6, "us");
     }
     while (made > 0)
         mbox_destroy(ids[--made]);
