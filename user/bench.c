@@ -264,9 +264,35 @@ fork_of_size(const char *name, long mib)
 }
 
 static void
+loop_yield(void *arg, long n)
+{
+    while (n-- > 0)
+        sched_yield();
+}
+
+/* One context switch: two processes yielding to each other, each yield a
+ * system call and a switch (to the other address space). */
+static void
+figure_switch(void)
+{
+    long n = iterations(20000);
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        loop_yield(0, ALL_BATCHES(n) + n);      /* outlast the parent */
+        _exit(0);
+    }
+    double t = best_of(loop_yield, 0, n);
+    kill(pid, SIGKILL);
+    waitpid(pid, 0, 0);
+    report("switch_yield_us", t * 1e6, "us");
+}
+
+static void
 group_proc(void)
 {
     report("fork_exit_wait_us", best_of(loop_fork, 0, iterations(300)) * 1e6, "us");
+    figure_switch();
 }
 
 /* ---- channels: one interface for every message-moving mechanism ------------ */

@@ -133,7 +133,7 @@ sysenter_entry:
 sysenter_flags_ok:
     SAVE_REGISTERS
     pushl %esp
-    call trap
+    call syscall_trap
     addl $4, %esp
 
 /* Back by sysexit if the trapframe still returns to the stub (%ecx and %edx

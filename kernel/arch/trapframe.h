@@ -92,6 +92,8 @@ trapframe_set_user_segments(struct trapframe *tf)
 
 /* trap.c: every trap, interrupt and system call, from alltraps. */
 void trap(struct trapframe *tf);
+/* trap.c: a system call made by sysenter, from sysenter_entry. */
+void syscall_trap(struct trapframe *tf);
 
 #endif
 
