@@ -192,6 +192,29 @@ test:
 	@$(MAKE) --no-print-directory build $(B)/parley.iso
 	$(PYTHON) tests/run.py $(T)
 
+# The long fuzz run (docs/robustness.md): CALLS calls, a fresh seed unless
+# SEED is given; the guest's console shows the seed to replay.
+CALLS ?= 2000000
+soak:
+	@tools/deps run
+	@$(MAKE) --no-print-directory build
+	tools/run-in-guest --no-build --timeout $$(( $(CALLS) / 500 + 120 )) -- fuzz -n $(CALLS) $(if $(SEED),-s $(SEED))
+
+# make grade: the tests as a score table by mechanism (tests/grading.txt);
+# GRADE_JSON=out.json also writes it for an autograder.
+grade:
+	@tools/deps run
+	@$(MAKE) --no-print-directory build $(B)/parley.iso
+	tools/grade $(if $(GRADE_JSON),--json $(GRADE_JSON)) $(T)
+
+# make lab-NAME: a branch lab-NAME in the lab's starting state (docs/labs/);
+# make lab-grade-NAME: the lab's tests as a score table.
+lab-grade-%:
+	@$(MAKE) --no-print-directory build $(B)/parley.iso
+	tools/lab grade $*
+lab-%:
+	tools/lab start $*
+
 # make bench [LINUX=1] [SCALE=n]: figures, build/bench/table.md and
 # build/bench/ipc-cost.svg.  LINUX=1 also runs Debian's Linux under the same
 # QEMU (needs ../shared/bench and libc6-dev-i386-cross, which tools/deps
@@ -209,6 +232,6 @@ bench-check:
 clean:
 	rm -rf $(B) .gdbinit
 
-.PHONY: all build qemu qemu-nox qemu-kernel qemu-gdb qemu-nox-gdb gdb test bench bench-check clean
+.PHONY: all build qemu qemu-nox qemu-kernel qemu-gdb qemu-nox-gdb gdb test soak grade bench bench-check clean
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -58,6 +58,8 @@ run_queue_pop(struct run_queue *q)
 void
 sched_make_runnable(struct proc *p)
 {
+    assert_interrupts_off();
+    assert(p->state != PROC_RUNNABLE && p->state != PROC_ZOMBIE && p->state != PROC_UNUSED);
     bool from_sleep = p->state == PROC_SLEEPING && p->ticks_left > 0;
     p->state = PROC_RUNNABLE;
     run_queue_push(from_sleep ? &woken : &ready, p);

@@ -42,6 +42,7 @@ static const waitfor_resolver resolvers[] = {
     child_waits_for,
     pipe_waits_for,
     sem_waits_for,
+    msg_waits_for,
 };
 
 /* The queue p sleeps on, or NULL (a timed sleep, a stop). */
@@ -77,6 +78,9 @@ waitfor_edges(struct proc *p, struct waitedge *out, int max)
     }
     return edges;
 }
+
+/* Where gdb's parley-waitgraph has waitfor_describe() write (tools/gdb). */
+char waitfor_gdb_text[64];
 
 void
 waitfor_describe(struct proc *p, char *buf, size_t size)
