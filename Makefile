@@ -89,8 +89,9 @@ $(B)/lib/%.o: lib/%.S
 	$(CC) $(UCFLAGS) -c -o $@ $<
 
 # ---- user programs ---------------------------------------------------------
-# Every user/*.c is one program in /bin; so is every tests/guest/*.c (the
-# guest test programs) and the shared benchmark.
+# Every user/*.c is one program in /bin (the benchmark, user/bench.c, among
+# them); so is every tests/guest/*.c (the guest test programs) and, when
+# ../shared/bench is there, the shared yardstick ipcbench.
 UPROGS := $(patsubst user/%.c,%,$(wildcard user/*.c))
 TPROGS := $(patsubst tests/guest/%.c,%,$(wildcard tests/guest/*.c))
 BENCH_SRC := ../shared/bench/ipcbench.c
@@ -214,15 +215,23 @@ lab-grade-%:
 lab-%:
 	tools/lab start $*
 
+# make bench [LINUX=1] [SCALE=n]: figures, build/bench/table.md and
+# build/bench/ipc-cost.svg.  LINUX=1 also runs Debian's Linux under the same
+# QEMU (needs ../shared/bench and libc6-dev-i386-cross, which tools/deps
+# installs).  bench-check compares with tools/bench-baseline.txt; never fails.
 bench:
-	@tools/deps run
-	@$(MAKE) --no-print-directory build 
+	@tools/deps $(if $(LINUX),linux,run)
+	@$(MAKE) --no-print-directory build
 	tools/bench $(if $(LINUX),--linux) $(SCALE)
+bench-check:
+	@tools/deps run
+	@$(MAKE) --no-print-directory build
+	tools/bench --check $(SCALE)
 
 # ---- dependencies ----------------------------------------------------------
 clean:
 	rm -rf $(B) .gdbinit
 
-.PHONY: all build qemu qemu-nox qemu-kernel qemu-gdb qemu-nox-gdb gdb test soak grade bench clean
+.PHONY: all build qemu qemu-nox qemu-kernel qemu-gdb qemu-nox-gdb gdb test soak grade bench bench-check clean
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -50,6 +50,7 @@ kmain(uint32_t magic, uint32_t info_pa)
 
     gdt_init();
     idt_init();
+    sysenter_init();
     pic_init();
     console_init_input();       /* keyboard and serial interrupts */
 

@@ -6,5 +6,7 @@
 void gdt_init(void);
 void tss_set_kernel_stack(uint32_t esp0);
 void idt_init(void);
+void sysenter_init(void);
+void sysenter_entry(void);     /* trapentry.S */
 
 #endif

@@ -1,7 +1,8 @@
 /*
  * The interrupt descriptor table.  Every entry is an interrupt gate, so the
  * CPU clears IF on entry: the kernel always runs with interrupts off (see
- * lib/kernel.h).  Only vector 0x80, the system call, may be raised from
+ * lib/kernel.h).  Only vector 0x80, the system call, vector 0x81, the null
+ * trap (the floor, see trapentry.S), and the breakpoint may be raised from
  * user mode (DPL 3).
  */
 #include "lib/kernel.h"
@@ -21,6 +22,7 @@ struct gate {
 static struct gate idt[NVECTORS];
 extern uint32_t vectors[];      /* trapentry.S: vectors 0..47 */
 extern void vector128(void);
+extern void null_trap(void);
 
 static void
 idt_set(int n, uint32_t handler, int dpl)
@@ -39,6 +41,7 @@ idt_init(void)
         idt_set(i, vectors[i], 0);
     idt_set(T_BRKPT, vectors[T_BRKPT], 3);
     idt_set(T_SYSCALL, (uint32_t)vector128, 3);
+    idt_set(T_NULLTRAP, (uint32_t)null_trap, 3);
 
     struct { uint16_t limit; uint32_t base; } __attribute__((packed))
         idtr = { sizeof idt - 1, (uint32_t)idt };

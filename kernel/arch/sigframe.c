@@ -68,6 +68,10 @@ sigframe_pop(struct trapframe *tf, sigset_t *saved_mask)
     *tf = frame.saved;
     tf->cs = SEG_UCODE;
     tf->ss = SEG_UDATA;
+    tf->ds = user_data_selector(tf->ds);        /* never a kernel selector */
+    tf->es = user_data_selector(tf->es);
+    tf->fs = user_data_selector(tf->fs);
+    tf->gs = user_data_selector(tf->gs);
     tf->eflags = (tf->eflags & 0xCD5) | 0x200;   /* arithmetic flags, DF; IF on */
     *saved_mask = frame.saved_mask;
     return 0;

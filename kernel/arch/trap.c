@@ -10,6 +10,7 @@
 #include "arch/x86.h"
 #include "arch/irq.h"
 #include "arch/trapframe.h"
+#include "arch/gdt.h"
 #include "mm/vm.h"
 #include "mm/frame.h"
 #include "proc/proc.h"
@@ -97,13 +98,25 @@ kernel_fault(struct trapframe *tf)
     panic("%s in kernel mode (trap %d)", exception_name(tf->trapno), tf->trapno);
 }
 
-/* Leaving v86 mode the CPU loaded null selectors into %ds, %es, %fs and
- * %gs: put back the flat data segment the kernel runs with. */
-static void
-v86_mode_restore_segments(void)
+_Static_assert(offsetof(struct trapframe, gs) == TF_GS, "TF_GS");
+_Static_assert(offsetof(struct trapframe, ds) == TF_DS, "TF_DS");
+_Static_assert(offsetof(struct trapframe, eip) == TF_EIP, "TF_EIP");
+_Static_assert(offsetof(struct trapframe, esp) == TF_ESP, "TF_ESP");
+_Static_assert(sizeof(struct trapframe) == TF_SIZE, "TF_SIZE");
+
+/* A program that sets the trap flag and then executes sysenter takes the
+ * single-step trap on the first instruction of sysenter_entry, in ring 0,
+ * before any trapframe exists.  Take the flag away and carry on with the
+ * system call; the program gets its SIGTRAP (one step: over the call) when
+ * the call returns. */
+static bool
+sysenter_single_step(struct trapframe *tf)
 {
-    __asm__ volatile("movw %w0, %%ds; movw %w0, %%es; movw %w0, %%fs; movw %w0, %%gs"
-                     : : "r"(SEG_UDATA));
+    if (tf->trapno != T_DEBUG || tf->eip != (uint32_t)sysenter_entry)
+        return false;
+    tf->eflags &= ~EFLAGS_TF;
+    signal_send(current, SIGTRAP, 0);
+    return true;
 }
 
 void
@@ -111,8 +124,8 @@ trap(struct trapframe *tf)
 {
     bool from_user = trapframe_from_user(tf);
 
-    if (tf->eflags & EFLAGS_VM)
-        v86_mode_restore_segments();
+    if (!from_user && sysenter_single_step(tf))
+        return;
 
     if (from_user)
         current->tf = tf;
@@ -141,6 +154,16 @@ v86_mode_kill(struct trapframe *tf)
     printk("pid %d (%s): trap %d in virtual-8086 mode at %x:%x; killed\n",
            current->pid, current->name, tf->trapno, tf->cs, tf->eip);
     proc_exit(W_EXITCODE(0, SIGSEGV));
+}
+
+/* A system call that came in by sysenter (from sysenter_entry): always
+ * from user mode and always a system call, so none of trap()'s questions. */
+void
+syscall_trap(struct trapframe *tf)
+{
+    current->tf = tf;
+    syscall_dispatch(tf);
+    return_to_user(tf);
 }
 
 /* Last stop before user mode: take the CPU away if the slice is over, and

@@ -1,10 +1,17 @@
 /* The registers saved on the kernel stack by every trap, interrupt and
- * system call (see trapentry.S).  The layout must match the pushes there.
+ * system call, whether it came in by `int` or by `sysenter` (see
+ * trapentry.S).  The layout must match the pushes there.
  *
- * The data segment registers are not saved: user and kernel share the
- * flat ring-3 data segment for %ds, %es, %fs and %gs (ring 0 may use it),
- * so they never change across a trap -- and loading a segment register is
- * one of the slower things an x86, real or emulated, does. */
+ * The data segment registers belong to the process: a program may load any
+ * selector the CPU lets ring 3 load (0, or the user code or data segment)
+ * into %ds, %es, %fs or %gs, and must find it there again after any system
+ * call, interrupt or context switch.  So every entry saves all four here and
+ * every return restores them from here.  The kernel itself uses the flat
+ * user data segment in %ds and %es (ring 0 may) and never uses %fs or %gs;
+ * it never trusts what user mode left in them.  Because loading a segment
+ * register is one of the slower things an x86, real or emulated, does, the
+ * entry reloads %ds/%es and the exit reloads each register only when the
+ * value differs -- in the common case, never. */
 #ifndef ARCH_TRAPFRAME_H
 #define ARCH_TRAPFRAME_H
 
@@ -14,6 +21,8 @@
 struct trapframe {
     /* pushal */
     uint32_t edi, esi, ebp, esp_unused, ebx, edx, ecx, eax;
+    /* pushed by trapentry.S: 16-bit selectors in 32-bit slots */
+    uint16_t gs, gs_pad, fs, fs_pad, es, es_pad, ds, ds_pad;
     uint32_t trapno;
     uint32_t err;               /* error code, or 0 */
     /* pushed by the CPU */
@@ -38,6 +47,17 @@ struct trapframe {
 #define T_ALIGN     17
 #define T_IRQ0      32
 #define T_SYSCALL  128
+#define T_NULLTRAP 129      /* does nothing at all: the floor (docs/performance.md) */
+
+/* Byte offsets into struct trapframe, for trapentry.S. */
+#define TF_GS      32
+#define TF_FS      36
+#define TF_ES      40
+#define TF_DS      44
+#define TF_EIP     56
+#define TF_EFLAGS  64
+#define TF_ESP     68
+#define TF_SIZE    76
 
 #define EFLAGS_VM  0x20000          /* virtual-8086 mode */
 
@@ -52,8 +72,29 @@ trapframe_from_user(const struct trapframe *tf)
     return (tf->cs & 3) == 3 || (tf->eflags & EFLAGS_VM);
 }
 
+/* A selector a user program may keep in a data segment register: the null
+ * selector or one of the two flat ring-3 segments.  Anything else (a value
+ * from a forged signal frame) becomes the user data segment. */
+static inline uint16_t
+user_data_selector(uint16_t sel)
+{
+    return sel == 0 || sel == SEG_UDATA || sel == SEG_UCODE ? sel : SEG_UDATA;
+}
+
+/* The segment registers a new program starts with: all flat user data. */
+static inline void
+trapframe_set_user_segments(struct trapframe *tf)
+{
+    tf->cs = SEG_UCODE;
+    tf->ss = SEG_UDATA;
+    tf->ds = tf->es = tf->fs = tf->gs = SEG_UDATA;
+}
+
 /* trap.c: every trap, interrupt and system call, from alltraps. */
 void trap(struct trapframe *tf);
+/* trap.c: a system call made by sysenter, from sysenter_entry. */
+void syscall_trap(struct trapframe *tf);
+
 #endif
 
 #endif

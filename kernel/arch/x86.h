@@ -62,6 +62,12 @@ invlpg(uint32_t va)
     __asm__ volatile("invlpg (%0)" : : "r"(va) : "memory");
 }
 
+static inline void
+wrmsr(uint32_t msr, uint32_t value)
+{
+    __asm__ volatile("wrmsr" : : "c"(msr), "a"(value), "d"(0));
+}
+
 static inline uint64_t
 rdtsc(void)
 {
@@ -78,6 +84,7 @@ read_ebp(void)
     return v;
 }
 
+#define EFLAGS_TF 0x100
 #define EFLAGS_IF 0x200
 
 #endif

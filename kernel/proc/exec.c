@@ -166,8 +166,7 @@ exec_commit(struct proc *p, struct vm *new_vm, const char *path, uint32_t entry,
 
     struct trapframe *tf = p->tf;
     memset(tf, 0, sizeof *tf);
-    tf->cs = SEG_UCODE;
-    tf->ss = SEG_UDATA;
+    trapframe_set_user_segments(tf);
     tf->eflags = EFLAGS_IF;    /* user mode always takes interrupts */
     tf->eip = entry;
     tf->esp = sp;

@@ -2,23 +2,29 @@
  * Private to the user library: the raw system-call stubs and the few
  * functions one part of the library calls in another.
  *
- * A system call is `int $0x80` with the number in %eax and up to five
- * arguments in %ebx, %ecx, %edx, %esi, %edi (see <parley/syscall.h>).  The
- * kernel answers in %eax: a value >= 0, or -errno.  The stubs return that raw
- * value; __syscall_ret() turns it into the POSIX convention (-1 and errno).
- * They are inline so that a wrapper like getpid() costs one trap and nothing
- * more.
+ * A system call has the number in %eax and up to five arguments in %ebx,
+ * %ecx, %edx, %esi, %edi (see <parley/syscall.h>).  The kernel answers in
+ * %eax: a value >= 0, or -errno.  The stubs return that raw value;
+ * __syscall_ret() turns it into the POSIX convention (-1 and errno).
+ *
+ * The kernel takes a call by either of two doors: `int $0x80`, the classic
+ * one, or `sysenter`, the fast one, through the __sysenter stub
+ * (sysenter.S).  The stubs use SYSCALL_INSN, the faster (see
+ * docs/performance.md for the figures); the kernel accepts both, always.
  */
 #ifndef LIBC_INTERNAL_H
 #define LIBC_INTERNAL_H
 
 #include <parley/syscall.h>
 
+/* `int $0x80` or `call __sysenter`: the same registers in and out. */
+#define SYSCALL_INSN "call __sysenter"
+
 static inline long
 __syscall0(long n)
 {
     long r;
-    __asm__ volatile("int $0x80" : "=a"(r) : "a"(n) : "memory");
+    __asm__ volatile(SYSCALL_INSN : "=a"(r) : "a"(n) : "memory");
     return r;
 }
 
@@ -26,7 +32,7 @@ static inline long
 __syscall1(long n, long a)
 {
     long r;
-    __asm__ volatile("int $0x80" : "=a"(r) : "a"(n), "b"(a) : "memory");
+    __asm__ volatile(SYSCALL_INSN : "=a"(r) : "a"(n), "b"(a) : "memory");
     return r;
 }
 
@@ -34,7 +40,7 @@ static inline long
 __syscall2(long n, long a, long b)
 {
     long r;
-    __asm__ volatile("int $0x80" : "=a"(r) : "a"(n), "b"(a), "c"(b)
+    __asm__ volatile(SYSCALL_INSN : "=a"(r) : "a"(n), "b"(a), "c"(b)
                      : "memory");
     return r;
 }
@@ -43,7 +49,7 @@ static inline long
 __syscall3(long n, long a, long b, long c)
 {
     long r;
-    __asm__ volatile("int $0x80" : "=a"(r) : "a"(n), "b"(a), "c"(b), "d"(c)
+    __asm__ volatile(SYSCALL_INSN : "=a"(r) : "a"(n), "b"(a), "c"(b), "d"(c)
                      : "memory");
     return r;
 }
@@ -52,7 +58,7 @@ static inline long
 __syscall4(long n, long a, long b, long c, long d)
 {
     long r;
-    __asm__ volatile("int $0x80" : "=a"(r)
+    __asm__ volatile(SYSCALL_INSN : "=a"(r)
                      : "a"(n), "b"(a), "c"(b), "d"(c), "S"(d) : "memory");
     return r;
 }
@@ -61,7 +67,7 @@ static inline long
 __syscall5(long n, long a, long b, long c, long d, long e)
 {
     long r;
-    __asm__ volatile("int $0x80" : "=a"(r)
+    __asm__ volatile(SYSCALL_INSN : "=a"(r)
                      : "a"(n), "b"(a), "c"(b), "d"(c), "S"(d), "D"(e)
                      : "memory");
     return r;

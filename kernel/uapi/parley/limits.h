@@ -12,7 +12,7 @@
 #else
 #define PIPE_CAPACITY (16 * 4096) /* bytes a pipe holds: 16 direct blocks */
 #endif
-#define CHILD_MAX    64         /* process-table size */
+#define CHILD_MAX    256        /* process-table size (the scheduler is O(1); docs/performance.md) */
 #define PAGE_SIZE    4096
 #define SIGQUEUE_MAX 32         /* real-time signals queued to one process */
 #define RTSIG_MAX    33         /* SIGRTMIN .. SIGRTMAX */
