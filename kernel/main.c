@@ -11,6 +11,7 @@
 #include "mm/vm.h"
 #include "fs/fs.h"
 #include "dev/console.h"
+#include "dev/tty.h"
 #include "proc/proc.h"
 #include "proc/sched.h"
 
@@ -51,6 +52,7 @@ kmain(uint32_t magic, uint32_t info_pa)
     gdt_init();
     idt_init();
     pic_init();
+    tty_init();                 /* the terminal takes the console's input */
     console_init_input();       /* keyboard and serial interrupts */
 
     /* Map all memory; then every frame above the kernel and the initial

@@ -1,10 +1,10 @@
 /*
  * Unpack the initial image (a multiboot module built by tools/mkinitrd)
- * into the in-memory file system, then make /dev/console.
+ * into the in-memory file system, then make the device nodes in /dev.
  */
 #include "fs/fs.h"
 #include "fs/file.h"
-#include "dev/console.h"
+#include "dev/device.h"
 #include <parley/initrd.h>
 
 static int
@@ -35,20 +35,6 @@ initrd_add(const struct initrd_entry *e, const char *data)
     return err;
 }
 
-static void
-make_console_node(void)
-{
-    struct inode *dev, *ip;
-    if (path_lookup("/dev", &dev) < 0)
-        panic("initrd: no /dev");
-    ip = inode_alloc(S_IFCHR | 0666);
-    assert(ip);
-    ip->rdev = CONSOLE_DEV;
-    dir_add(dev, "console", ip);
-    inode_put(ip);
-    inode_put(dev);
-}
-
 void
 initrd_unpack(const char *image, size_t size)
 {
@@ -65,7 +51,7 @@ initrd_unpack(const char *image, size_t size)
             panic("initrd: cannot add %s (error %d)", e->path, err);
         p += sizeof *e + ROUNDUP(e->size, 4);
     }
-    make_console_node();
+    device_make_nodes();
     printk("initrd: %u files and directories\n", h->count);
 }
 

@@ -5,7 +5,7 @@
 #include "fs/file.h"
 #include "proc/proc.h"
 #include "syscall.h"
-#include "dev/console.h"
+#include "dev/tty.h"
 
 /* Copy a path argument into a kernel buffer of PATH_MAX bytes. */
 static int
@@ -337,7 +337,7 @@ sys_isatty(int fd)
     struct file *f = fd_get(fd);
     if (!f)
         return -EBADF;
-    return file_is_console(f) ? 1 : 0;
+    return file_is_tty(f) ? 1 : 0;
 }
 
 long
@@ -346,7 +346,7 @@ sys_tcgetpgrp(int fd)
     struct file *f = fd_get(fd);
     if (!f)
         return -EBADF;
-    return file_is_console(f) ? console_foreground() : -ENOTTY;
+    return file_is_tty(f) ? tty_foreground() : -ENOTTY;
 }
 
 long
@@ -355,10 +355,10 @@ sys_tcsetpgrp(int fd, pid_t pgid)
     struct file *f = fd_get(fd);
     if (!f)
         return -EBADF;
-    if (!file_is_console(f))
+    if (!file_is_tty(f))
         return -ENOTTY;
     if (pgid <= 0)
         return -EINVAL;
-    console_set_foreground(pgid);
+    tty_set_foreground(pgid);
     return 0;
 }
