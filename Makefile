@@ -92,6 +92,9 @@ $(B)/lib/%.o: lib/%.S
 # Every user/*.c is one program in /bin; so is every tests/guest/*.c (the
 # guest test programs) and the shared benchmark.
 UPROGS := $(patsubst user/%.c,%,$(wildcard user/*.c))
+# A folder user/NAME/ is one program made of all its .c files (the shell).
+UDIRS  := $(patsubst user/%/,%,$(wildcard user/*/))
+UPROGS += $(UDIRS)
 TPROGS := $(patsubst tests/guest/%.c,%,$(wildcard tests/guest/*.c))
 BENCH_SRC := ../shared/bench/ipcbench.c
 UBINS  := $(addprefix $(B)/bin/,$(UPROGS) $(TPROGS)) \
@@ -106,6 +109,11 @@ $(B)/bin/%: $(B)/user/%.o $(CRT0) $(LIBC) lib/user.ld
 	$(call link_user,$<)
 $(B)/bin/%: $(B)/tests/guest/%.o $(CRT0) $(LIBC) lib/user.ld
 	$(call link_user,$<)
+define dir_program
+$(B)/bin/$(1): $(patsubst %.c,$(B)/%.o,$(wildcard user/$(1)/*.c)) $(CRT0) $(LIBC) lib/user.ld
+	$$(call link_user,$(patsubst %.c,$(B)/%.o,$(wildcard user/$(1)/*.c)))
+endef
+$(foreach d,$(UDIRS),$(eval $(call dir_program,$(d))))
 $(B)/bin/ipcbench: $(B)/bench/ipcbench.o $(CRT0) $(LIBC) lib/user.ld
 	$(call link_user,$<)
 

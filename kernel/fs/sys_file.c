@@ -8,7 +8,7 @@
 #include "dev/tty.h"
 
 /* Copy a path argument into a kernel buffer of PATH_MAX bytes. */
-static int
+int
 get_path(char *dst, const char *upath)
 {
     int n = copy_string_from_user(dst, upath, PATH_MAX);

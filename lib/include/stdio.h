@@ -38,6 +38,12 @@ int    fseek(FILE *f, long offset, int whence);
 long   ftell(FILE *f);
 void   rewind(FILE *f);
 int    remove(const char *path);
+int    rename(const char *oldpath, const char *newpath);
+FILE  *tmpfile(void);
+FILE  *popen(const char *command, const char *type);
+int    pclose(FILE *f);
+ssize_t getline(char **line, size_t *size, FILE *f);
+ssize_t getdelim(char **line, size_t *size, int delim, FILE *f);
 
 /* characters and lines */
 int    fgetc(FILE *f);

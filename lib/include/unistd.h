@@ -25,6 +25,13 @@ int     unlink(const char *path);
 int     rmdir(const char *path);
 int     chdir(const char *path);
 char   *getcwd(char *buf, size_t size);
+int     access(const char *path, int mode);     /* F_OK, R_OK, W_OK, X_OK */
+int     link(const char *oldpath, const char *newpath);
+
+/* getopt: command-line options */
+extern char *optarg;
+extern int   optind, opterr, optopt;
+int     getopt(int argc, char *const argv[], const char *optstring);
 
 /* processes */
 pid_t   fork(void);
