@@ -84,6 +84,8 @@ $(LIBC): $(LOBJS)
 $(B)/lib/%.o: lib/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(UCFLAGS) -c -o $@ $<
+# float functions written as calls of the double ones must stay calls
+$(B)/lib/src/math.o: UCFLAGS += -fno-builtin
 $(B)/lib/%.o: lib/%.S
 	@mkdir -p $(dir $@)
 	$(CC) $(UCFLAGS) -c -o $@ $<

@@ -12,6 +12,7 @@
 #include "fs/fs.h"
 #include "dev/console.h"
 #include "dev/tty.h"
+#include "dev/rtc.h"
 #include "proc/proc.h"
 #include "proc/sched.h"
 
@@ -69,6 +70,7 @@ kmain(uint32_t magic, uint32_t info_pa)
     uintptr_t kernel_end = ROUNDUP(V2P(end), PAGE_SIZE);
     frame_init(ROUNDUP(MAX(kernel_end, image_end), PAGE_SIZE), phys_top);
     timer_init();
+    rtc_init();                 /* the wall clock, from the CMOS clock */
 
     fs_init();
     initrd_unpack(P2V(image_start), image_end - image_start);

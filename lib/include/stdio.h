@@ -43,6 +43,12 @@ FILE  *tmpfile(void);
 FILE  *popen(const char *command, const char *type);
 int    pclose(FILE *f);
 ssize_t getline(char **line, size_t *size, FILE *f);
+int    scanf(const char *fmt, ...) __attribute__((__format__(__scanf__, 1, 2)));
+int    fscanf(FILE *f, const char *fmt, ...) __attribute__((__format__(__scanf__, 2, 3)));
+int    sscanf(const char *s, const char *fmt, ...) __attribute__((__format__(__scanf__, 2, 3)));
+int    vscanf(const char *fmt, __builtin_va_list ap) __attribute__((__format__(__scanf__, 1, 0)));
+int    vfscanf(FILE *f, const char *fmt, __builtin_va_list ap) __attribute__((__format__(__scanf__, 2, 0)));
+int    vsscanf(const char *s, const char *fmt, __builtin_va_list ap) __attribute__((__format__(__scanf__, 2, 0)));
 ssize_t getdelim(char **line, size_t *size, int delim, FILE *f);
 
 /* characters and lines */
