@@ -42,7 +42,7 @@ COMMON  := -m32 -march=i686 -fno-pie -fno-stack-protector -fno-pic \
 	-fno-asynchronous-unwind-tables -MMD -MP
 # SMALL=1 shrinks buffers and limits so tests provoke full/empty/wrap cases.
 KCFLAGS := $(COMMON) -O2 -ffreestanding -Wmissing-prototypes -Ikernel -Ikernel/uapi $(if $(SMALL),-DPARLEY_SMALL)
-UCFLAGS := $(COMMON) -O2 -Ilib/include -Ikernel/uapi
+UCFLAGS := $(COMMON) -O2 -Ilib/include -Ikernel/uapi $(if $(SMALL),-DPARLEY_SMALL)
 LDFLAGS := -m elf_i386 --no-warn-rwx-segments -z noexecstack
 
 B := build

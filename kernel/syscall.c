@@ -15,6 +15,8 @@
 #include "arch/trapframe.h"
 #include "proc/proc.h"
 #include "syscall.h"
+#include "trace/trace.h"
+#include "trace/explore.h"
 #include <parley/syscall.h>
 
 typedef long (*syscall_fn)(long, long, long, long, long);
@@ -28,9 +30,10 @@ static const struct {
     syscall_fn  fn;
     const char *name;
     int         nargs;
+    const char *params;
 } syscalls[SYS_MAX] = {
-#define TABLE_ENTRY(num, name, nargs, params) [num] = { HANDLER(name), #name, nargs },
-#define NOSYS_ENTRY(num, name, nargs, params) [num] = { NULL, #name, nargs },
+#define TABLE_ENTRY(num, name, nargs, params) [num] = { HANDLER(name), #name, nargs, #params },
+#define NOSYS_ENTRY(num, name, nargs, params) [num] = { NULL, #name, nargs, #params },
     PARLEY_SYSCALLS(TABLE_ENTRY, NOSYS_ENTRY)
 };
 
@@ -54,11 +57,19 @@ syscall_dispatch(struct trapframe *tf)
     long result = -ENOSYS;
 
     p->syscall_nr = nr;
+    if (p->trace_flags)
+        trace_syscall_begin(p, nr, args);
     if (nr > 0 && nr < SYS_MAX && syscalls[nr].fn)
         result = syscalls[nr].fn(args[0], args[1], args[2], args[3], args[4]);
     if (p->trace)
         trace_call(p, nr, args, result);
+    if (p->trace_flags)
+        trace_syscall(p, nr, args, result);
     tf->eax = (uint32_t)result;
+    if (p->explore) {
+        p->explore_ticks = 0;
+        explore_point(p);
+    }
 }
 
 /* trace(on): print this process's system calls.  Returns the old setting. */
@@ -68,4 +79,10 @@ sys_trace(int on)
     bool old = current->trace;
     current->trace = on != 0;
     return old;
+}
+
+const char *
+syscall_params(int nr)
+{
+    return nr > 0 && nr < SYS_MAX ? syscalls[nr].params : NULL;
 }

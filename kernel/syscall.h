@@ -26,6 +26,12 @@ struct msqid_ds;
 struct sembuf;
 struct shmid_ds;
 struct kstat;
+struct trace_event;
+struct waitedge;
+struct sockaddr;
+struct msghdr;
+struct pollfd;
+struct sockinfo;
 
 #define SYSCALL_PROTOTYPE(num, name, nargs, params) long sys_##name params;
 #define SYSCALL_NO_PROTOTYPE(num, name, nargs, params)

@@ -8,6 +8,8 @@ Suites, by group:
           one boot runs /bin/test_NAME
   shell   the SHELL_CASES table below: one boot runs one command line and
           its output is compared with what is expected
+  tools   every tests/tools/test_NAME.py: host-side checks of the teaching
+          tools (each case a case_* function; it boots guests as it needs)
   boot    boot.kernel and boot.grub: boot with -kernel, or from the GRUB
           ISO, wait for the shell's prompt, type a command line, check the
           answer; and the BOOT_DIALOGS below (boot.job_*): boot with
@@ -15,7 +17,7 @@ Suites, by group:
           Ctrl-Z), to check job control from end to end
 
 T selects suites: a suite's name (test_fs, shell.pipeline, boot.grub), a
-group (host, guest, shell, boot), or "list" to print the names.
+group (host, guest, shell, tools, boot), or "list" to print the names.
 
 Every case prints one line, "ok NAME" or "FAIL NAME: why"; the last line is
 "N passed, N failed" and the exit status is 1 if anything failed.  Each boot
@@ -179,6 +181,29 @@ def run_guest_suite(name):
     result = Result(name)
     run = guest.run_command("/bin/" + name, DEADLINE, build=False)
     judge_program(result, run.transcript, run.code, run.message)
+    return result
+
+
+def run_tool_suite(path):
+    """Runs the case_* functions of tests/tools/test_NAME.py: host-side tests
+    of the tools (trace recordings, diagrams, grading, gdb), which boot
+    guests through run-in-guest themselves.  A case fails by raising."""
+    name = os.path.basename(path)[:-3]
+    result = Result(name)
+    loader = importlib.machinery.SourceFileLoader(name, path)
+    spec = importlib.util.spec_from_loader(loader.name, loader)
+    module = importlib.util.module_from_spec(spec)
+    loader.exec_module(module)
+    module.guest, module.ROOT, module.DEADLINE = guest, ROOT, DEADLINE
+    suite = name[len("test_"):]
+    for case in [n for n in dir(module) if n.startswith("case_")]:
+        line = "%s.%s" % (suite, case[len("case_"):])
+        try:
+            getattr(module, case)()
+            result.add(True, "ok " + line)
+        except Exception as e:          # an assertion or a crash: the case failed
+            result.add(False, "FAIL %s: %s: %s" % (line, type(e).__name__, e))
+            result.transcript += "%s: %r\n%s\n" % (line, e, getattr(e, "transcript", ""))
     return result
 
 
@@ -454,6 +479,9 @@ def all_suites():
         suites.append(Suite("shell." + case, "shell",
                             lambda n="shell." + case, c=command, e=expected:
                             run_shell_suite(n, c, e)))
+    for path in sorted(glob.glob(os.path.join(ROOT, "tests/tools/test_*.py"))):
+        name = os.path.basename(path)[:-3]
+        suites.append(Suite(name, "tools", lambda p=path: run_tool_suite(p)))
     suites.append(Suite("boot.kernel", "boot", run_boot_kernel))
     suites.append(Suite("boot.grub", "boot", run_boot_grub))
     for name, dialog in BOOT_DIALOGS:

@@ -13,9 +13,12 @@
  * collects ("reaps") every other child that ends; otherwise they would stay
  * zombies forever.
  *
- * Every shell init starts leads a process group of its own and is given the
- * console (tcsetpgrp), so the keys that send signals (Ctrl-C, Ctrl-\, Ctrl-Z)
- * reach the shell's group, never init's: init needs no protection from them.
+ * Every shell init starts leads a session (setsid) and so a process group of
+ * its own, and is given the console (tcsetpgrp): the keys that send signals
+ * (Ctrl-C, Ctrl-\, Ctrl-Z) reach the shell's group, never init's, and no
+ * process of the shell's session can join init's group (setpgid works only
+ * within a session).  The kernel also refuses init every signal it has no
+ * handler for, and panics if init ever exits.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -46,9 +49,9 @@ console_open(void)
 }
 
 /*
- * Starts /bin/sh in a new process group that owns the console.  Both init
- * and the child call setpgid, so the group exists whichever runs first; the
- * child takes the console before exec, so the shell can read at once.
+ * Starts /bin/sh in a new session that owns the console.  The child takes
+ * the console before exec, so the shell can read at once.  (init must not
+ * setpgid the child: a group leader cannot start a session.)
  */
 static pid_t
 shell_start(char **argv)
@@ -58,13 +61,11 @@ shell_start(char **argv)
     if (pid < 0) {
         fprintf(stderr, "init: fork: %s\n", strerror(errno));
     } else if (pid == 0) {
-        setpgid(0, 0);
+        setsid();
         tcsetpgrp(0, getpid());
         execve("/bin/sh", argv, sh_env);
         fprintf(stderr, "init: /bin/sh: %s\n", strerror(errno));
         _exit(127);
-    } else {
-        setpgid(pid, pid);
     }
     return pid;
 }

@@ -50,10 +50,14 @@ irq_register(int irq, void (*handler)(void))
     pic_write_mask();
 }
 
+bool in_interrupt;              /* an interrupt handler runs (for the trace) */
+
 void
 irq_dispatch(int irq)
 {
     pic_eoi(irq);
+    in_interrupt = true;
     if (irq_handlers[irq])
         irq_handlers[irq]();
+    in_interrupt = false;
 }

@@ -15,6 +15,7 @@
 #include "proc/sched.h"
 #include "proc/signal.h"
 #include "syscall.h"
+#include <parley/wait.h>
 
 static const char *const exception_names[] = {
     "divide error", "debug", "NMI", "breakpoint", "overflow", "bound range",
@@ -31,8 +32,8 @@ exception_signal(int trapno)
     case T_DIVIDE: case T_FPERR: case 19: return SIGFPE;
     case T_ILLOP:                         return SIGILL;
     case T_DEBUG: case T_BRKPT:           return SIGTRAP;
-    case 4: case 5: case 17:              return SIGBUS;
-    default:                              return SIGSEGV;
+    case T_ALIGN:                         return SIGBUS;
+    default:                              return SIGSEGV;   /* bound and into too, as on Linux */
     }
 }
 
@@ -42,27 +43,39 @@ exception_name(int trapno)
     return trapno < (int)ARRAY_SIZE(exception_names) ? exception_names[trapno] : "trap";
 }
 
+/* A user page fault: stack growth and copy-on-write are resolved; anything
+ * else is SIGSEGV, whose siginfo carries the address and, from the error
+ * code's present bit, SEGV_ACCERR (a page the access may not touch) or
+ * SEGV_MAPERR (no page there). */
+static void
+user_page_fault(struct trapframe *tf)
+{
+    struct proc *p = current;
+    uint32_t addr = read_cr2();
+
+    if (vm_handle_fault(&p->vm, addr, tf->err & 2) == 0)
+        return;
+    printk("pid %d (%s): %s at address %p (%s, %s), eip %p\n",
+           p->pid, p->name, exception_name(tf->trapno), (void *)addr,
+           tf->err & 2 ? "write" : "read",
+           tf->err & 1 ? "protection violation" : "page not mapped",
+           (void *)tf->eip);
+    signal_force_fault(p, SIGSEGV, tf->err & 1 ? SEGV_ACCERR : SEGV_MAPERR, (void *)addr);
+}
+
 /* A user process did something illegal: say so clearly, then signal it. */
 static void
 user_fault(struct trapframe *tf)
 {
     struct proc *p = current;
-    int sig = exception_signal(tf->trapno);
 
     if (tf->trapno == T_PGFLT) {
-        uint32_t addr = read_cr2();
-        if (vm_handle_fault(&p->vm, addr, tf->err & 2) == 0)
-            return;         /* stack growth or copy-on-write: resolved */
-        printk("pid %d (%s): %s at address %p (%s, %s), eip %p\n",
-               p->pid, p->name, exception_name(tf->trapno), (void *)addr,
-               tf->err & 2 ? "write" : "read",
-               tf->err & 1 ? "protection violation" : "page not mapped",
-               (void *)tf->eip);
-    } else {
-        printk("pid %d (%s): %s, eip %p\n", p->pid, p->name,
-               exception_name(tf->trapno), (void *)tf->eip);
+        user_page_fault(tf);
+        return;
     }
-    signal_force(p, sig);
+    printk("pid %d (%s): %s, eip %p\n", p->pid, p->name,
+           exception_name(tf->trapno), (void *)tf->eip);
+    signal_force(p, exception_signal(tf->trapno));
 }
 
 static void
@@ -78,10 +91,22 @@ kernel_fault(struct trapframe *tf)
     panic("%s in kernel mode (trap %d)", exception_name(tf->trapno), tf->trapno);
 }
 
+/* Leaving v86 mode the CPU loaded null selectors into %ds, %es, %fs and
+ * %gs: put back the flat data segment the kernel runs with. */
+static void
+v86_mode_restore_segments(void)
+{
+    __asm__ volatile("movw %w0, %%ds; movw %w0, %%es; movw %w0, %%fs; movw %w0, %%gs"
+                     : : "r"(SEG_UDATA));
+}
+
 void
 trap(struct trapframe *tf)
 {
     bool from_user = trapframe_from_user(tf);
+
+    if (tf->eflags & EFLAGS_VM)
+        v86_mode_restore_segments();
 
     if (from_user)
         current->tf = tf;
@@ -98,11 +123,27 @@ trap(struct trapframe *tf)
         return_to_user(tf);
 }
 
+/*
+ * A trap from virtual-8086 mode.  Parley never runs v86 code, so a process
+ * got there with a forged iret frame; there is no sane user state to return
+ * to (or to build a signal frame on), so once the trap itself is handled
+ * (an interrupt must still be acknowledged) the process dies of SIGSEGV.
+ */
+static void
+v86_mode_kill(struct trapframe *tf)
+{
+    printk("pid %d (%s): trap %d in virtual-8086 mode at %x:%x; killed\n",
+           current->pid, current->name, tf->trapno, tf->cs, tf->eip);
+    proc_exit(W_EXITCODE(0, SIGSEGV));
+}
+
 /* Last stop before user mode: take the CPU away if the slice is over, and
  * run pending signals (which may end the process here). */
 void
 return_to_user(struct trapframe *tf)
 {
+    if (tf->eflags & EFLAGS_VM)
+        v86_mode_kill(tf);
     if (need_resched)
         sched_yield_cpu();
     signal_deliver(tf);

@@ -35,14 +35,21 @@ struct trapframe {
 #define T_GPFLT     13
 #define T_PGFLT     14
 #define T_FPERR     16
+#define T_ALIGN     17
 #define T_IRQ0      32
 #define T_SYSCALL  128
 
+#define EFLAGS_VM  0x20000          /* virtual-8086 mode */
+
 #ifndef __ASSEMBLER__
+/* Did the trap interrupt user mode?  A trap from virtual-8086 mode pushes a
+ * real-mode %cs whose low bits mean nothing, so EFLAGS.VM is tested too:
+ * only ring 3 can be in v86 mode (QEMU's TCG lets a ring-3 iret enter it),
+ * and a frame a user built must never make the kernel blame itself. */
 static inline int
 trapframe_from_user(const struct trapframe *tf)
 {
-    return (tf->cs & 3) == 3;
+    return (tf->cs & 3) == 3 || (tf->eflags & EFLAGS_VM);
 }
 
 /* trap.c: every trap, interrupt and system call, from alltraps. */

@@ -27,6 +27,7 @@
 #include "arch/timer.h"
 #include <parley/ioctl.h>
 #include <parley/termios.h>
+#include <parley/poll.h>
 
 #define CTRL(c)     ((c) - '@')
 #define INPUT_SIZE  1024
@@ -354,10 +355,23 @@ tty_ioctl(struct file *f, unsigned long request, void *arg)
     }
 }
 
+/* poll: readable once a read would not block (a whole line, or in raw
+ * mode any byte); output never blocks. */
+static unsigned
+tty_poll(struct file *f, struct poll_table *pt)
+{
+    poll_wait(pt, &tty.readers);
+    unsigned events = POLLOUT | POLLWRNORM;
+    if (input_ready())
+        events |= POLLIN | POLLRDNORM;
+    return events;
+}
+
 static const struct file_ops tty_ops = {
     .read = tty_read,
     .write = tty_write,
     .ioctl = tty_ioctl,
+    .poll = tty_poll,
 };
 
 int

@@ -1,6 +1,10 @@
 /*
  * Directories: an inode whose data is an array of struct dir_entry.
- * Every directory holds "." and ".." like any other entries.
+ * Every directory holds "." and ".." like any other entries, and they count
+ * as links like any other: an empty directory has two (its name in the
+ * parent and its "."), and each subdirectory's ".." adds one to its parent,
+ * as on Linux.  rmdir takes "." and ".." away before the name (dir_unlink_dots)
+ * so that all three links go.
  */
 #include "fs/dir.h"
 
@@ -118,6 +122,16 @@ dir_create(struct inode *parent, mode_t mode)
         inode_put(dp);
         return 0;
     }
-    dp->nlink--;        /* "." does not keep a directory alive */
     return dp;
+}
+
+/* Remove an empty directory's "." and ".." (the links it holds on itself
+ * and its parent), before its last name goes: rmdir, or a mkdir whose name
+ * could not be added. */
+void
+dir_unlink_dots(struct inode *dp)
+{
+    assert(S_ISDIR(dp->mode) && dir_is_empty(dp));
+    dir_remove(dp, "..");
+    dir_remove(dp, ".");
 }

@@ -16,6 +16,7 @@ int  dir_remove(struct inode *dp, const char *name);
 bool dir_is_empty(struct inode *dp);
 int  dir_read_entry(struct inode *dp, off_t *pos, struct parley_dirent *out);
 struct inode *dir_create(struct inode *parent, mode_t mode);
+void dir_unlink_dots(struct inode *dp);
 
 /* path.c */
 struct inode *fs_root(void);

@@ -8,6 +8,7 @@
 
 struct file;
 struct proc;
+struct poll_table;
 
 /*
  * What a descriptor can name -- a regular file, a directory, the console, a
@@ -27,6 +28,10 @@ struct file_ops {
      * the caller's pointer, unchecked: the operation copies what it needs.
      * A missing operation, or a request it does not know, is -ENOTTY. */
     int     (*ioctl)(struct file *f, unsigned long request, void *arg);
+    /* poll and select: the POLL* events possible now (<parley/poll.h>);
+     * calls poll_wait(pt, q) for each queue whose change could change the
+     * answer (pt may be NULL).  Missing: always readable and writable. */
+    unsigned (*poll)(struct file *f, struct poll_table *pt);
 };
 
 /* An open file description, shared by dup() and fork(). */

@@ -60,7 +60,6 @@ fs_init(void)
 {
     inode_init();
     struct inode *root = dir_create(0, 0755);
-    assert(root);
-    root->nlink++;                      /* the root is its own name */
+    assert(root);                       /* its "." and ".." are its links */
     fs_set_root(root);
 }

@@ -9,6 +9,7 @@
 #include "fs/inode.h"
 #include "mm/frame.h"
 #include "arch/timer.h"
+#include "ipc/pipe.h"
 
 static struct inode inode_table[NINODE];
 static unsigned inodes_in_use;
@@ -236,7 +237,7 @@ inode_stat(struct inode *ip, struct stat *st)
     st->st_mode = ip->mode;
     st->st_nlink = ip->nlink;
     st->st_rdev = ip->rdev;
-    st->st_size = S_ISFIFO(ip->mode) ? (off_t)ip->pipe.count : ip->size;
+    st->st_size = S_ISFIFO(ip->mode) ? (off_t)pipe_queued(ip) : ip->size;
     st->st_blksize = BLOCK_SIZE;
     st->st_blocks = ROUNDUP(ip->size, BLOCK_SIZE) / 512;
     st->st_atim = ip->atime;

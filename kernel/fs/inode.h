@@ -2,12 +2,13 @@
 #define FS_INODE_H
 
 #include "lib/kernel.h"
-#include "proc/waitq.h"
 #include <parley/stat.h>
 #include <parley/limits.h>
 
+struct pipe_state;
+
 #define BLOCK_SIZE     PAGE_SIZE
-#define NDIRECT        16               /* 64 KiB: also a pipe's capacity */
+#define NDIRECT        16               /* 64 KiB: also where a pipe's ring lives */
 #define PTRS_PER_BLOCK (BLOCK_SIZE / sizeof(char *))
 #define MAX_FILE_BLOCKS (NDIRECT + PTRS_PER_BLOCK + PTRS_PER_BLOCK * PTRS_PER_BLOCK)
 
@@ -16,25 +17,6 @@
 #else
 #define NINODE 1024
 #endif
-
-/*
- * A pipe or FIFO keeps its bytes in the inode's direct blocks, used as one
- * circular queue (the SVR4 design).  read_pos and write_pos are byte offsets
- * into that queue; they live here, in the inode, not in the open file, which
- * is why lseek on a pipe fails with ESPIPE.
- */
-struct pipe_state {
-    uint32_t     read_pos;              /* next byte to read */
-    uint32_t     write_pos;             /* next byte to write */
-    uint32_t     count;                 /* bytes queued */
-    int          readers;               /* open read ends */
-    int          writers;               /* open write ends */
-    unsigned     reader_opens;          /* FIFO open rendezvous counters */
-    unsigned     writer_opens;
-    struct waitq read_wait;             /* readers waiting for data */
-    struct waitq write_wait;            /* writers waiting for room */
-    struct waitq open_wait;             /* FIFO opens waiting for a peer */
-};
 
 /*
  * An in-memory inode.  Data blocks are whole pages taken from the frame
@@ -53,7 +35,7 @@ struct inode {
     char            **indirect;
     char           ***double_indirect;
     struct timespec   atime, mtime, ctime;
-    struct pipe_state pipe;             /* pipes and FIFOs only */
+    struct pipe_state *pipe;            /* open pipes and FIFOs only (ipc/pipe.h) */
 };
 
 void          inode_init(void);

@@ -91,7 +91,7 @@ open_inode(const char *path, int flags, mode_t mode, struct inode **out)
     ip = inode_alloc(S_IFREG | (mode & 07777 & ~current->umask));
     if (!ip) {
         inode_put(dir);
-        return -ENFILE;
+        return -ENOSPC;     /* POSIX: the file system cannot be expanded */
     }
     err = dir_add(dir, name, ip);
     inode_put(dir);

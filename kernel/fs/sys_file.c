@@ -177,8 +177,8 @@ make_node(const char *upath, mode_t mode)
         return -ENOSPC;
     }
     err = dir_add(dir, name, ip);
-    if (!err && S_ISDIR(mode))
-        dir->nlink++;                   /* the new directory's ".." */
+    if (err && S_ISDIR(mode))
+        dir_unlink_dots(ip);            /* so the put below frees it */
     inode_put(ip);
     inode_put(dir);
     return err;
@@ -238,7 +238,7 @@ remove_name(const char *upath, bool want_dir)
         err = -ENOTEMPTY;
     if (!err) {
         if (want_dir)
-            dir->nlink--;               /* its ".." named us */
+            dir_unlink_dots(ip);
         err = dir_remove(dir, name);
     }
     inode_put(dir);
@@ -280,8 +280,10 @@ sys_getcwd(char *ubuf, size_t size)
         struct inode *parent = dir_lookup(dir, "..");
         struct parley_dirent d;
         off_t pos = 0;
-        if (!parent)
-            break;
+        if (!parent) {
+            inode_put(root);
+            return -ENOENT;             /* cwd was removed: it has no ".." */
+        }
         name[0] = 0;
         while (dir_read_entry(parent, &pos, &d))
             if (d.d_ino == dir->ino && strcmp(d.d_name, ".") && strcmp(d.d_name, "..")) {

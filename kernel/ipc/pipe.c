@@ -1,167 +1,223 @@
 /*
- * Pipes and FIFOs: a circular queue of bytes in an inode's direct blocks.
+ * Pipes and FIFOs: a byteq (ipc/byteq.c) whose pages are the inode's
+ * direct blocks.
  *
- * The queue is PIPE_CAPACITY bytes (NDIRECT blocks of 4 KiB, allocated on
- * first use, given back when no end is open any more).  read_pos and
- * write_pos are byte offsets into it, kept in the inode; count says how
- * many bytes are queued, so full and empty are never confused.  A pipe's
- * inode has no name; a FIFO's inode is named by mkfifo and opened like a
- * file.
+ * The ring is PIPE_CAPACITY bytes (NDIRECT blocks of 4 KiB, allocated on
+ * first use, given back when no end is open any more).  A pipe's inode has
+ * no name; a FIFO's inode is named by mkfifo and opened like a file.
  *
- * Protocol (who blocks, who is woken):
- *   read   sleeps on read_wait while the queue is empty and a writer exists;
- *          returns what is there (never waits for more); 0 means end of file:
- *          empty and no write end open anywhere.  Wakes write_wait.
- *   write  sleeps on write_wait while there is no room; a write of at most
- *          PIPE_BUF bytes waits until it fits whole, so it is never
- *          interleaved with another writer's bytes.  Wakes read_wait.
- *          With no reader left: SIGPIPE to the writer, and EPIPE.
- *   close  of the last read or write end wakes everyone, so sleepers see
- *          EOF or EPIPE.
- *   open   of a FIFO sleeps on open_wait until the other end is opened.
+ * Protocol (who blocks, who is woken): read and write are the byteq's
+ * (see byteq.h).  Here: a write with no reader left sends SIGPIPE to the
+ * writer and fails with EPIPE; the close of the last read or write end
+ * wakes everyone, so sleepers see EOF or EPIPE; the open of a FIFO sleeps
+ * on open_wait until the other end is opened.
  */
 #include "ipc/pipe.h"
 #include "syscall.h"
+#include "trace/trace.h"
+#include "trace/waitfor.h"
 #include "fs/file.h"
 #include "proc/proc.h"
-#include "mm/frame.h"
+#include "lib/kstat.h"
 #include <parley/limits.h>
+#include <parley/ioctl.h>
+#include <parley/poll.h>
 
-_Static_assert(PIPE_CAPACITY == NDIRECT * BLOCK_SIZE, "pipe queue is the direct blocks");
-_Static_assert(PIPE_BUF <= PIPE_CAPACITY, "atomic writes must fit in the queue");
+_Static_assert(PIPE_CAPACITY <= NDIRECT * BLOCK_SIZE, "pipe ring is in the direct blocks");
+_Static_assert(PIPE_BUF <= PIPE_CAPACITY, "atomic writes must fit in the ring");
 
-/* Copy n bytes between the queue at byte offset pos and buf; to_queue says
- * which way.  The copy may wrap around the end of the queue. */
-static int
-pipe_copy(struct inode *ip, uint32_t pos, char *buf, size_t n, bool to_queue)
+/* One per pipe or open FIFO; no more than open files can hold ends. */
+#define NPIPE (NPROC_FILES / 2)
+static struct pipe_state pipe_table[NPIPE];
+static bool pipe_used[NPIPE];
+
+/* Give ip its pipe state (a FIFO nobody had open has none). */
+static struct pipe_state *
+pipe_state_get(struct inode *ip)
 {
-    while (n > 0) {
-        uint32_t in_block = pos % BLOCK_SIZE;
-        size_t chunk = MIN(n, BLOCK_SIZE - in_block);
-        char *block = inode_block(ip, pos / BLOCK_SIZE, to_queue);
-        if (!block)
-            return -ENOMEM;
-        if (to_queue)
-            memcpy(block + in_block, buf, chunk);
-        else
-            memcpy(buf, block + in_block, chunk);
-        buf += chunk;
-        n -= chunk;
-        pos = (pos + chunk) % PIPE_CAPACITY;
+    if (ip->pipe)
+        return ip->pipe;
+    for (int i = 0; i < NPIPE; i++) {
+        if (pipe_used[i])
+            continue;
+        struct pipe_state *ps = &pipe_table[i];
+        memset(ps, 0, sizeof *ps);
+        byteq_init(&ps->q, ip->direct, PIPE_CAPACITY);
+        pipe_used[i] = true;
+        kstat_add(KSTAT_pipes, +1);
+        return ip->pipe = ps;
     }
     return 0;
+}
+
+/* Nobody has it open: unread data is discarded (Linux) and the state is
+ * given back. */
+static void
+pipe_state_put(struct inode *ip)
+{
+    struct pipe_state *ps = ip->pipe;
+    byteq_discard(&ps->q);
+    pipe_used[ps - pipe_table] = false;
+    ip->pipe = 0;
+    kstat_add(KSTAT_pipes, -1);
+}
+
+/* Does p hold an end of the pipe ps: a write end (writers) or a read end? */
+static bool
+holds_end(struct proc *p, struct pipe_state *ps, bool writers)
+{
+    for (int fd = 0; fd < OPEN_MAX; fd++) {
+        struct file *f = p->files[fd];
+        if (f && f->inode && f->inode->pipe == ps &&
+            (writers ? file_writable(f) : file_readable(f)))
+            return true;
+    }
+    return false;
+}
+
+static int
+end_holders(struct pipe_state *ps, bool writers, pid_t *who, int max)
+{
+    int n = 0;
+    for (struct proc *p = proc_table; p < proc_table + NPROC && n < max; p++)
+        if (p->state != PROC_UNUSED && p->state != PROC_ZOMBIE && holds_end(p, ps, writers))
+            who[n++] = p->pid;
+    return n;
+}
+
+/* The wait-for graph's resolver (trace/waitfor.h): a reader of an empty
+ * pipe waits for the holders of its write ends, a writer to a full one
+ * for the holders of its read ends; a FIFO open, for anyone. */
+int
+pipe_waits_for(struct waitq *q, pid_t *who, int max)
+{
+    for (int i = 0; i < NPIPE; i++) {
+        struct pipe_state *ps = &pipe_table[i];
+        if (!pipe_used[i])
+            continue;
+        if (q == &ps->q.read_wait)
+            return end_holders(ps, true, who, max);
+        if (q == &ps->q.write_wait)
+            return end_holders(ps, false, who, max);
+        if (q == &ps->open_wait)
+            return 0;
+    }
+    return -1;
+}
+
+uint32_t
+pipe_queued(struct inode *ip)
+{
+    return ip->pipe ? ip->pipe->q.count : 0;
+}
+
+static int
+pipe_flags(struct file *f)
+{
+    return f->flags & O_NONBLOCK ? BYTEQ_NONBLOCK : 0;
+}
+
+/* For the trace: a FIFO has a name in the file system, a pipe has none. */
+static int
+pipe_trace_type(struct file *f)
+{
+    return f->inode->nlink > 0 ? TRACE_OBJ_FIFO : TRACE_OBJ_PIPE;
 }
 
 static ssize_t
 pipe_read(struct file *f, char *buf, size_t n)
 {
-    struct inode *ip = f->inode;
-    struct pipe_state *ps = &ip->pipe;
-    while (ps->count == 0) {
-        if (ps->writers == 0)
-            return 0;                   /* end of file */
-        if (f->flags & O_NONBLOCK)
-            return -EAGAIN;
-        int err = waitq_sleep(&ps->read_wait, "pipe %d empty", ip->ino, 0);
-        if (err)
-            return err;
-    }
-    n = MIN(n, ps->count);
-    pipe_copy(ip, ps->read_pos, buf, n, false);
-    ps->read_pos = (ps->read_pos + n) % PIPE_CAPACITY;
-    ps->count -= n;
-    waitq_wake_all(&ps->write_wait);
-    return n;
-}
-
-/* Room needed before any of this write may go in. */
-static size_t
-pipe_room_needed(size_t total, size_t left)
-{
-    /* Writes of size <= PIPE_BUF must be atomic. */
-    return total <= PIPE_BUF ? left : 1;
+    struct byteq_name name = { "pipe %d empty", f->inode->ino, 0 };
+    ssize_t got = byteq_read(&f->inode->pipe->q, buf, n, pipe_flags(f), &name);
+    if (got > 0 && trace_ipc_on(current))
+        trace_ipc(TRACE_EV_RECV, pipe_trace_type(f), f->inode->ino, 0, got, 0, NULL);
+    return got;
 }
 
 static ssize_t
 pipe_write(struct file *f, const char *buf, size_t n)
 {
-    struct inode *ip = f->inode;
-    struct pipe_state *ps = &ip->pipe;
-    size_t done = 0;
-    while (done < n) {
-        if (ps->readers == 0) {
-            signal_send(current, SIGPIPE, current->pid);
-            return done ? (ssize_t)done : -EPIPE;
-        }
-        size_t room = PIPE_CAPACITY - ps->count;
-        if (room < pipe_room_needed(n, n - done)) {
-            if (f->flags & O_NONBLOCK)
-                return done ? (ssize_t)done : -EAGAIN;
-            int err = waitq_sleep(&ps->write_wait, "pipe %d full", ip->ino, 0);
-            if (err)
-                return done ? (ssize_t)done : err;
-            continue;
-        }
-        size_t chunk = MIN(room, n - done);
-        if (pipe_copy(ip, ps->write_pos, (char *)buf + done, chunk, true) < 0)
-            return done ? (ssize_t)done : -ENOMEM;
-        ps->write_pos = (ps->write_pos + chunk) % PIPE_CAPACITY;
-        ps->count += chunk;
-        done += chunk;
-        waitq_wake_all(&ps->read_wait);
-    }
-    return done;
-}
-
-/* Empty the queue and give its pages back; they are allocated again on
- * the next write. */
-static void
-pipe_discard(struct inode *ip)
-{
-    for (int n = 0; n < NDIRECT; n++) {
-        if (ip->direct[n]) {
-            frame_unref(ip->direct[n]);
-            ip->direct[n] = 0;
-        }
-    }
-    ip->pipe.count = ip->pipe.read_pos = ip->pipe.write_pos = 0;
+    struct byteq_name name = { "pipe %d full", f->inode->ino, 0 };
+    ssize_t put = byteq_write(&f->inode->pipe->q, buf, n, pipe_flags(f), &name);
+    if (put > 0 && trace_ipc_on(current))
+        trace_ipc(TRACE_EV_SEND, pipe_trace_type(f), f->inode->ino, 0, put, 0, NULL);
+    if (put == -EPIPE || (put >= 0 && (size_t)put < n && f->inode->pipe->q.readers == 0))
+        signal_send(current, SIGPIPE, current->pid);
+    return put;
 }
 
 static void
 pipe_close(struct file *f)
 {
-    struct pipe_state *ps = &f->inode->pipe;
+    struct pipe_state *ps = f->inode->pipe;
     if (file_readable(f))
-        ps->readers--;
+        ps->q.readers--;
     if (file_writable(f))
-        ps->writers--;
-    if (ps->readers == 0 && ps->writers == 0) {
-        /* Nobody has it open: a FIFO's unread data is discarded (Linux),
-         * and a FIFO that lives on by its name holds no memory. */
-        pipe_discard(f->inode);
-    }
-    waitq_wake_all(&ps->read_wait);
-    waitq_wake_all(&ps->write_wait);
+        ps->q.writers--;
+    byteq_hangup(&ps->q);
     waitq_wake_all(&ps->open_wait);
+    if (ps->q.readers == 0 && ps->q.writers == 0)
+        pipe_state_put(f->inode);
+}
+
+static int
+pipe_ioctl(struct file *f, unsigned long request, void *arg)
+{
+    if (request != FIONREAD)
+        return -ENOTTY;
+    int n = f->inode->pipe->q.count;
+    return copy_to_user(arg, &n, sizeof n);
+}
+
+/* Read end: POLLIN with data, POLLHUP once the last writer has gone.
+ * Write end: POLLOUT with room for PIPE_BUF bytes, POLLERR with no reader. */
+static unsigned
+pipe_poll(struct file *f, struct poll_table *pt)
+{
+    struct byteq *q = &f->inode->pipe->q;
+    unsigned events = 0;
+    if (file_readable(f)) {
+        poll_wait(pt, &q->read_wait);
+        if (q->count > 0)
+            events |= POLLIN | POLLRDNORM;
+        if (q->writers == 0)
+            events |= POLLHUP;
+    }
+    if (file_writable(f)) {
+        poll_wait(pt, &q->write_wait);
+        if (q->readers == 0)
+            events |= POLLERR;
+        else if (byteq_writable(q))
+            events |= POLLOUT | POLLWRNORM;
+    }
+    return events;
 }
 
 static const struct file_ops pipe_ops = {
     .read = pipe_read,
     .write = pipe_write,
     .close = pipe_close,
+    .ioctl = pipe_ioctl,
+    .poll = pipe_poll,
 };
 
 /* A new open file on a pipe inode; counts the end(s) it opens. */
 static struct file *
 pipe_open_end(struct inode *ip, int flags)
 {
-    struct file *f = file_alloc(&pipe_ops, ip, flags);
-    if (!f)
+    struct pipe_state *ps = pipe_state_get(ip);
+    if (!ps)
         return 0;
+    struct file *f = file_alloc(&pipe_ops, ip, flags);
+    if (!f) {
+        if (ps->q.readers == 0 && ps->q.writers == 0)
+            pipe_state_put(ip);
+        return 0;
+    }
     if (file_readable(f))
-        ip->pipe.readers++;
+        ps->q.readers++;
     if (file_writable(f))
-        ip->pipe.writers++;
+        ps->q.writers++;
     return f;
 }
 
@@ -198,6 +254,19 @@ sys_pipe2(int *ufds, int flags)
     return 0;
 }
 
+/* Sleep until the other end's count is non-zero or someone opened it
+ * since `seen`; -ERESTARTSYS on a signal. */
+static int
+fifo_wait_peer(struct inode *ip, const int *peers, const unsigned *opens,
+               const char *what)
+{
+    unsigned seen = *opens;
+    while (*peers == 0 && *opens == seen)
+        if (waitq_sleep(&ip->pipe->open_wait, what, ip->ino, 0))
+            return -ERESTARTSYS;
+    return 0;
+}
+
 /*
  * Open a FIFO.  A reader waits for a writer and a writer for a reader,
  * unless O_NONBLOCK: then a reader succeeds at once and a writer with no
@@ -207,10 +276,9 @@ sys_pipe2(int *ufds, int flags)
 int
 fifo_open(struct inode *ip, int flags, struct file **out)
 {
-    struct pipe_state *ps = &ip->pipe;
     int acc = flags & O_ACCMODE;
     bool nonblock = flags & O_NONBLOCK;
-    if (acc == O_WRONLY && nonblock && ps->readers == 0) {
+    if (acc == O_WRONLY && nonblock && (!ip->pipe || ip->pipe->q.readers == 0)) {
         inode_put(ip);
         return -ENXIO;
     }
@@ -219,26 +287,20 @@ fifo_open(struct inode *ip, int flags, struct file **out)
         inode_put(ip);
         return -ENFILE;
     }
+    struct pipe_state *ps = ip->pipe;
     if (acc == O_RDONLY)
         ps->reader_opens++;
     if (acc == O_WRONLY)
         ps->writer_opens++;
     waitq_wake_all(&ps->open_wait);
-    if (acc == O_RDONLY && !nonblock) {
-        unsigned seen = ps->writer_opens;
-        while (ps->writers == 0 && ps->writer_opens == seen)
-            if (waitq_sleep(&ps->open_wait, "fifo %d open: no writer", ip->ino, 0)) {
-                file_close(f);
-                return -ERESTARTSYS;
-            }
-    }
-    if (acc == O_WRONLY && !nonblock) {
-        unsigned seen = ps->reader_opens;
-        while (ps->readers == 0 && ps->reader_opens == seen)
-            if (waitq_sleep(&ps->open_wait, "fifo %d open: no reader", ip->ino, 0)) {
-                file_close(f);
-                return -ERESTARTSYS;
-            }
+    int err = 0;
+    if (acc == O_RDONLY && !nonblock)
+        err = fifo_wait_peer(ip, &ps->q.writers, &ps->writer_opens, "fifo %d open: no writer");
+    if (acc == O_WRONLY && !nonblock)
+        err = fifo_wait_peer(ip, &ps->q.readers, &ps->reader_opens, "fifo %d open: no reader");
+    if (err) {
+        file_close(f);
+        return err;
     }
     *out = f;
     return 0;

@@ -34,6 +34,17 @@ user_check(const void *uaddr, size_t len, bool write)
     return 0;
 }
 
+/* An array of count records of size bytes each: the product is checked for
+ * overflow first, because a count chosen so that count * size wraps to a
+ * small number would otherwise pass the check with a huge array. */
+int
+user_check_array(const void *uaddr, size_t count, size_t size, bool write)
+{
+    if (size != 0 && count > SIZE_MAX / size)
+        return -EFAULT;
+    return user_check(uaddr, count * size, write);
+}
+
 int
 copy_from_user(void *dst, const void *usrc, size_t len)
 {

@@ -42,6 +42,7 @@ unsigned vm_user_bytes(struct vm *vm);
 
 /* Checking user memory at the system-call boundary (usercopy.c). */
 int user_check(const void *uaddr, size_t len, bool write);
+int user_check_array(const void *uaddr, size_t count, size_t size, bool write);
 int copy_from_user(void *dst, const void *usrc, size_t len);
 int copy_to_user(void *udst, const void *src, size_t len);
 int copy_string_from_user(char *dst, const char *usrc, size_t max);

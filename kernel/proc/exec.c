@@ -11,6 +11,7 @@
 #include "proc/proc.h"
 #include "proc/elf.h"
 #include "fs/file.h"
+#include "trace/trace.h"
 #include "arch/trapframe.h"
 #include "mm/memlayout.h"
 #include "arch/x86.h"
@@ -174,6 +175,7 @@ exec_commit(struct proc *p, struct vm *new_vm, const char *path, uint32_t entry,
     files_close_on_exec(p);
     signal_exec(p);
     proc_set_name(p, path);
+    trace_exec(p);
     p->has_execed = true;
 }
 

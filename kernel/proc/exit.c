@@ -10,6 +10,7 @@
 #include "proc/sched.h"
 #include "fs/file.h"
 #include "ipc/ipc_exit.h"
+#include "trace/trace.h"
 #include <parley/wait.h>
 
 static struct proc *
@@ -53,8 +54,9 @@ void
 proc_exit(int status)
 {
     struct proc *p = current;
-    if (p->pid == 1)
-        printk("init exited with status 0x%x\n", status);
+    if (p->pid == 1)    /* nothing would reap orphans, restart the shell or power off */
+        panic("init exited (wait status 0x%x): the system cannot go on", status);
+    trace_exit(p, status);
     files_close_all(p);
     inode_put(p->cwd);
     p->cwd = 0;

@@ -8,6 +8,7 @@
 #include "proc/sched.h"
 #include "arch/trapframe.h"
 #include "fs/file.h"
+#include "trace/trace.h"
 
 pid_t
 proc_fork(void)
@@ -33,6 +34,8 @@ proc_fork(void)
     child->umask = parent->umask;
     signal_fork(child, parent);
     child->trace = parent->trace;
+    trace_fork(child, parent);
+    child->explore = parent->explore;
     sched_make_runnable(child);
     return child->pid;
 }

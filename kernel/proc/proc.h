@@ -49,8 +49,7 @@ struct proc {
     int              ticks_left;        /* of the time slice */
 
     /* Sleeping: which queue, why, and until when. */
-    struct waitq    *waitq;
-    struct proc     *waitq_next;
+    struct wait_entry wait_entry;       /* on the queue waitq_sleep chose */
     const char      *wait_what;         /* format naming the wait, for ps */
     long             wait_a, wait_b;
     uint64_t         wake_at_ns;        /* timed sleep deadline, or 0 */
@@ -71,6 +70,10 @@ struct proc {
     int              syscall_nr;        /* call in progress, for restarts */
     bool             has_execed;        /* since fork: setpgid gives EACCES */
     bool             trace;             /* print system calls */
+    unsigned char    trace_flags;       /* TRACE_SYSCALLS, TRACE_IPC (trace/) */
+    char             trace_text[40];    /* the traced call's path argument */
+    unsigned char    explore;           /* SCHED_EXPLORE_* (trace/explore.c) */
+    unsigned char    explore_ticks;     /* timer ticks since the last call */
 };
 
 extern struct proc *current;

@@ -13,6 +13,7 @@
 #include "arch/gdt.h"
 #include "arch/timer.h"
 #include "arch/x86.h"
+#include "trace/explore.h"
 
 void context_switch(struct context **save, struct context *load);
 
@@ -78,6 +79,36 @@ sched_yield_cpu(void)
     schedule();
 }
 
+/* Run next (a runnable process) now, current going to the back of the run
+ * queue: how explore mode picks who runs after a system call. */
+void
+sched_yield_to(struct proc *next)
+{
+    struct proc **link = &run_head, *prev = 0;
+    while (*link && *link != next) {
+        prev = *link;
+        link = &(*link)->run_next;
+    }
+    if (!*link || current == idle_proc)
+        return;                 /* not on the run queue after all */
+    *link = next->run_next;
+    if (run_tail == next)
+        run_tail = prev;
+    sched_make_runnable(current);
+    need_resched = false;
+    switch_to(next);
+}
+
+/* The n-th runnable process for which pick(p) holds, or NULL. */
+struct proc *
+sched_runnable_nth(bool (*pick)(struct proc *), unsigned n)
+{
+    for (struct proc *p = run_head; p; p = p->run_next)
+        if (pick(p) && n-- == 0)
+            return p;
+    return NULL;
+}
+
 /* Wake timed sleepers whose deadline has passed, and count down the slice. */
 void
 sched_tick(void)
@@ -93,7 +124,8 @@ sched_tick(void)
             signal_send(p, SIGALRM, 0);
         }
     }
-    if (current == idle_proc || --current->ticks_left <= 0)
+    if (current == idle_proc ||
+        (--current->ticks_left <= 0 && explore_timer_may_preempt(current)))
         need_resched = true;
 }
 

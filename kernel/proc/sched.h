@@ -13,6 +13,8 @@ void sched_init(void);
 void sched_make_runnable(struct proc *p);
 void schedule(void);            /* current has left RUNNING: run another */
 void sched_yield_cpu(void);     /* current stays runnable, others go first */
+void sched_yield_to(struct proc *next);     /* the same, next one chosen (explore) */
+struct proc *sched_runnable_nth(bool (*pick)(struct proc *), unsigned n);
 void sched_tick(void);          /* timer interrupt */
 void sched_idle(void) __attribute__((noreturn));
 

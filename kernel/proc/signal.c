@@ -142,6 +142,28 @@ signal_force(struct proc *p, int sig)
     signal_send(p, sig, 0);
 }
 
+/* As on Linux, init (pid 1) receives from other processes and the console
+ * only the signals it has a handler for: never SIGKILL or SIGSTOP, never one
+ * whose default action would end or stop it.  (A fault in init still kills
+ * it, and the kernel then panics.) */
+bool
+signal_refused_by_init(struct proc *p, int sig)
+{
+    if (p->pid != 1)
+        return false;
+    return sig == SIGKILL || sig == SIGSTOP || p->sig.action[sig].sa_handler == SIG_DFL;
+}
+
+/* A fault whose handler's siginfo says what and where (si_code, si_addr). */
+void
+signal_force_fault(struct proc *p, int sig, int code, void *addr)
+{
+    p->sig.fault_signal = sig;
+    p->sig.fault_code = code;
+    p->sig.fault_addr = addr;
+    signal_force(p, sig);
+}
+
 int
 signal_send_group(pid_t pgid, int sig, pid_t sender)
 {
@@ -149,7 +171,8 @@ signal_send_group(pid_t pgid, int sig, pid_t sender)
     for (struct proc *p = proc_table; p < proc_table + NPROC; p++) {
         if (p->pid > 0 && p->pgid == pgid && p->state != PROC_UNUSED &&
             p->state != PROC_ZOMBIE && p->state != PROC_EMBRYO) {
-            signal_send(p, sig, sender);
+            if (!signal_refused_by_init(p, sig))
+                signal_send(p, sig, sender);
             found = 1;
         }
     }
@@ -209,6 +232,11 @@ signal_build_frame(struct trapframe *tf, int sig, struct parley_sigaction *a)
     frame->siginfo.si_signo = sig;
     frame->siginfo.si_pid = p->sig.sender[sig];
     frame->siginfo.si_code = p->sig.sender[sig] ? SI_USER : SI_KERNEL;
+    if (sig == p->sig.fault_signal && !p->sig.sender[sig]) {
+        frame->siginfo.si_code = p->sig.fault_code;
+        frame->siginfo.si_addr = p->sig.fault_addr;
+        p->sig.fault_signal = 0;
+    }
     if (sig == SIGCHLD && p->sig.child_code) {
         frame->siginfo.si_code = p->sig.child_code;
         frame->siginfo.si_status = p->sig.child_status;

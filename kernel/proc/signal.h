@@ -25,15 +25,20 @@ struct signal_state {
     bool     restore_mask;              /* sigsuspend: put saved_mask back */
     sigset_t saved_mask;
     int      stop_signal;               /* which signal stopped us */
+    int      fault_signal;              /* siginfo of a fault (signal_force_fault): */
+    int      fault_code;                /*   si_code, e.g. SEGV_MAPERR */
+    void    *fault_addr;                /*   si_addr */
 };
 
 void signal_send(struct proc *p, int sig, pid_t sender);
 void signal_notify_parent(struct proc *child, int code, int status);
 void signal_force(struct proc *p, int sig);
+void signal_force_fault(struct proc *p, int sig, int code, void *addr);
 bool signal_pending(struct proc *p);
 void signal_deliver(struct trapframe *tf);
 void signal_fork(struct proc *child, struct proc *parent);
 void signal_exec(struct proc *p);
 int  signal_send_group(pid_t pgid, int sig, pid_t sender);
+bool signal_refused_by_init(struct proc *p, int sig);
 
 #endif

@@ -94,8 +94,10 @@ long
 sys_procinfo(struct procinfo *ubuf, int max)
 {
     int n = 0;
-    if (max < 0 || user_check(ubuf, (size_t)max * sizeof *ubuf, true) < 0)
-        return max < 0 ? -EINVAL : -EFAULT;
+    if (max < 0)
+        return -EINVAL;
+    if (user_check_array(ubuf, max, sizeof *ubuf, true) < 0)
+        return -EFAULT;
     for (struct proc *p = proc_table; p < proc_table + NPROC && n < max; p++)
         if (p->state != PROC_UNUSED && p->state != PROC_EMBRYO)
             proc_fill_info(p, &ubuf[n++]);

@@ -24,7 +24,8 @@ sys_kill(pid_t pid, int sig)
         struct proc *p = proc_find(pid);
         if (!p || p->state == PROC_ZOMBIE)
             return p ? 0 : -ESRCH;
-        signal_send(p, sig, current->pid);
+        if (!signal_refused_by_init(p, sig))
+            signal_send(p, sig, current->pid);
         return 0;
     }
     if (pid == 0 || pid < -1)

@@ -8,6 +8,9 @@
 #include <sys/types.h>
 #include <parley/proc.h>            /* struct procinfo, struct sysinfo */
 #include <parley/kstat.h>           /* struct kstat, KSTAT_* */
+#include <parley/trace.h>           /* struct trace_event, TRACE_* */
+#include <parley/sched.h>           /* SCHED_EXPLORE_* */
+#include <parley/waitgraph.h>       /* struct waitedge */
 
 /* Fill up to max entries of buf, one per process; returns the count. */
 int procinfo(struct procinfo *buf, int max);
@@ -25,5 +28,17 @@ int poweroff(int status);
 /* on != 0: print every system call of this process and its future children
  * on the console.  Returns the previous setting. */
 int trace(int on);
+
+/* The tracing session (<parley/trace.h>): what the trace command uses. */
+int tracectl(int op, long arg, struct trace_event *buf, size_t max);
+
+/* Reproducible interleavings for the caller and its future children
+ * (<parley/sched.h>): preemption only at system-call ends, decided by a
+ * stream seeded with seed.  What the explore command uses. */
+int sched_explore(int mode, unsigned seed);
+
+/* The wait-for graph (<parley/waitgraph.h>): up to max edges into buf;
+ * returns how many edges there are.  What `deadlock` uses. */
+int waitgraph(struct waitedge *buf, int max);
 
 #endif

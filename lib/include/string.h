@@ -31,6 +31,7 @@ size_t  strcspn(const char *s, const char *reject);
 char   *strpbrk(const char *s, const char *accept);
 
 char   *strerror(int errnum);
+const char *strerrorname_np(int errnum);   /* "EINTR" (a GNU extension) */
 char   *strsignal(int sig);
 
 #endif

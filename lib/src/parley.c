@@ -31,3 +31,21 @@ trace(int on)
 {
     return SYSCALL1(trace, on);
 }
+
+int
+tracectl(int op, long arg, struct trace_event *buf, size_t max)
+{
+    return SYSCALL4(tracectl, op, arg, buf, max);
+}
+
+int
+sched_explore(int mode, unsigned seed)
+{
+    return SYSCALL2(sched_explore, mode, seed);
+}
+
+int
+waitgraph(struct waitedge *buf, int max)
+{
+    return SYSCALL2(waitgraph, buf, max);
+}

@@ -53,7 +53,25 @@ static const char *const error_texts[] = {
     [EOVERFLOW]    = "Value too large for defined data type",
     [EBADFD]       = "File descriptor in bad state",
     [ENOTSUP]      = "Operation not supported",
+    [ENOTSOCK]        = "Socket operation on non-socket",
+    [EDESTADDRREQ]    = "Destination address required",
+    [EMSGSIZE]        = "Message too long",
+    [EPROTOTYPE]      = "Protocol wrong type for socket",
+    [ENOPROTOOPT]     = "Protocol not available",
+    [EPROTONOSUPPORT] = "Protocol not supported",
+    [ESOCKTNOSUPPORT] = "Socket type not supported",
+    [EAFNOSUPPORT]    = "Address family not supported by protocol",
+    [EADDRINUSE]      = "Address already in use",
+    [EADDRNOTAVAIL]   = "Cannot assign requested address",
+    [ECONNABORTED]    = "Software caused connection abort",
+    [ECONNRESET]      = "Connection reset by peer",
+    [ENOBUFS]         = "No buffer space available",
+    [EISCONN]         = "Transport endpoint is already connected",
+    [ENOTCONN]        = "Transport endpoint is not connected",
     [ETIMEDOUT]    = "Connection timed out",
+    [ECONNREFUSED]    = "Connection refused",
+    [EALREADY]        = "Operation already in progress",
+    [EINPROGRESS]     = "Operation now in progress",
 };
 
 #define NTEXTS (int)(sizeof error_texts / sizeof error_texts[0])
@@ -67,4 +85,26 @@ strerror(int errnum)
         return (char *)error_texts[errnum];
     snprintf(unknown, sizeof unknown, "Unknown error %d", errnum);
     return unknown;
+}
+
+/* The symbolic name of an errno value ("EINTR"), as glibc's
+ * strerrorname_np; NULL for a value with no name. */
+#define N(e) [e] = #e
+static const char *const error_names[] = {
+    N(EPERM), N(ENOENT), N(ESRCH), N(EINTR), N(EIO), N(ENXIO), N(E2BIG),
+    N(ENOEXEC), N(EBADF), N(ECHILD), N(EAGAIN), N(ENOMEM), N(EACCES),
+    N(EFAULT), N(ENOTBLK), N(EBUSY), N(EEXIST), N(EXDEV), N(ENODEV),
+    N(ENOTDIR), N(EISDIR), N(EINVAL), N(ENFILE), N(EMFILE), N(ENOTTY),
+    N(ETXTBSY), N(EFBIG), N(ENOSPC), N(ESPIPE), N(EROFS), N(EMLINK), N(EPIPE),
+    N(EDOM), N(ERANGE), N(EDEADLK), N(ENAMETOOLONG), N(ENOLCK), N(ENOSYS),
+    N(ENOTEMPTY), N(ELOOP), N(ENOMSG), N(EIDRM), N(ENOSTR), N(ENODATA),
+    N(ETIME), N(EOVERFLOW), N(EBADFD), N(ENOTSUP), N(ETIMEDOUT),
+};
+#undef N
+
+const char *
+strerrorname_np(int errnum)
+{
+    int n = (int)(sizeof error_names / sizeof error_names[0]);
+    return errnum > 0 && errnum < n ? error_names[errnum] : NULL;
 }

@@ -52,7 +52,25 @@
 #define EBADFD          77
 #define ENOTSUP         95
 #define EOPNOTSUPP      ENOTSUP
+#define ENOTSOCK        88      /* sockets (issue 10) */
+#define EDESTADDRREQ    89
+#define EMSGSIZE        90
+#define EPROTOTYPE      91
+#define ENOPROTOOPT     92
+#define EPROTONOSUPPORT 93
+#define ESOCKTNOSUPPORT 94
+#define EAFNOSUPPORT    97
+#define EADDRINUSE      98
+#define EADDRNOTAVAIL   99
+#define ECONNABORTED   103
+#define ECONNRESET     104
+#define ENOBUFS        105
+#define EISCONN        106
+#define ENOTCONN       107
 #define ETIMEDOUT      110
+#define ECONNREFUSED   111
+#define EALREADY       114
+#define EINPROGRESS    115
 
 #define PARLEY_MAX_ERRNO 4095
 

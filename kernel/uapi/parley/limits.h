@@ -7,7 +7,11 @@
 #define OPEN_MAX     32         /* descriptors per process */
 #define ARG_MAX      (64 * 1024)
 #define PIPE_BUF     4096       /* writes up to this size are atomic */
+#ifdef PARLEY_SMALL             /* make SMALL=1: provoke full and wrap-around */
+#define PIPE_CAPACITY (4 * 4096)  /* bytes a pipe holds: 4 of its direct blocks */
+#else
 #define PIPE_CAPACITY (16 * 4096) /* bytes a pipe holds: 16 direct blocks */
+#endif
 #define CHILD_MAX    64         /* process-table size */
 #define PAGE_SIZE    4096
 

@@ -104,9 +104,28 @@
     /* ---- shared memory and mappings: mprotect, msync, ftruncate: 100-109 ---- */\
                                                                               \
     /* ---- sockets, poll and select: 110-139 ---- */                         \
+    N(110, socket,        3, (int domain, int type, int protocol))            \
+    N(111, socketpair,    4, (int domain, int type, int protocol, int *usv))  \
+    N(112, bind,          3, (int fd, const struct sockaddr *uaddr, socklen_t len))\
+    N(113, listen,        2, (int fd, int backlog))                           \
+    N(114, accept4,       4, (int fd, struct sockaddr *uaddr, socklen_t *ulen, int flags))\
+    N(115, connect,       3, (int fd, const struct sockaddr *uaddr, socklen_t len))\
+    N(116, getsockname,   3, (int fd, struct sockaddr *uaddr, socklen_t *ulen))\
+    N(117, getpeername,   3, (int fd, struct sockaddr *uaddr, socklen_t *ulen))\
+    N(118, sendmsg,       3, (int fd, const struct msghdr *umsg, int flags))  \
+    N(119, recvmsg,       3, (int fd, struct msghdr *umsg, int flags))        \
+    N(120, shutdown,      2, (int fd, int how))                               \
+    N(121, setsockopt,    5, (int fd, int level, int name, const void *uval, socklen_t len))\
+    N(122, getsockopt,    5, (int fd, int level, int name, void *uval, socklen_t *ulen))\
+    X(123, poll,          3, (struct pollfd *ufds, unsigned long nfds, int timeout_ms))\
+    X(124, select,        5, (int nfds, uint32_t *uread, uint32_t *uwrite, uint32_t *uexcept, struct timespec *utimeout))\
+    N(125, sockinfo,      2, (struct sockinfo *ubuf, int max))                \
                                                                               \
     /* ---- robustness and teaching tools: accounting, IPC trace, seeded scheduling: 140-159 ---- */\
     X(140, kstat,         1, (struct kstat *ubuf))                            \
+    X(141, tracectl,      4, (int op, long arg, struct trace_event *ubuf, size_t max))\
+    X(142, sched_explore, 2, (int mode, unsigned seed))                       \
+    X(143, waitgraph,     2, (struct waitedge *ubuf, int max))                \
                                                                               \
     /* ---- the rest of POSIX: signals, resources, times: 160-179 ---- */     \
                                                                               \
@@ -131,6 +150,13 @@ enum { PARLEY_SYSCALLS(PARLEY_SYSCALL_NUMBER, PARLEY_SYSCALL_NUMBER) SYS_MAX };
  * isatty(fd): 1 if fd is the console, 0 otherwise (-ENOTTY is not used).
  * mmap(addr, len, prot, flags, fd): offset 0 only.
  * uname(struct utsname *).
+ * select(nfds, read, write, except, timeout): the sets are arrays of 32-bit
+ *   words (fd n is bit n % 32 of word n / 32); timeout is a timespec
+ *   (NULL: forever) that is updated to the time left; the library's
+ *   select() converts from struct timeval.
+ * sendmsg/recvmsg carry send, sendto, recv and recvfrom (six arguments do
+ *   not fit in five registers).
+ * sockinfo(struct sockinfo *buf, int max): one entry per socket, for netstat.
  *
  * poweroff(status): stop the machine; under QEMU with isa-debug-exit the
  * emulator exits with code (status << 1) | 1. */

@@ -29,5 +29,7 @@ typedef long                blkcnt_t;
 typedef int                 key_t;
 typedef int                 clockid_t;
 typedef unsigned long       sigset_t;   /* bit (n-1) is signal n, 1..31 */
+typedef unsigned int        socklen_t;
+typedef unsigned short      sa_family_t;
 
 #endif

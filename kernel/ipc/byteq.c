@@ -1,0 +1,150 @@
+/*
+ * byteq: a bounded ring of bytes over an array of pages.  See byteq.h for
+ * the contract; pipes (ipc/pipe.c) and stream sockets (net/stream.c) are
+ * its users.
+ */
+#include "ipc/byteq.h"
+#include "mm/frame.h"
+#include <parley/limits.h>
+
+void
+byteq_init(struct byteq *q, char **pages, uint32_t capacity)
+{
+    assert(capacity % PAGE_SIZE == 0 && capacity >= PIPE_BUF);
+    memset(q, 0, sizeof *q);
+    q->pages = pages;
+    q->capacity = capacity;
+}
+
+/* Copy n bytes between the ring at offset pos and buf; to_ring says which
+ * way.  The copy may wrap around the end of the ring. */
+static int
+byteq_copy(struct byteq *q, uint32_t pos, char *buf, size_t n, bool to_ring)
+{
+    while (n > 0) {
+        uint32_t in_page = pos % PAGE_SIZE;
+        size_t chunk = MIN(n, PAGE_SIZE - in_page);
+        char **page = &q->pages[pos / PAGE_SIZE];
+        if (!*page && !(*page = frame_alloc()))
+            return -ENOMEM;
+        if (to_ring)
+            memcpy(*page + in_page, buf, chunk);
+        else
+            memcpy(buf, *page + in_page, chunk);
+        buf += chunk;
+        n -= chunk;
+        pos = (pos + chunk) % q->capacity;
+    }
+    return 0;
+}
+
+static int
+byteq_sleep(struct waitq *w, const struct byteq_name *name)
+{
+    return waitq_sleep(w, name->fmt, name->a, name->b);
+}
+
+/* Take up to n queued bytes (all of them leave the ring unless peeking). */
+static size_t
+byteq_take(struct byteq *q, char *buf, size_t n, bool peek)
+{
+    n = MIN(n, q->count);
+    byteq_copy(q, q->read_pos, buf, n, false);
+    if (!peek) {
+        q->read_pos = (q->read_pos + n) % q->capacity;
+        q->count -= n;
+        waitq_wake_all(&q->write_wait);
+    }
+    return n;
+}
+
+ssize_t
+byteq_read(struct byteq *q, char *buf, size_t n, int flags,
+           const struct byteq_name *name)
+{
+    size_t done = 0;
+    for (;;) {
+        if (q->count > 0) {
+            done += byteq_take(q, buf + done, n - done, flags & BYTEQ_PEEK);
+            if (done == n || !(flags & BYTEQ_WAITALL) || (flags & BYTEQ_PEEK))
+                return done;
+        }
+        if (q->writers == 0)
+            return done;                /* end of file */
+        if (flags & BYTEQ_NONBLOCK)
+            return done ? (ssize_t)done : -EAGAIN;
+        int err = byteq_sleep(&q->read_wait, name);
+        if (err)
+            return done ? (ssize_t)done : err;
+    }
+}
+
+/* Room needed before any of this write may go in. */
+static size_t
+room_needed(size_t total, size_t left)
+{
+    /* Writes of size <= PIPE_BUF must be atomic. */
+    return total <= PIPE_BUF ? left : 1;
+}
+
+ssize_t
+byteq_write(struct byteq *q, const char *buf, size_t n, int flags,
+            const struct byteq_name *name)
+{
+    size_t done = 0;
+    while (done < n) {
+        if (q->readers == 0)
+            return done ? (ssize_t)done : -EPIPE;
+        size_t room = byteq_room(q);
+        if (room < room_needed(n, n - done)) {
+            if (flags & BYTEQ_NONBLOCK)
+                return done ? (ssize_t)done : -EAGAIN;
+            int err = byteq_sleep(&q->write_wait, name);
+            if (err)
+                return done ? (ssize_t)done : err;
+            continue;
+        }
+        size_t chunk = MIN(room, n - done);
+        uint32_t write_pos = (q->read_pos + q->count) % q->capacity;
+        if (byteq_copy(q, write_pos, (char *)buf + done, chunk, true) < 0)
+            return done ? (ssize_t)done : -ENOMEM;
+        q->count += chunk;
+        done += chunk;
+        waitq_wake_all(&q->read_wait);
+    }
+    return done;
+}
+
+/* readers or writers changed: let every sleeper re-test. */
+void
+byteq_hangup(struct byteq *q)
+{
+    waitq_wake_all(&q->read_wait);
+    waitq_wake_all(&q->write_wait);
+}
+
+/* Empty the ring and give its pages back; they are allocated again on the
+ * next write. */
+void
+byteq_discard(struct byteq *q)
+{
+    for (uint32_t n = 0; n < q->capacity / PAGE_SIZE; n++) {
+        if (q->pages[n]) {
+            frame_unref(q->pages[n]);
+            q->pages[n] = 0;
+        }
+    }
+    q->count = q->read_pos = 0;
+}
+
+bool
+byteq_readable(const struct byteq *q)
+{
+    return q->count > 0 || q->writers == 0;
+}
+
+bool
+byteq_writable(const struct byteq *q)
+{
+    return q->readers == 0 || byteq_room(q) >= MIN(PIPE_BUF, q->capacity);
+}

@@ -1,0 +1,64 @@
+#ifndef IPC_BYTEQ_H
+#define IPC_BYTEQ_H
+
+#include "lib/kernel.h"
+#include "proc/waitq.h"
+
+/*
+ * A byteq: a bounded ring of bytes, the buffer under pipes, FIFOs and
+ * stream sockets.  Storage is an array of page pointers supplied by the
+ * owner (a pipe passes its inode's direct blocks, so the SVR4 picture of
+ * "a circular queue in the inode's direct blocks" stays literally true; a
+ * socket passes an array of its own).  A page is allocated on the first
+ * write that reaches it and every page is given back by byteq_discard.
+ *
+ * Protocol (who blocks, who is woken):
+ *   read   sleeps on read_wait while the queue is empty and a writer is
+ *          left; returns what is there (with BYTEQ_WAITALL: waits for all
+ *          n); 0 is end of file: empty and writers == 0.  Wakes write_wait.
+ *   write  sleeps on write_wait while there is no room; a write of at most
+ *          PIPE_BUF bytes waits until it fits whole, so it is never
+ *          interleaved with another writer's bytes.  Wakes read_wait.
+ *          readers == 0 gives -EPIPE (the caller decides about SIGPIPE).
+ *   byteq_hangup wakes everyone so sleepers re-test readers and writers.
+ *
+ * Each sleep is named by the caller's wait format (`pipe 12 empty`,
+ * `recv unix /tmp/s`): `what` is the format, a and b its two numbers.
+ */
+struct byteq {
+    char       **pages;         /* capacity / PAGE_SIZE slots, NULL until used */
+    uint32_t     capacity;      /* bytes, a multiple of PAGE_SIZE */
+    uint32_t     read_pos;      /* offset of the next byte to read */
+    uint32_t     count;         /* bytes queued */
+    int          readers;       /* ends that may read; 0: writers get EPIPE */
+    int          writers;       /* ends that may write; 0: readers see EOF */
+    struct waitq read_wait;     /* readers waiting for data */
+    struct waitq write_wait;    /* writers waiting for room */
+};
+
+/* A sleep's name: printed by ps as printf(fmt, a, b). */
+struct byteq_name {
+    const char *fmt;
+    long        a, b;
+};
+
+#define BYTEQ_NONBLOCK  1       /* -EAGAIN instead of sleeping */
+#define BYTEQ_PEEK      2       /* read without consuming */
+#define BYTEQ_WAITALL   4       /* read: wait for all n (less on EOF or signal) */
+
+void    byteq_init(struct byteq *q, char **pages, uint32_t capacity);
+ssize_t byteq_read(struct byteq *q, char *buf, size_t n, int flags,
+                   const struct byteq_name *name);
+ssize_t byteq_write(struct byteq *q, const char *buf, size_t n, int flags,
+                    const struct byteq_name *name);
+void    byteq_hangup(struct byteq *q);
+void    byteq_discard(struct byteq *q);
+
+static inline uint32_t byteq_room(const struct byteq *q) { return q->capacity - q->count; }
+
+/* poll: a reader can go on (data, or end of file); a writer can put at
+ * least PIPE_BUF bytes (or would get EPIPE at once). */
+bool    byteq_readable(const struct byteq *q);
+bool    byteq_writable(const struct byteq *q);
+
+#endif

@@ -1,0 +1,535 @@
+/*
+ * msgq: the store of typed messages under System V queues, mailboxes,
+ * ports, direct messages and datagram sockets.  The contract is in msgq.h;
+ * this file is its three parts:
+ *
+ *   messages   a fixed pool of struct msg; a body of at most
+ *              MSGQ_INLINE_MAX bytes lives inside it, a longer one in page
+ *              frames (one per 4 KiB).
+ *   queueing   a doubly linked list in delivery order (FIFO, or by
+ *              priority), with count and byte limits.
+ *   waiting    senders and receivers asleep each on their own waiter, in
+ *              FIFO lists on the queue, so a sender can hand a message
+ *              straight to the longest-waiting receiver that accepts it,
+ *              and a receiver can tell a rendezvous sender who took it.
+ */
+#include "ipc/msgq.h"
+#include "proc/proc.h"
+#include "mm/frame.h"
+#include "mm/vm.h"
+#include "arch/timer.h"
+#include "lib/kstat.h"
+
+/* ---- messages --------------------------------------------------------- */
+
+static struct msg msg_pool[MSGQ_POOL_SIZE];
+static struct msg *msg_free_list;
+static bool msg_pool_ready;
+
+static void
+msg_pool_init(void)
+{
+    for (int i = MSGQ_POOL_SIZE - 1; i >= 0; i--) {
+        msg_pool[i].next = msg_free_list;
+        msg_free_list = &msg_pool[i];
+    }
+    msg_pool_ready = true;
+}
+
+static unsigned
+msg_npages(unsigned length)
+{
+    return length <= MSGQ_INLINE_MAX ? 0 : ROUNDUP(length, PAGE_SIZE) / PAGE_SIZE;
+}
+
+static void
+msg_free_pages(struct msg *m)
+{
+    for (unsigned i = 0; i < MSGQ_PAGES_MAX && m->pages[i]; i++) {
+        frame_unref(m->pages[i]);
+        m->pages[i] = 0;
+    }
+}
+
+/* A message with room for a body of length bytes (contents undefined). */
+struct msg *
+msg_alloc(unsigned length, int *err)
+{
+    if (length > MSGQ_BODY_MAX) {
+        *err = -EINVAL;
+        return 0;
+    }
+    if (!msg_pool_ready)
+        msg_pool_init();
+    struct msg *m = msg_free_list;
+    if (!m) {
+        *err = -ENOMEM;
+        return 0;
+    }
+    msg_free_list = m->next;
+    memset(m, 0, offsetof(struct msg, small));
+    memset(m->pages, 0, sizeof m->pages);
+    for (unsigned i = 0; i < msg_npages(length); i++) {
+        if (!(m->pages[i] = frame_alloc())) {
+            msg_free_pages(m);
+            m->next = msg_free_list;
+            msg_free_list = m;
+            *err = -ENOMEM;
+            return 0;
+        }
+    }
+    m->hdr.length = length;
+    kstat_add(KSTAT_messages, +1);
+    kstat_add(KSTAT_message_bytes, (int)length);
+    return m;
+}
+
+void
+msg_free(struct msg *m)
+{
+    if (m->attach)
+        m->attach->release(m->attach);
+    kstat_add(KSTAT_messages, -1);
+    kstat_add(KSTAT_message_bytes, -(int)m->hdr.length);
+    msg_free_pages(m);
+    m->next = msg_free_list;
+    msg_free_list = m;
+}
+
+/* Where byte off of m's body is, and how many bytes follow it there. */
+static char *
+msg_body_at(const struct msg *m, unsigned off, unsigned *run)
+{
+    if (m->hdr.length <= MSGQ_INLINE_MAX) {
+        *run = m->hdr.length - off;
+        return (char *)m->small + off;
+    }
+    *run = PAGE_SIZE - off % PAGE_SIZE;
+    return (char *)m->pages[off / PAGE_SIZE] + off % PAGE_SIZE;
+}
+
+/* Copy n bytes between user memory and the body at off; -EFAULT on a bad
+ * user pointer, -EINVAL past the body's end. */
+static int
+msg_copy(const struct msg *m, unsigned off, void *ubuf, unsigned n, bool in)
+{
+    if (off > m->hdr.length || n > m->hdr.length - off)
+        return -EINVAL;
+    if (user_check(ubuf, n, !in) < 0)
+        return -EFAULT;
+    char *u = ubuf;
+    while (n > 0) {
+        unsigned run;
+        char *body = msg_body_at(m, off, &run);
+        run = MIN(run, n);
+        if (in)
+            memcpy(body, u, run);
+        else
+            memcpy(u, body, run);
+        u += run;
+        off += run;
+        n -= run;
+    }
+    return 0;
+}
+
+int
+msg_copy_in(struct msg *m, unsigned off, const void *usrc, unsigned n)
+{
+    return msg_copy(m, off, (void *)usrc, n, true);
+}
+
+int
+msg_copy_out(const struct msg *m, unsigned off, void *udst, unsigned n)
+{
+    return msg_copy(m, off, udst, n, false);
+}
+
+/* ---- queueing --------------------------------------------------------- */
+
+void
+msgq_init(struct msgq *q, unsigned max_count, unsigned max_bytes,
+          enum msgq_order order)
+{
+    memset(q, 0, sizeof *q);
+    q->max_count = max_count;
+    q->max_bytes = max_bytes;
+    q->order = order;
+    q->next_seq = 1;
+}
+
+/* Room for m without passing either limit (a rendezvous queue holds only
+ * messages whose senders wait, so it always has room). */
+static bool
+msgq_has_room(const struct msgq *q, const struct msg *m)
+{
+    if (q->max_count == 0)
+        return true;
+    return q->count + 1 <= q->max_count &&
+           q->bytes + m->hdr.length <= q->max_bytes;
+}
+
+/* The message m goes before: the first of a lower priority, or none. */
+static struct msg *
+msgq_insert_point(const struct msgq *q, const struct msg *m)
+{
+    if (q->order == MSGQ_FIFO)
+        return 0;
+    struct msg *at = q->head;
+    while (at && at->hdr.priority >= m->hdr.priority)
+        at = at->next;
+    return at;
+}
+
+static void
+msgq_link(struct msgq *q, struct msg *m)
+{
+    struct msg *before = msgq_insert_point(q, m);
+    m->next = before;
+    m->prev = before ? before->prev : q->tail;
+    if (m->prev)
+        m->prev->next = m;
+    else
+        q->head = m;
+    if (before)
+        before->prev = m;
+    else
+        q->tail = m;
+    q->count++;
+    q->bytes += m->hdr.length;
+}
+
+static void
+msgq_unlink(struct msgq *q, struct msg *m)
+{
+    if (m->prev)
+        m->prev->next = m->next;
+    else
+        q->head = m->next;
+    if (m->next)
+        m->next->prev = m->prev;
+    else
+        q->tail = m->prev;
+    m->next = m->prev = 0;
+    q->count--;
+    q->bytes -= m->hdr.length;
+}
+
+/* The header fields the kernel vouches for, set as m enters q. */
+static void
+msgq_stamp(struct msgq *q, struct msg *m)
+{
+    m->hdr.sender = current->pid;
+    m->hdr.seq = q->next_seq++;
+    m->hdr.sent_ns = time_realtime_ns();
+    q->last_sender = current->pid;
+    q->last_send_ns = m->hdr.sent_ns;
+}
+
+static int
+msgq_rank(const struct msgq_recv *r, const struct msg *m)
+{
+    return r->match ? r->match(m, r->match_arg) : 0;
+}
+
+/* The first message of the lowest rank r accepts, or NULL. */
+static struct msg *
+msgq_find(const struct msgq *q, const struct msgq_recv *r)
+{
+    struct msg *best = 0;
+    int best_rank = 0;
+    for (struct msg *m = q->head; m; m = m->next) {
+        int rank = msgq_rank(r, m);
+        if (rank == 0)
+            return m;
+        if (rank > 0 && (!best || rank < best_rank)) {
+            best = m;
+            best_rank = rank;
+        }
+    }
+    return best;
+}
+
+static bool
+msgq_fits(const struct msgq_recv *r, const struct msg *m)
+{
+    return m->hdr.length <= r->size || (r->flags & MSGQ_TRUNCATE);
+}
+
+/* ---- waiting ---------------------------------------------------------- */
+
+static void
+waiter_link(struct msgq_waiter **list, struct msgq_waiter *w)
+{
+    w->next = 0;
+    while (*list)
+        list = &(*list)->next;
+    *list = w;
+}
+
+static void
+waiter_unlink(struct msgq_waiter **list, struct msgq_waiter *w)
+{
+    while (*list && *list != w)
+        list = &(*list)->next;
+    if (*list)
+        *list = w->next;
+    w->next = 0;
+}
+
+/* End w's wait with result: it is off every list and q is not its business
+ * any more. */
+static void
+waiter_finish(struct msgq_waiter **list, struct msgq_waiter *w, int result)
+{
+    waiter_unlink(list, w);
+    w->done = true;
+    w->result = result;
+    waitq_wake_all(&w->wake);
+}
+
+/*
+ * Sleep on w until it is finished, woken for another look, or a signal or
+ * the deadline ends the wait.  Returns 0 to look again, or the error that
+ * ends the call (-ERESTARTSYS, -ETIMEDOUT) with w still linked.
+ */
+static int
+waiter_sleep(struct msgq_waiter *w, uint64_t deadline_ns,
+             const struct msgq_wait_name *name)
+{
+    int err = waitq_sleep_until(&w->wake, deadline_ns, name->what, name->a, name->b);
+    if (w->done)
+        return 0;
+    if (err)
+        return err;
+    if (deadline_ns && time_now_ns() >= deadline_ns)
+        return -ETIMEDOUT;
+    return 0;
+}
+
+/* A message left q: senders waiting for room look again. */
+static void
+msgq_wake_senders(struct msgq *q)
+{
+    for (struct msgq_waiter *w = q->senders; w; w = w->next)
+        waitq_wake_all(&w->wake);
+    waitq_wake_all(&q->changed);
+}
+
+/* The current process has taken m out of q (or been handed it). */
+static void
+msgq_taken(struct msgq *q, struct msg *m, pid_t taker)
+{
+    q->last_receiver = taker;
+    q->last_receive_ns = time_realtime_ns();
+    struct msgq_waiter *sender = m->sync_sender;
+    if (sender) {
+        m->sync_sender = 0;
+        sender->taker = taker;
+        waiter_finish(&q->senders, sender, 0);
+    }
+}
+
+/*
+ * Give m to the longest-waiting receiver that accepts it.  A receiver whose
+ * buffer is too small for m is told -E2BIG (as Linux does) and the search
+ * goes on.  True if someone took m.
+ */
+static bool
+msgq_hand_over(struct msgq *q, struct msg *m)
+{
+    struct msgq_waiter *w = q->receivers;
+    while (w) {
+        struct msgq_waiter *next = w->next;
+        if (msgq_rank(w->recv, m) >= 0) {
+            if (!msgq_fits(w->recv, m)) {
+                waiter_finish(&q->receivers, w, -E2BIG);
+            } else {
+                msgq_stamp(q, m);
+                w->msg = m;
+                msgq_taken(q, m, w->proc->pid);
+                waiter_finish(&q->receivers, w, 0);
+                return true;
+            }
+        }
+        w = next;
+    }
+    return false;
+}
+
+/* ---- send and receive ------------------------------------------------- */
+
+/* Queue m and sleep until a receiver takes it (rendezvous, MSGQ_SYNC). */
+static int
+msgq_send_and_wait(struct msgq *q, struct msg *m, struct msgq_send *s,
+                   struct msgq_waiter *w)
+{
+    msgq_stamp(q, m);
+    m->sync_sender = w;
+    w->msg = m;
+    waiter_link(&q->senders, w);
+    msgq_link(q, m);
+    waitq_wake_all(&q->changed);
+    for (;;) {
+        int err = waiter_sleep(w, s->deadline_ns, &s->taken);
+        if (w->done) {
+            s->taker = w->taker;
+            return w->result;   /* 0, or -EIDRM with m handed back */
+        }
+        if (err) {
+            /* Not taken: the message is withdrawn, never delivered. */
+            waiter_unlink(&q->senders, w);
+            msgq_unlink(q, m);
+            m->sync_sender = 0;
+            msgq_wake_senders(q);
+            return err;
+        }
+    }
+}
+
+int
+msgq_send(struct msgq *q, struct msg *m, struct msgq_send *s)
+{
+    struct msgq_waiter w = { .proc = current, .wake = WAITQ_INIT };
+    bool wait_taken = q->max_count == 0 || (s->flags & MSGQ_SYNC);
+    bool linked = false;
+    int err = 0;
+
+    s->taker = 0;
+    for (;;) {
+        if (w.done)             /* destroyed while we waited for room */
+            return w.result;
+        if (q->dead) {
+            err = -EIDRM;
+            break;
+        }
+        if (msgq_hand_over(q, m)) {
+            s->taker = q->last_receiver;
+            break;
+        }
+        bool room = msgq_has_room(q, m);
+        if (room && !wait_taken) {
+            msgq_stamp(q, m);
+            msgq_link(q, m);
+            waitq_wake_all(&q->changed);
+            break;
+        }
+        if (s->flags & MSGQ_NOWAIT) {
+            err = -EAGAIN;
+            break;
+        }
+        if (room) {
+            if (linked)
+                waiter_unlink(&q->senders, &w);
+            return msgq_send_and_wait(q, m, s, &w);
+        }
+        if (!linked) {
+            waiter_link(&q->senders, &w);
+            linked = true;
+        }
+        if ((err = waiter_sleep(&w, s->deadline_ns, &s->full)) != 0)
+            break;
+    }
+    if (linked && !w.done)
+        waiter_unlink(&q->senders, &w);
+    return err;
+}
+
+/* Take m out of q for the current process. */
+static void
+msgq_take(struct msgq *q, struct msg *m)
+{
+    msgq_unlink(q, m);
+    msgq_taken(q, m, current->pid);
+    msgq_wake_senders(q);
+}
+
+int
+msgq_receive(struct msgq *q, const struct msgq_recv *r, struct msg **out)
+{
+    struct msgq_waiter w = { .proc = current, .wake = WAITQ_INIT, .recv = r };
+    *out = 0;
+    for (;;) {
+        if (q->dead)
+            return -EIDRM;
+        struct msg *m = msgq_find(q, r);
+        if (m) {
+            /* A message longer than the buffer stays queued (E2BIG). */
+            if (!msgq_fits(r, m))
+                return -E2BIG;
+            msgq_take(q, m);
+            *out = m;
+            return 0;
+        }
+        if (r->flags & MSGQ_NOWAIT)
+            return -EAGAIN;
+        waiter_link(&q->receivers, &w);
+        int err;
+        do {
+            err = waiter_sleep(&w, r->deadline_ns, &r->empty);
+        } while (!err && !w.done);
+        if (w.done) {
+            *out = w.msg;
+            return w.result;
+        }
+        waiter_unlink(&q->receivers, &w);
+        return err;
+    }
+}
+
+/* Senders asleep on a destroyed queue: a rendezvous sender gets its
+ * message back (it is on the queue, not yet freed). */
+static void
+msgq_fail_senders(struct msgq *q)
+{
+    while (q->senders) {
+        struct msgq_waiter *w = q->senders;
+        if (w->msg && w->msg->sync_sender == w) {
+            msgq_unlink(q, w->msg);
+            w->msg->sync_sender = 0;
+        }
+        waiter_finish(&q->senders, w, -EIDRM);
+    }
+}
+
+void
+msgq_destroy(struct msgq *q)
+{
+    q->dead = true;
+    msgq_fail_senders(q);
+    while (q->receivers)
+        waiter_finish(&q->receivers, q->receivers, -EIDRM);
+    while (q->head) {
+        struct msg *m = q->head;
+        msgq_unlink(q, m);
+        msg_free(m);
+    }
+    waitq_wake_all(&q->changed);
+}
+
+void
+msgq_limits_changed(struct msgq *q)
+{
+    msgq_wake_senders(q);
+}
+
+int
+msgq_count_waiting(const struct msgq *q, bool senders)
+{
+    int n = 0;
+    for (struct msgq_waiter *w = senders ? q->senders : q->receivers; w; w = w->next)
+        n++;
+    return n;
+}
+
+/* Up to max pids of the processes asleep sending (or receiving), longest
+ * waiting first; returns how many were stored. */
+int
+msgq_waiting_pids(const struct msgq *q, bool senders, pid_t *pids, int max)
+{
+    int n = 0;
+    for (struct msgq_waiter *w = senders ? q->senders : q->receivers;
+         w && n < max; w = w->next)
+        pids[n++] = w->proc->pid;
+    return n;
+}
