@@ -52,7 +52,7 @@ pid_t   getpgid(pid_t pid);
 pid_t   getpgrp(void);
 pid_t   setsid(void);
 pid_t   getsid(pid_t pid);
-pid_t   setpgrp(void);              /* XSI: setpgid(0, 0) */
+int     setpgrp(void);              /* setpgid(0, 0), as glibc */
 int     tcsetpgrp(int fd, pid_t pgrp);
 pid_t   tcgetpgrp(int fd);
 
@@ -103,7 +103,8 @@ enum {
 long    sysconf(int name);
 long    pathconf(const char *path, int name);
 long    fpathconf(int fd, int name);
-int     nice(int inc);              /* the new nice value; -1 and errno on error */
+int     nice(int inc);
+int     gethostname(char *name, size_t len);              /* the new nice value; -1 and errno on error */
 
 /* any system call by number (<parley/syscall.h>), for tests */
 long    syscall(long number, ...);
