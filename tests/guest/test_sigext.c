@@ -538,6 +538,60 @@ case_sigaction_with_sig_hold_is_einval(void)
     CHECK_ERR(sigaction(SIGUSR1, &sa, NULL), EINVAL);
 }
 
+/* ---- sigsetjmp and siglongjmp -------------------------------------------------------- */
+
+static sigjmp_buf jump_target;
+
+static void
+jump_out(int sig)
+{
+    siglongjmp(jump_target, sig);
+}
+
+/* POSIX: siglongjmp to a sigsetjmp(env, 1) restores the mask saved there,
+ * so leaving a handler this way unblocks its signal again. */
+static void
+case_siglongjmp_from_a_handler_restores_the_saved_mask(void)
+{
+    volatile int jumps = 0;
+    int r;
+
+    set_action(SIGUSR1, jump_out, 0);
+    r = sigsetjmp(jump_target, 1);
+    if (r == 0) {
+        raise(SIGUSR1);
+        CHECK(0);                       /* not reached: the handler jumped */
+    }
+    jumps++;
+    CHECK_EQ(r, SIGUSR1);
+    CHECK_EQ(jumps, 1);
+    CHECK(!check_is_blocked(SIGUSR1));
+}
+
+/* With savemask 0 the mask is left as it is: the handler's mask stays. */
+static void
+case_siglongjmp_without_savemask_keeps_the_current_mask(void)
+{
+    set_action(SIGUSR2, jump_out, 0);
+    if (sigsetjmp(jump_target, 0) == 0) {
+        raise(SIGUSR2);
+        CHECK(0);
+    }
+    CHECK(check_is_blocked(SIGUSR2));
+}
+
+/* siglongjmp(env, 0) makes sigsetjmp return 1, like longjmp. */
+static void
+case_siglongjmp_of_zero_returns_one(void)
+{
+    volatile int round = 0;
+    int r = sigsetjmp(jump_target, 1);
+
+    if (round++ == 0)
+        siglongjmp(jump_target, 0);
+    CHECK_EQ(r, 1);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -570,6 +624,9 @@ main(int argc, char **argv)
         CHECK_CASE(sigset_handler_installs_and_unblocks),
         CHECK_CASE(sigpause_waits_with_the_signal_unblocked),
         CHECK_CASE(sigaction_with_sig_hold_is_einval),
+        CHECK_CASE(siglongjmp_from_a_handler_restores_the_saved_mask),
+        CHECK_CASE(siglongjmp_without_savemask_keeps_the_current_mask),
+        CHECK_CASE(siglongjmp_of_zero_returns_one),
     };
     return check_main("sigext", cases, CHECK_NCASES(cases), argc, argv);
 }
