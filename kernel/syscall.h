@@ -32,6 +32,9 @@ struct sockaddr;
 struct msghdr;
 struct pollfd;
 struct sockinfo;
+struct rlimit;
+struct rusage;
+struct tms;
 
 #define SYSCALL_PROTOTYPE(num, name, nargs, params) long sys_##name params;
 #define SYSCALL_NO_PROTOTYPE(num, name, nargs, params)

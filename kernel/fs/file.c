@@ -8,6 +8,7 @@
  * other end see end of file.
  */
 #include "fs/file.h"
+#include "proc/resource.h"
 #include "proc/proc.h"
 
 static struct file file_table[NPROC_FILES];
@@ -70,7 +71,7 @@ int
 fd_install(struct file *f, int lowest, bool cloexec)
 {
     struct proc *p = current;
-    for (int fd = lowest; fd < OPEN_MAX; fd++) {
+    for (int fd = lowest; fd < rlimit_nofile(p); fd++) {   /* RLIMIT_NOFILE */
         if (p->files[fd])
             continue;
         p->files[fd] = f;

@@ -6,6 +6,7 @@
 #include "proc/proc.h"
 #include "syscall.h"
 #include "dev/tty.h"
+#include "proc/resource.h"
 
 /* Copy a path argument into a kernel buffer of PATH_MAX bytes. */
 int
@@ -87,7 +88,7 @@ long
 sys_dup2(int oldfd, int newfd)
 {
     struct file *f = fd_get(oldfd);
-    if (!f || newfd < 0 || newfd >= OPEN_MAX)
+    if (!f || newfd < 0 || newfd >= rlimit_nofile(current))
         return -EBADF;
     if (oldfd == newfd)
         return newfd;
@@ -105,7 +106,7 @@ sys_fcntl(int fd, int cmd, long arg)
     switch (cmd) {
     case F_DUPFD:
     case F_DUPFD_CLOEXEC:
-        if (arg < 0 || arg >= OPEN_MAX)
+        if (arg < 0 || arg >= rlimit_nofile(current))
             return -EINVAL;
         return fd_dup(f, arg, cmd == F_DUPFD_CLOEXEC);
     case F_GETFD:

@@ -40,7 +40,7 @@ static bool
 parent_reaps_automatically(struct proc *parent)
 {
     struct parley_sigaction *a = &parent->sig.action[SIGCHLD];
-    return a->sa_handler == SIG_IGN;
+    return a->sa_handler == SIG_IGN || (a->sa_flags & SA_NOCLDWAIT);
 }
 
 static void
@@ -68,18 +68,17 @@ proc_exit(int status)
     p->exit_status = status;
     p->sig.alarm_at_ns = 0;
     struct proc *parent = p->parent;
-    if (parent && parent_reaps_automatically(parent)) {
-        proc_free(p);           /* our stack stays valid until we switch */
+    p->state = PROC_ZOMBIE;
+    if (parent) {
+        /* SIGCHLD even when reaped automatically: a handler still runs
+         * (an ignored SIGCHLD is simply discarded). */
+        if (WIFSIGNALED(status))
+            signal_notify_parent(p, CLD_KILLED, WTERMSIG(status));
+        else
+            signal_notify_parent(p, CLD_EXITED, WEXITSTATUS(status));
+        if (parent_reaps_automatically(parent))
+            proc_free(p);       /* our stack stays valid until we switch */
         waitq_wake_all(&parent->child_waitq);   /* its wait() may see ECHILD */
-    } else {
-        p->state = PROC_ZOMBIE;
-        if (parent) {
-            if (WIFSIGNALED(status))
-                signal_notify_parent(p, CLD_KILLED, WTERMSIG(status));
-            else
-                signal_notify_parent(p, CLD_EXITED, WEXITSTATUS(status));
-            waitq_wake_all(&parent->child_waitq);
-        }
     }
     schedule();
     panic("zombie %d ran again", p->pid);
@@ -136,8 +135,10 @@ proc_wait(pid_t pid, int *status, int options)
             if (!wait_report(c, options, status))
                 continue;
             pid_t found = c->pid;
-            if (c->state == PROC_ZOMBIE)
+            if (c->state == PROC_ZOMBIE) {
+                resource_reap_child(current, c);
                 proc_free(c);
+            }
             return found;
         }
         if (!have_child)

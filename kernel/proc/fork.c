@@ -14,6 +14,9 @@ pid_t
 proc_fork(void)
 {
     struct proc *parent = current;
+    int limited = rlimit_check_nproc(parent);    /* RLIMIT_NPROC */
+    if (limited)
+        return limited;
     struct proc *child = proc_alloc();
     if (!child)
         return -EAGAIN;         /* process table full */
@@ -33,6 +36,7 @@ proc_fork(void)
     child->cwd = inode_get(parent->cwd);
     child->umask = parent->umask;
     signal_fork(child, parent);
+    resource_fork(child, parent);
     child->trace = parent->trace;
     trace_fork(child, parent);
     child->explore = parent->explore;

@@ -42,6 +42,7 @@ proc_alloc_with_entry(void (*entry)(void))
         c->eip = (uint32_t)entry;
         p->context = c;
         p->umask = 022;
+        resource_init(p);
         return p;
     }
     return 0;

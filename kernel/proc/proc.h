@@ -5,6 +5,7 @@
 #include "mm/vm.h"
 #include "proc/waitq.h"
 #include "proc/signal.h"
+#include "proc/resource.h"
 #include "proc/cred.h"
 #include <parley/limits.h>
 #include <parley/proc.h>
@@ -74,6 +75,7 @@ struct proc {
     char             trace_text[40];    /* the traced call's path argument */
     unsigned char    explore;           /* SCHED_EXPLORE_* (trace/explore.c) */
     unsigned char    explore_ticks;     /* timer ticks since the last call */
+    struct resources res;               /* limits, CPU times, nice (resource.h) */
 };
 
 extern struct proc *current;

@@ -34,6 +34,16 @@ sched_make_runnable(struct proc *p)
     run_tail = p;
 }
 
+/* The one way a sleeper becomes runnable: off its wait queue (if it is on
+ * one), onto the run queue.  Wake-ups, deadlines and signals all use it. */
+void
+sched_wake(struct proc *p)
+{
+    waitq_remove(p);
+    if (p->state == PROC_SLEEPING)
+        sched_make_runnable(p);
+}
+
 static struct proc *
 run_queue_pop(void)
 {
@@ -56,7 +66,7 @@ switch_to(struct proc *next)
     }
     current = next;
     next->state = PROC_RUNNING;
-    next->ticks_left = TIME_SLICE_TICKS;
+    next->ticks_left = resource_slice_ticks(next, TIME_SLICE_TICKS);   /* nice */
     if (next->vm.pgdir)
         vm_activate(&next->vm);
     tss_set_kernel_stack((uint32_t)next->kstack + KSTACK_SIZE);
@@ -115,15 +125,15 @@ sched_tick(void)
 {
     uint64_t now = time_now_ns();
     for (struct proc *p = proc_table; p < proc_table + NPROC; p++) {
-        if (p->state == PROC_SLEEPING && p->wake_at_ns && p->wake_at_ns <= now) {
-            waitq_remove(p);
-            sched_make_runnable(p);
-        }
+        if (p->state == PROC_SLEEPING && p->wake_at_ns && p->wake_at_ns <= now)
+            sched_wake(p);
         if (p->sig.alarm_at_ns && p->sig.alarm_at_ns <= now) {
             p->sig.alarm_at_ns = 0;
             signal_send(p, SIGALRM, 0);
         }
     }
+    if (current != idle_proc)
+        resource_tick(current);
     if (current == idle_proc ||
         (--current->ticks_left <= 0 && explore_timer_may_preempt(current)))
         need_resched = true;

@@ -11,6 +11,7 @@ extern volatile bool need_resched;
 
 void sched_init(void);
 void sched_make_runnable(struct proc *p);
+void sched_wake(struct proc *p);        /* a sleeper: off its queue, runnable */
 void schedule(void);            /* current has left RUNNING: run another */
 void sched_yield_cpu(void);     /* current stays runnable, others go first */
 void sched_yield_to(struct proc *next);     /* the same, next one chosen (explore) */

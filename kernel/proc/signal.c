@@ -1,24 +1,23 @@
 /*
- * Signals: a pending bitmap, a blocked mask and one action per signal.
+ * Signals: a pending set, a blocked mask and one action per signal.
  *
- * Sending (signal_send) sets a bit and, if the signal can be delivered now,
- * wakes the target from an interruptible sleep; its system call then
- * returns -ERESTARTSYS.  Delivery (signal_deliver) happens only on the way
- * back to user mode: the default action (terminate, ignore, stop, continue)
- * is taken in the kernel; for a handler, a signal frame is built on the user
- * stack and the process "returns" into the handler, whose return lands in
- * the library's trampoline, which calls sigreturn to restore the frame.
- * SIGKILL and SIGSTOP can be neither caught, ignored nor blocked.
+ * Sending (signal_send_info) records the signal as pending and, if it can
+ * be delivered now, wakes the target from an interruptible sleep; its
+ * system call then returns -ERESTARTSYS.  A standard signal (1..31) is one
+ * bit: sent twice before delivery, it is delivered once.  A real-time
+ * signal (SIGRTMIN..SIGRTMAX) is queued: every sending is delivered, with
+ * its value, in the order sent.  docs/realtime-signals.md contrasts them.
+ *
+ * Delivery (signal_deliver.c) happens only on the way back to user mode,
+ * lowest-numbered signal first.  SIGKILL and SIGSTOP can be neither caught,
+ * ignored nor blocked.
  */
 #include "proc/proc.h"
 #include "proc/sched.h"
-#include "arch/trapframe.h"
 #include <parley/wait.h>
 
-enum default_action { ACT_TERMINATE, ACT_IGNORE, ACT_STOP, ACT_CONTINUE };
-
-static enum default_action
-default_action(int sig)
+enum default_action
+signal_default_action(int sig)
 {
     switch (sig) {
     case SIGCHLD: case SIGURG: case SIGWINCH:
@@ -28,28 +27,29 @@ default_action(int sig)
     case SIGCONT:
         return ACT_CONTINUE;
     default:
-        return ACT_TERMINATE;
+        return ACT_TERMINATE;   /* the real-time signals too */
     }
 }
 
 static bool
 is_stop_signal(int sig)
 {
-    return default_action(sig) == ACT_STOP;
+    return signal_default_action(sig) == ACT_STOP;
 }
 
-/* Would delivering sig do nothing at all? */
-static bool
+/* Would delivering sig do nothing at all?  (SIG_IGN, or SIG_DFL for a
+ * signal whose default is to be ignored.) */
+bool
 signal_ignored(struct proc *p, int sig)
 {
     sighandler_t h = p->sig.action[sig].sa_handler;
     if (sig == SIGKILL || sig == SIGSTOP)
         return false;
-    return h == SIG_IGN || (h == SIG_DFL && default_action(sig) == ACT_IGNORE);
+    return h == SIG_IGN || (h == SIG_DFL && signal_default_action(sig) == ACT_IGNORE);
 }
 
 /* Deliverable signals: pending and not blocked. */
-static sigset_t
+sigset_t
 signal_deliverable(struct proc *p)
 {
     return p->sig.pending & (~p->sig.blocked | UNBLOCKABLE);
@@ -61,19 +61,103 @@ signal_pending(struct proc *p)
     return signal_deliverable(p) != 0;
 }
 
+/* The lowest-numbered signal in set, or 0. */
+int
+signal_lowest(sigset_t set)
+{
+    return set ? __builtin_ctzll(set) + 1 : 0;
+}
+
+bool
+signal_can_receive(const struct proc *p)
+{
+    return p->pid > 0 && p->state != PROC_UNUSED && p->state != PROC_ZOMBIE &&
+           p->state != PROC_EMBRYO;
+}
+
+/* ---- the pending store ------------------------------------------------ */
+
+/* Record one sending of info->si_signo.  -EAGAIN: the real-time queue is
+ * full (POSIX sigqueue), nothing recorded. */
+static int
+signal_enqueue(struct proc *p, const siginfo_t *info)
+{
+    int sig = info->si_signo;
+    if (signal_is_realtime(sig)) {
+        struct signal_queue *q = &p->sig.queue;
+        if (q->count == SIGQUEUE_MAX)
+            return -EAGAIN;
+        q->entry[q->count++] = *info;
+    } else if (!(p->sig.pending & SIGBIT(sig))) {
+        p->sig.info[sig] = *info;       /* a second sending adds nothing */
+    }
+    p->sig.pending |= SIGBIT(sig);
+    return 0;
+}
+
+/* Index in the queue of the first entry for sig at or after from, or -1. */
+static int
+queue_find(const struct signal_queue *q, int sig, int from)
+{
+    for (int i = from; i < q->count; i++)
+        if (q->entry[i].si_signo == sig)
+            return i;
+    return -1;
+}
+
+static void
+queue_remove(struct signal_queue *q, int i)
+{
+    memmove(&q->entry[i], &q->entry[i + 1], (q->count - i - 1) * sizeof q->entry[0]);
+    q->count--;
+}
+
+/* Take one pending instance of sig (which must be pending) into *info.  A
+ * real-time signal stays pending while more of it are queued. */
+void
+signal_dequeue(struct proc *p, int sig, siginfo_t *info)
+{
+    struct signal_queue *q = &p->sig.queue;
+    int i = signal_is_realtime(sig) ? queue_find(q, sig, 0) : -1;
+    if (i < 0) {
+        *info = p->sig.info[sig];
+        p->sig.pending &= ~SIGBIT(sig);
+        return;
+    }
+    *info = q->entry[i];
+    queue_remove(q, i);
+    if (queue_find(q, sig, i) < 0)
+        p->sig.pending &= ~SIGBIT(sig);
+}
+
+/* Forget every pending instance of sig (SIG_IGN was set, or SIGCONT
+ * cancels a stop). */
+void
+signal_discard(struct proc *p, int sig)
+{
+    struct signal_queue *q = &p->sig.queue;
+    int i;
+    while ((i = queue_find(q, sig, 0)) >= 0)
+        queue_remove(q, i);
+    p->sig.pending &= ~SIGBIT(sig);
+}
+
+/* ---- sending ---------------------------------------------------------- */
+
 /* SIGCHLD to child's parent, saying what happened (CLD_EXITED...). */
 void
 signal_notify_parent(struct proc *child, int code, int status)
 {
-    struct proc *parent = child->parent;
-    signal_send(parent, SIGCHLD, child->pid);
-    parent->sig.child_code = code;
-    parent->sig.child_status = status;
+    siginfo_t info = {
+        .si_signo = SIGCHLD, .si_code = code, .si_pid = child->pid,
+        .si_uid = child->cred.uid, .si_status = status,
+    };
+    signal_send_info(child->parent, &info);
 }
 
 /* Tell the parent that p stopped or continued (SIGCHLD, wakes wait()). */
-static void
-notify_parent_stop_change(struct proc *p)
+void
+signal_notify_stop_change(struct proc *p)
 {
     struct proc *parent = p->parent;
     if (!parent)
@@ -90,56 +174,89 @@ notify_parent_stop_change(struct proc *p)
 static void
 signal_continue(struct proc *p)
 {
-    p->sig.pending &= ~(SIGBIT(SIGSTOP) | SIGBIT(SIGTSTP) | SIGBIT(SIGTTIN) | SIGBIT(SIGTTOU));
+    static const int stops[] = { SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU };
+    for (size_t i = 0; i < ARRAY_SIZE(stops); i++)
+        signal_discard(p, stops[i]);
     if (p->state != PROC_STOPPED)
         return;
     p->cont_reported = false;
     sched_make_runnable(p);
-    notify_parent_stop_change(p);
+    signal_notify_stop_change(p);
 }
 
-/* Wake p if it sleeps, so that its system call sees the signal. */
-static void
-signal_wake(struct proc *p)
+/* Should sending sig wake p?  If p can take it now, or waits for it in
+ * sigtimedwait. */
+static bool
+signal_wakes(struct proc *p, int sig)
 {
-    if (p->state == PROC_SLEEPING) {
-        waitq_remove(p);
-        sched_make_runnable(p);
-    }
+    sigset_t bit = SIGBIT(sig);
+    return (signal_deliverable(p) & bit) || (p->sig.waiting & bit);
 }
 
-void
-signal_send(struct proc *p, int sig, pid_t sender)
+int
+signal_send_info(struct proc *p, const siginfo_t *info)
 {
-    if (sig <= 0 || sig >= NSIG || p->state == PROC_ZOMBIE || p->state == PROC_UNUSED)
-        return;
+    int sig = info->si_signo;
+    if (sig <= 0 || sig >= NSIG || !signal_can_receive(p))
+        return 0;
     if (sig == SIGCONT)
         signal_continue(p);
     if (is_stop_signal(sig))
-        p->sig.pending &= ~SIGBIT(SIGCONT);
-    /* An ignored signal is discarded when sent, unless it is blocked. */
-    if (signal_ignored(p, sig) && !(p->sig.blocked & SIGBIT(sig)))
-        return;
-    p->sig.pending |= SIGBIT(sig);
-    p->sig.sender[sig] = sender;
-    if (sig == SIGCHLD)
-        p->sig.child_code = 0;          /* kill(): not about a child */
+        signal_discard(p, SIGCONT);
+    /* An ignored signal is discarded when sent, unless it is blocked or
+     * waited for. */
+    if (signal_ignored(p, sig) && !((p->sig.blocked | p->sig.waiting) & SIGBIT(sig)))
+        return 0;
+    int err = signal_enqueue(p, info);
+    if (err)
+        return err;
     if (sig == SIGKILL && p->state == PROC_STOPPED)
         sched_make_runnable(p);
-    else if (signal_deliverable(p) & SIGBIT(sig))
-        signal_wake(p);
+    else if (p->state == PROC_SLEEPING && signal_wakes(p, sig))
+        sched_wake(p);
+    return 0;
+}
+
+/* A signal from the kernel (sender 0) or a plain kill() by sender. */
+void
+signal_send(struct proc *p, int sig, pid_t sender)
+{
+    struct proc *from = sender ? proc_find(sender) : 0;
+    siginfo_t info = {
+        .si_signo = sig,
+        .si_code = sender ? SI_USER : SI_KERNEL,
+        .si_pid = sender,
+        .si_uid = from ? from->cred.uid : 0,
+    };
+    signal_send_info(p, &info);
 }
 
 /* A fault: the signal cannot be blocked or ignored away. */
 void
-signal_force(struct proc *p, int sig)
+signal_force_info(struct proc *p, const siginfo_t *info)
 {
+    int sig = info->si_signo;
     struct parley_sigaction *a = &p->sig.action[sig];
     if ((p->sig.blocked & SIGBIT(sig)) || a->sa_handler == SIG_IGN) {
         a->sa_handler = SIG_DFL;
         p->sig.blocked &= ~SIGBIT(sig);
     }
-    signal_send(p, sig, 0);
+    signal_send_info(p, info);
+}
+
+void
+signal_force(struct proc *p, int sig)
+{
+    siginfo_t info = { .si_signo = sig, .si_code = SI_KERNEL };
+    signal_force_info(p, &info);
+}
+
+/* A fault whose handler's siginfo says what and where (si_code, si_addr). */
+void
+signal_force_fault(struct proc *p, int sig, int code, void *addr)
+{
+    siginfo_t info = { .si_signo = sig, .si_code = code, .si_addr = addr };
+    signal_force_info(p, &info);
 }
 
 /* As on Linux, init (pid 1) receives from other processes and the console
@@ -154,23 +271,13 @@ signal_refused_by_init(struct proc *p, int sig)
     return sig == SIGKILL || sig == SIGSTOP || p->sig.action[sig].sa_handler == SIG_DFL;
 }
 
-/* A fault whose handler's siginfo says what and where (si_code, si_addr). */
-void
-signal_force_fault(struct proc *p, int sig, int code, void *addr)
-{
-    p->sig.fault_signal = sig;
-    p->sig.fault_code = code;
-    p->sig.fault_addr = addr;
-    signal_force(p, sig);
-}
-
+/* The kernel's own group signals (the console's ^C, SIGTTIN). */
 int
 signal_send_group(pid_t pgid, int sig, pid_t sender)
 {
     int found = 0;
     for (struct proc *p = proc_table; p < proc_table + NPROC; p++) {
-        if (p->pid > 0 && p->pgid == pgid && p->state != PROC_UNUSED &&
-            p->state != PROC_ZOMBIE && p->state != PROC_EMBRYO) {
+        if (signal_can_receive(p) && p->pgid == pgid) {
             if (!signal_refused_by_init(p, sig))
                 signal_send(p, sig, sender);
             found = 1;
@@ -179,181 +286,32 @@ signal_send_group(pid_t pgid, int sig, pid_t sender)
     return found ? 0 : -ESRCH;
 }
 
-static int
-next_signal(sigset_t set)
-{
-    if (set & SIGBIT(SIGKILL))
-        return SIGKILL;
-    return set ? __builtin_ctzl(set) + 1 : 0;   /* lowest-numbered first */
-}
+/* ---- fork and exec ------------------------------------------------------ */
 
-/* Default action "stop": sleep until SIGCONT or SIGKILL. */
-static void
-signal_stop(struct proc *p, int sig)
-{
-    p->sig.stop_signal = sig;
-    p->stop_reported = false;
-    p->state = PROC_STOPPED;
-    notify_parent_stop_change(p);
-    schedule();
-}
-
-/*
- * The frame built on the user stack for a handler.  The handler is entered
- * as if called with (sig, info, context) by a caller whose return address is
- * the library's trampoline; sigreturn finds the frame just above %esp.
- */
-struct sigframe {
-    uint32_t          return_address;   /* sa_restorer */
-    int               sig;
-    siginfo_t        *info;
-    void             *context;
-    struct trapframe  saved;            /* user registers to return to */
-    sigset_t          saved_mask;
-    siginfo_t         siginfo;
-};
-
-static int
-signal_build_frame(struct trapframe *tf, int sig, struct parley_sigaction *a)
-{
-    struct proc *p = current;
-    uintptr_t sp = ROUNDDOWN(tf->esp - sizeof(struct sigframe), 16) - 4;
-    struct sigframe *frame = (struct sigframe *)sp;
-    if (user_check(frame, sizeof *frame, true) < 0)
-        return -EFAULT;
-    frame->return_address = (uint32_t)a->sa_restorer;
-    frame->sig = sig;
-    frame->info = &frame->siginfo;
-    frame->context = &frame->saved;
-    frame->saved = *tf;
-    frame->saved_mask = p->sig.restore_mask ? p->sig.saved_mask : p->sig.blocked;
-    p->sig.restore_mask = false;
-    memset(&frame->siginfo, 0, sizeof frame->siginfo);
-    frame->siginfo.si_signo = sig;
-    frame->siginfo.si_pid = p->sig.sender[sig];
-    frame->siginfo.si_code = p->sig.sender[sig] ? SI_USER : SI_KERNEL;
-    if (sig == p->sig.fault_signal && !p->sig.sender[sig]) {
-        frame->siginfo.si_code = p->sig.fault_code;
-        frame->siginfo.si_addr = p->sig.fault_addr;
-        p->sig.fault_signal = 0;
-    }
-    if (sig == SIGCHLD && p->sig.child_code) {
-        frame->siginfo.si_code = p->sig.child_code;
-        frame->siginfo.si_status = p->sig.child_status;
-    }
-    tf->esp = sp;
-    tf->eip = (uint32_t)a->sa_handler;
-    tf->eax = sig;              /* also in %eax, handy in gdb */
-    return 0;
-}
-
-/* Are we returning from a system call that a signal interrupted? */
-static bool
-syscall_interrupted(struct trapframe *tf)
-{
-    int err = -(int)tf->eax;
-    return tf->trapno == T_SYSCALL && (err == ERESTARTSYS || err == ERESTARTNOHAND);
-}
-
-/* If the system call we are returning from was interrupted by a signal,
- * either restart it (back up over `int $0x80`) or fail it with EINTR. */
-static bool
-syscall_restart_or_eintr(struct trapframe *tf, bool handler_runs, bool sa_restart)
-{
-    if (!syscall_interrupted(tf))
-        return false;
-    int err = -(int)tf->eax;
-    if (!handler_runs || (err == ERESTARTSYS && sa_restart)) {
-        tf->eax = current->syscall_nr;
-        tf->eip -= 2;
-        return true;
-    }
-    tf->eax = -EINTR;
-    return false;
-}
-
-/* Run the handler of sig: returns false if the frame could not be built. */
-static bool
-signal_run_handler(struct trapframe *tf, int sig)
-{
-    struct proc *p = current;
-    struct parley_sigaction *a = &p->sig.action[sig];
-    struct parley_sigaction act = *a;
-
-    syscall_restart_or_eintr(tf, true, act.sa_flags & SA_RESTART);
-    if (signal_build_frame(tf, sig, &act) < 0)
-        return false;
-    p->sig.blocked |= act.sa_mask;
-    if (!(act.sa_flags & SA_NODEFER))
-        p->sig.blocked |= SIGBIT(sig);
-    p->sig.blocked &= ~UNBLOCKABLE;
-    if (act.sa_flags & SA_RESETHAND)
-        a->sa_handler = SIG_DFL;
-    return true;
-}
-
-void
-signal_deliver(struct trapframe *tf)
-{
-    struct proc *p = current;
-    int sig;
-
-    /* The common case: nothing to do, nothing interrupted.  (A call can be
-     * interrupted with nothing left to deliver: a stop signal that woke it
-     * was cancelled by SIGCONT while we waited for the CPU.) */
-    if (!signal_deliverable(p) && !p->sig.restore_mask && !syscall_interrupted(tf))
-        return;
-    while ((sig = next_signal(signal_deliverable(p))) != 0) {
-        p->sig.pending &= ~SIGBIT(sig);
-        sighandler_t h = p->sig.action[sig].sa_handler;
-        if (sig == SIGKILL || sig == SIGSTOP)
-            h = SIG_DFL;
-        if (h == SIG_IGN)
-            continue;
-        if (h != SIG_DFL) {
-            if (signal_run_handler(tf, sig))
-                return;             /* one handler per return to user mode */
-            printk("pid %d (%s): bad stack for signal %d handler\n", p->pid, p->name, sig);
-            proc_exit(W_EXITCODE(0, SIGSEGV));
-        }
-        switch (default_action(sig)) {
-        case ACT_IGNORE:
-        case ACT_CONTINUE:
-            break;
-        case ACT_STOP:
-            signal_stop(p, sig);
-            break;
-        case ACT_TERMINATE:
-            proc_exit(W_EXITCODE(0, sig));
-        }
-    }
-    /* No handler ran: an interrupted call restarts transparently. */
-    bool restarted = syscall_restart_or_eintr(tf, false, false);
-    if (p->sig.restore_mask && !restarted) {
-        p->sig.blocked = p->sig.saved_mask;
-        p->sig.restore_mask = false;
-    }
-}
-
+/* The child has the same actions, mask and alternate stack, nothing
+ * pending. */
 void
 signal_fork(struct proc *child, struct proc *parent)
 {
     child->sig = parent->sig;
     child->sig.pending = 0;
+    child->sig.queue.count = 0;
+    child->sig.waiting = 0;
     child->sig.alarm_at_ns = 0;
     child->sig.restore_mask = false;
     child->sig.stop_signal = 0;         /* never stopped: WCONTINUED has nothing to say */
 }
 
-/* exec: handlers go back to default (the code is gone); ignored signals
- * stay ignored; the mask and pending signals stay. */
+/* exec: handlers go back to default (the code is gone), and so does the
+ * alternate stack; ignored signals stay ignored; the mask and pending
+ * signals stay. */
 void
 signal_exec(struct proc *p)
 {
     for (int sig = 1; sig < NSIG; sig++) {
         struct parley_sigaction *a = &p->sig.action[sig];
-        if (a->sa_handler != SIG_IGN) {
+        if (a->sa_handler != SIG_IGN)
             memset(a, 0, sizeof *a);
-        }
     }
+    memset(&p->sig.altstack, 0, sizeof p->sig.altstack);
 }

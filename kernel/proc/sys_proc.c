@@ -12,25 +12,51 @@
 #include <parley/wait.h>
 #include <parley/time.h>
 #include <parley/utsname.h>
+#include <parley/resource.h>
 
 long sys_exit(int status)     { proc_exit(W_EXITCODE(status & 0xff, 0)); }
 long sys_fork(void)           { return proc_fork(); }
 long sys_getpid(void)         { return current->pid; }
 long sys_getppid(void)        { return current->parent ? current->parent->pid : 0; }
 long sys_sched_yield(void)    { sched_yield_cpu(); return 0; }
-long sys_sbrk(long increment) { return vm_sbrk(&current->vm, increment); }
+
+/* RLIMIT_AS: Parley maps heap pages when sbrk reserves them, so the mapped
+ * bytes are the address space in use. */
+long
+sys_sbrk(long increment)
+{
+    if (increment > 0) {
+        int err = rlimit_check_as(current, (size_t)vm_user_bytes(&current->vm) + increment);
+        if (err)
+            return err;
+    }
+    return vm_sbrk(&current->vm, increment);
+}
 
 long
 sys_waitpid(pid_t pid, int *ustatus, int options)
+{
+    return sys_wait4(pid, ustatus, options, 0);
+}
+
+/* wait4 (and wait3): waitpid, plus the CPU time of the child collected --
+ * which is exactly what collecting it added to our children's times. */
+long
+sys_wait4(pid_t pid, int *ustatus, int options, struct rusage *uusage)
 {
     int status = 0;
     if (options & ~(WNOHANG | WUNTRACED | WCONTINUED))
         return -EINVAL;
     if (ustatus && user_check(ustatus, sizeof *ustatus, true) < 0)
         return -EFAULT;
+    if (uusage && user_check(uusage, sizeof *uusage, true) < 0)
+        return -EFAULT;
+    struct resources before = current->res;
     pid_t got = proc_wait(pid, &status, options);
     if (got > 0 && ustatus)
         *ustatus = status;
+    if (got >= 0 && uusage)
+        resource_usage_since(current, &before, uusage);
     return got;
 }
 
@@ -134,8 +160,9 @@ sys_uname(struct utsname *ubuf)
     strlcpy(u.sysname, "Parley", sizeof u.sysname);
     strlcpy(u.nodename, "parley", sizeof u.nodename);
     strlcpy(u.release, PARLEY_VERSION, sizeof u.release);
-    strlcpy(u.version, "teaching kernel", sizeof u.version);
-    strlcpy(u.machine, "i386", sizeof u.machine);
+    strlcpy(u.version, "#1 " __DATE__ " " __TIME__, sizeof u.version);
+    strlcpy(u.machine, "i686", sizeof u.machine);   /* what the kernel is built for */
+    strlcpy(u.domainname, "(none)", sizeof u.domainname);
     return copy_to_user(ubuf, &u, sizeof u);
 }
 
@@ -185,6 +212,13 @@ sys_getpgid(pid_t pid)
 {
     struct proc *p = pid ? proc_find(pid) : current;
     return p ? p->pgid : -ESRCH;
+}
+
+long
+sys_getsid(pid_t pid)
+{
+    struct proc *p = pid ? proc_find(pid) : current;
+    return p ? p->sid : -ESRCH;
 }
 
 long

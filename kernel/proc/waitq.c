@@ -97,7 +97,7 @@ waitq_wake_one(struct waitq *q)
     waitq_del(e);
     if (e->proc->state == PROC_SLEEPING) {
         trace_wake(e->proc, in_interrupt);
-        sched_make_runnable(e->proc);
+        sched_wake(e->proc);
     }
 }
 

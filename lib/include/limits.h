@@ -32,5 +32,31 @@
 #define SSIZE_MAX   LONG_MAX
 
 #define ATEXIT_MAX  32          /* handlers atexit() accepts */
+#define LINE_MAX    2048
+#define NGROUPS_MAX 0           /* no supplementary groups */
+#define HOST_NAME_MAX 64
+#define LOGIN_NAME_MAX 32
+#define TTY_NAME_MAX 32
+#define STREAM_MAX  OPEN_MAX
+#define TZNAME_MAX  6
+
+/* The least any POSIX system gives (a portable program's assumptions). */
+#define _POSIX_ARG_MAX       4096
+#define _POSIX_CHILD_MAX     25
+#define _POSIX_LINK_MAX      8
+#define _POSIX_MAX_CANON     255
+#define _POSIX_MAX_INPUT     255
+#define _POSIX_NAME_MAX      14
+#define _POSIX_NGROUPS_MAX   8
+#define _POSIX_OPEN_MAX      20
+#define _POSIX_PATH_MAX      256
+#define _POSIX_PIPE_BUF      512
+#define _POSIX_RTSIG_MAX     8
+#define _POSIX_SIGQUEUE_MAX  32
+#define _POSIX_SSIZE_MAX     32767
+#define _POSIX_STREAM_MAX    8
+#define _POSIX_TZNAME_MAX    6
+#define _POSIX_HOST_NAME_MAX 255
+#define _POSIX_LOGIN_NAME_MAX 9
 
 #endif

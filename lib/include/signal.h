@@ -4,8 +4,13 @@
 
 #include <sys/types.h>
 #include <parley/signal.h>
+#include <parley/time.h>            /* struct timespec, for sigtimedwait */
 
 typedef int sig_atomic_t;
+
+/* XSI sigset(): "block it" instead of a disposition.  Only sigset() takes
+ * it; sigaction() and signal() give EINVAL. */
+#define SIG_HOLD ((sighandler_t)2)
 
 /*
  * What sigaction() takes.  The handler is sa_handler(sig), or with
@@ -35,6 +40,21 @@ int          sigfillset(sigset_t *set);
 int          sigaddset(sigset_t *set, int sig);
 int          sigdelset(sigset_t *set, int sig);
 int          sigismember(const sigset_t *set, int sig);
+
+/* The alternate stack, queued signals, and waiting for a signal. */
+int          sigaltstack(const stack_t *ss, stack_t *old_ss);
+int          sigqueue(pid_t pid, int sig, const union sigval value);
+int          sigwait(const sigset_t *set, int *sig);         /* returns an error number */
+int          sigwaitinfo(const sigset_t *set, siginfo_t *info);
+int          sigtimedwait(const sigset_t *set, siginfo_t *info, const struct timespec *timeout);
+int          killpg(pid_t pgrp, int sig);
+
+/* The XSI (System V) calls, on top of the ones above. */
+int          sighold(int sig);
+int          sigrelse(int sig);
+int          sigignore(int sig);
+int          sigpause(int sig);
+sighandler_t sigset(int sig, sighandler_t disp);
 
 void         psignal(int sig, const char *msg);
 char        *strsignal(int sig);

@@ -58,6 +58,8 @@ int     setpgid(pid_t pid, pid_t pgid);
 pid_t   getpgid(pid_t pid);
 pid_t   getpgrp(void);
 pid_t   setsid(void);
+pid_t   getsid(pid_t pid);
+int     setpgrp(void);              /* setpgid(0, 0), as glibc */
 int     tcsetpgrp(int fd, pid_t pgrp);
 pid_t   tcgetpgrp(int fd);
 
@@ -70,6 +72,46 @@ unsigned int sleep(unsigned int seconds);
 int     usleep(useconds_t usec);
 unsigned int alarm(unsigned int seconds);
 int     pause(void);
+
+/* configuration: sysconf(_SC_*), pathconf/fpathconf(_PC_*); glibc's numbers */
+#define _POSIX_VERSION          200809L
+#define _POSIX2_VERSION         200809L
+#define _POSIX_JOB_CONTROL      1
+#define _POSIX_SAVED_IDS        1
+#define _POSIX_REALTIME_SIGNALS 200809L
+#define _POSIX_MONOTONIC_CLOCK  200809L
+#define _POSIX_VDISABLE         '\0'
+#define _POSIX_THREADS          (-1)    /* no threads: <pthread.h> says why */
+#define _POSIX_TIMERS           (-1)    /* no timer_create (alarm stays) */
+
+enum {
+    _SC_ARG_MAX = 0, _SC_CHILD_MAX = 1, _SC_CLK_TCK = 2, _SC_NGROUPS_MAX = 3,
+    _SC_OPEN_MAX = 4, _SC_STREAM_MAX = 5, _SC_TZNAME_MAX = 6,
+    _SC_JOB_CONTROL = 7, _SC_SAVED_IDS = 8, _SC_REALTIME_SIGNALS = 9,
+    _SC_PRIORITY_SCHEDULING = 10, _SC_TIMERS = 11, _SC_ASYNCHRONOUS_IO = 12,
+    _SC_FSYNC = 15, _SC_MAPPED_FILES = 16, _SC_MEMORY_PROTECTION = 19,
+    _SC_MESSAGE_PASSING = 20, _SC_SEMAPHORES = 21,
+    _SC_SHARED_MEMORY_OBJECTS = 22, _SC_VERSION = 29, _SC_PAGESIZE = 30,
+    _SC_PAGE_SIZE = _SC_PAGESIZE, _SC_RTSIG_MAX = 31, _SC_SEM_NSEMS_MAX = 32,
+    _SC_SEM_VALUE_MAX = 33, _SC_SIGQUEUE_MAX = 34, _SC_TIMER_MAX = 35,
+    _SC_LINE_MAX = 43, _SC_IOV_MAX = 60, _SC_THREADS = 67,
+    _SC_LOGIN_NAME_MAX = 71, _SC_TTY_NAME_MAX = 72,
+    _SC_NPROCESSORS_CONF = 83, _SC_NPROCESSORS_ONLN = 84,
+    _SC_PHYS_PAGES = 85, _SC_AVPHYS_PAGES = 86, _SC_XOPEN_VERSION = 89,
+    _SC_MONOTONIC_CLOCK = 149, _SC_SYMLOOP_MAX = 173, _SC_HOST_NAME_MAX = 180,
+};
+
+enum {
+    _PC_LINK_MAX = 0, _PC_MAX_CANON = 1, _PC_MAX_INPUT = 2, _PC_NAME_MAX = 3,
+    _PC_PATH_MAX = 4, _PC_PIPE_BUF = 5, _PC_CHOWN_RESTRICTED = 6,
+    _PC_NO_TRUNC = 7, _PC_VDISABLE = 8,
+};
+
+long    sysconf(int name);
+long    pathconf(const char *path, int name);
+long    fpathconf(int fd, int name);
+int     nice(int inc);
+int     gethostname(char *name, size_t len);              /* the new nice value; -1 and errno on error */
 
 /* any system call by number (<parley/syscall.h>), for tests */
 long    syscall(long number, ...);

@@ -17,19 +17,23 @@
 /*
  * The trampoline.  On entry %esp points just past the handler's return
  * address, at the kernel's frame, which sigreturn reads; so it must not
- * touch the stack, and is written in assembly.  The assembler cannot see
- * the C enum of system-call numbers, hence the literal and the check.
+ * touch the stack, and is written in assembly.  It sits inside a C function
+ * only so that the "i" operand can give it the number from the system-call
+ * table; the function itself is never called.
  */
-_Static_assert(SYS_sigreturn == 33, "update the number in the trampoline");
-__asm__(
-    ".text\n"
-    ".globl __sigreturn_trampoline\n"
-    ".type __sigreturn_trampoline, @function\n"
-    "__sigreturn_trampoline:\n"
-    "    movl $33, %eax\n"          /* SYS_sigreturn */
-    "    int $0x80\n"
-    "    hlt\n"                     /* not reached: sigreturn does not return */
-    ".size __sigreturn_trampoline, . - __sigreturn_trampoline\n");
+__attribute__((used)) static void
+__sigreturn_trampoline_holder(void)
+{
+    __asm__ volatile(
+        ".globl __sigreturn_trampoline\n"
+        ".type __sigreturn_trampoline, @function\n"
+        "__sigreturn_trampoline:\n"
+        "    movl %0, %%eax\n"
+        "    int $0x80\n"
+        "    hlt\n"                     /* not reached: sigreturn does not return */
+        ".size __sigreturn_trampoline, . - __sigreturn_trampoline\n"
+        : : "i"(SYS_sigreturn));
+}
 
 int
 kill(pid_t pid, int sig)
@@ -52,6 +56,10 @@ sigaction(int sig, const struct sigaction *act, struct sigaction *oldact)
     struct parley_sigaction kact, kold;
     long r;
 
+    if (act != NULL && act->sa_handler == SIG_HOLD) {
+        errno = EINVAL;                         /* only sigset() takes it */
+        return -1;
+    }
     if (act != NULL) {
         kact.sa_handler = act->sa_handler;      /* or sa_sigaction: same word */
         kact.sa_mask = act->sa_mask;

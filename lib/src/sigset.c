@@ -5,7 +5,7 @@
 #include <errno.h>
 #include <signal.h>
 
-#define SIGSET_BIT(sig) (1UL << ((sig) - 1))
+#define SIGSET_BIT(sig) (1ULL << ((sig) - 1))
 
 static int
 signal_is_valid(int sig)
@@ -26,7 +26,7 @@ sigemptyset(sigset_t *set)
 int
 sigfillset(sigset_t *set)
 {
-    *set = SIGSET_BIT(NSIG) - 1;        /* signals 1 .. NSIG-1 */
+    *set = ~(sigset_t)0;                /* signals 1 .. NSIG-1: all 64 bits */
     return 0;
 }
 

@@ -44,7 +44,10 @@ strsignal(int sig)
 
     if (sig > 0 && sig < NSIG && signal_names[sig] != NULL)
         return (char *)signal_names[sig];
-    snprintf(unknown, sizeof unknown, "Unknown signal %d", sig);
+    if (sig >= SIGRTMIN && sig <= SIGRTMAX)
+        snprintf(unknown, sizeof unknown, "Real-time signal %d", sig - SIGRTMIN);
+    else
+        snprintf(unknown, sizeof unknown, "Unknown signal %d", sig);
     return unknown;
 }
 

@@ -14,5 +14,7 @@
 #endif
 #define CHILD_MAX    64         /* process-table size */
 #define PAGE_SIZE    4096
+#define SIGQUEUE_MAX 32         /* real-time signals queued to one process */
+#define RTSIG_MAX    33         /* SIGRTMIN .. SIGRTMAX */
 
 #endif

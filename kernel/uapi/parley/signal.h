@@ -37,7 +37,11 @@
 #define SIGPOLL   SIGIO
 #define SIGPWR    30
 #define SIGSYS    31
-#define NSIG      32            /* signals are 1 .. NSIG-1 */
+/* Real-time signals: queued, each with a value, lowest number first. */
+#define SIGRTMIN  32
+#define SIGRTMAX  64
+#define NSIG      65            /* signals are 1 .. NSIG-1 */
+#define _NSIG     NSIG
 
 typedef void (*sighandler_t)(int);
 
@@ -46,7 +50,9 @@ typedef void (*sighandler_t)(int);
 #define SIG_ERR ((sighandler_t)-1)
 
 #define SA_NOCLDSTOP 0x00000001
+#define SA_NOCLDWAIT 0x00000002 /* children are reaped by the kernel: wait gives ECHILD */
 #define SA_SIGINFO   0x00000004
+#define SA_ONSTACK   0x08000000 /* run the handler on the alternate stack */
 #define SA_RESTART   0x10000000
 #define SA_NODEFER   0x40000000
 #define SA_RESETHAND 0x80000000
@@ -64,19 +70,43 @@ struct parley_sigaction {
     void       (*sa_restorer)(void);
 };
 
+/* The alternate signal stack (sigaltstack). */
+typedef struct {
+    void  *ss_sp;               /* lowest address */
+    int    ss_flags;            /* SS_ONSTACK, SS_DISABLE */
+    size_t ss_size;
+} stack_t;
+
+#define SS_ONSTACK   1          /* the process is running on it now */
+#define SS_DISABLE   2          /* there is none */
+#define MINSIGSTKSZ  2048       /* smaller: ENOMEM */
+#define SIGSTKSZ     8192       /* enough for an ordinary handler */
+
+/* The value sigqueue() sends with a signal. */
+union sigval {
+    int   sival_int;
+    void *sival_ptr;
+};
+
 /* What an SA_SIGINFO handler receives as its second argument. */
 typedef struct {
     int   si_signo;
     int   si_errno;
-    int   si_code;
-    pid_t si_pid;               /* sender, for kill() */
-    uid_t si_uid;
+    int   si_code;              /* SI_USER, SI_QUEUE, SI_KERNEL, CLD_*, SEGV_* */
+    pid_t si_pid;               /* sender, for kill() and sigqueue() */
+    uid_t si_uid;               /* the sender's real user id */
     void *si_addr;              /* faulting address, for SIGSEGV */
-    int   si_status;
+    int   si_status;            /* SIGCHLD: exit code or signal */
+    union sigval si_value;      /* sigqueue()'s value */
+    long  si_band;              /* SIGPOLL (unused) */
 } siginfo_t;
 
 #define SI_USER    0            /* sent by kill() or raise() */
 #define SI_KERNEL  0x80         /* sent by the kernel */
+#define SI_QUEUE   (-1)         /* sent by sigqueue() */
+#define SI_TIMER   (-2)
+#define SI_MESGQ   (-3)
+#define SI_ASYNCIO (-4)
 /* si_code of SIGCHLD: what happened to the child (si_status says more). */
 #define CLD_EXITED    1         /* si_status: exit code */
 #define CLD_KILLED    2         /* si_status: the signal */

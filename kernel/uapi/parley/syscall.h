@@ -128,6 +128,17 @@
     X(143, waitgraph,     2, (struct waitedge *ubuf, int max))                \
                                                                               \
     /* ---- the rest of POSIX: signals, resources, times: 160-179 ---- */     \
+    X(160, sigaltstack,   2, (const stack_t *uss, stack_t *uold))             \
+    X(161, sigtimedwait,  3, (const sigset_t *uset, siginfo_t *uinfo, const struct timespec *utimeout))\
+    X(162, sigqueue,      3, (pid_t pid, int sig, void *value))               \
+    X(163, getsid,        1, (pid_t pid))                                     \
+    X(164, getrlimit,     2, (int resource, struct rlimit *urlim))            \
+    X(165, setrlimit,     2, (int resource, const struct rlimit *urlim))      \
+    X(166, getrusage,     2, (int who, struct rusage *uusage))                \
+    X(167, times,         1, (struct tms *ubuf))                              \
+    X(168, wait4,         4, (pid_t pid, int *ustatus, int options, struct rusage *uusage))\
+    X(169, getpriority,   2, (int which, id_t who))                           \
+    X(170, setpriority,   3, (int which, id_t who, int prio))                 \
                                                                               \
     /* ---- files, console and terminal (termios, ioctl), time: 180-199 ---- */\
     X(180, ioctl,         3, (int fd, unsigned long request, void *arg))      \

@@ -8,6 +8,11 @@ struct timespec {
     long   tv_nsec;
 };
 
+struct timeval {
+    time_t      tv_sec;
+    suseconds_t tv_usec;
+};
+
 #define CLOCK_REALTIME   0
 #define CLOCK_MONOTONIC  1
 

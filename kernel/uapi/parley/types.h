@@ -28,7 +28,9 @@ typedef long                blksize_t;
 typedef long                blkcnt_t;
 typedef int                 key_t;
 typedef int                 clockid_t;
-typedef unsigned long       sigset_t;   /* bit (n-1) is signal n, 1..31 */
+typedef long                clock_t;
+typedef unsigned long long  sigset_t;   /* bit (n-1) is signal n, 1..64 */
+typedef unsigned int        id_t;       /* a pid, pgid or uid (getpriority) */
 typedef unsigned int        socklen_t;
 typedef unsigned short      sa_family_t;
 

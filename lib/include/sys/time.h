@@ -5,11 +5,7 @@
 #include <sys/types.h>
 #include <time.h>
 
-struct timeval {
-    time_t      tv_sec;
-    suseconds_t tv_usec;
-};
-
+/* struct timeval is in <parley/time.h>. */
 int gettimeofday(struct timeval *tv, void *tz);   /* tz is ignored */
 
 #define timerclear(t)   ((t)->tv_sec = (t)->tv_usec = 0)

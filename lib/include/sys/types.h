@@ -4,9 +4,7 @@
 
 #include <parley/types.h>
 
-typedef long          clock_t;
 typedef unsigned int  useconds_t;
-typedef unsigned int  id_t;
 typedef unsigned char  u_char;
 typedef unsigned short u_short;
 typedef unsigned int   u_int;
