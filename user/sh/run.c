@@ -488,7 +488,9 @@ exec_command(char **argv)
     char path[256];
 
     var_export_all();
-    if (strchr(argv[0], '/') != NULL) {
+    if (strcmp(argv[0], "[") == 0) {
+        execv("/bin/test", argv);       /* "[" is test, which checks the "]" */
+    } else if (strchr(argv[0], '/') != NULL) {
         execv(argv[0], argv);
         if (errno == ENOEXEC)
             exec_script(argv[0], argv);
