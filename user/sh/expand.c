@@ -308,7 +308,7 @@ special_value(char c, char *buf, int size)
 {
     switch (c) {
     case '?': snprintf(buf, size, "%d", last_status); return buf;
-    case '$': snprintf(buf, size, "%d", getpid()); return buf;
+    case '$': snprintf(buf, size, "%d", shell_pid); return buf;
     case '!':
         if (!last_background)
             return "";
@@ -352,6 +352,32 @@ put_braced(struct fields *out, const char *p, int quoted)
     return end - p;
 }
 
+/* $((expression)) at p; returns the length used. */
+static int
+put_arithmetic(struct fields *out, const char *p, int quoted)
+{
+    const char *end = skip_quoted(p + 1);       /* the "((...))" */
+    char text[LINE_MAX_LEN], buf[24], *expanded;
+    int ok, len;
+
+    if (!end || end[-1] != ')' || end - p < 5)
+        return 0;
+    end++;                                      /* the outer ')' */
+    len = end - p - 5;
+    if (len >= (int)sizeof text)
+        return 0;
+    memcpy(text, p + 3, len);
+    text[len] = '\0';
+    if (!(expanded = expand_one(text)))
+        return end - p;
+    snprintf(buf, sizeof buf, "%ld", arith_eval(expanded, &ok));
+    free(expanded);
+    if (!ok)
+        last_status = 1;
+    put_expansion(out, buf, quoted);
+    return end - p;
+}
+
 /* A substitution, $(...) or `...`, at p; returns the length used. */
 static int
 put_command(struct fields *out, const char *p, int quoted)
@@ -378,6 +404,11 @@ put_dollar(struct fields *out, const char *p, int quoted)
     char buf[24], name[64];
     int len = 0;
 
+    if (p[1] == '(' && p[2] == '(') {
+        int used = put_arithmetic(out, p, quoted);
+        if (used)
+            return used;
+    }
     if (p[1] == '(')
         return put_command(out, p, quoted);
     if (p[1] == '{') {

@@ -19,6 +19,7 @@
 
 int last_status;
 pid_t last_background;
+pid_t shell_pid;
 int interactive;
 
 /*
@@ -130,6 +131,7 @@ main(int argc, char **argv)
 
     if (!text)
         return 2;
+    shell_pid = getpid();
     if (argc > 1 && strcmp(argv[1], "--help") == 0) {
         printf("usage: sh [-c text [name [arg...]] | script [arg...]]\n");
         return 0;

@@ -238,7 +238,7 @@ builtin_help(int argc, char **argv)
            "  'one' \"two\" three\\ four   quoting\n"
            "  X=5  X=5 prog  export X    variables: $X ${X} ${X:-default}\n"
            "  $? status  $$ shell pid  $! last background pid  $1.. $# $@ arguments\n"
-           "  $(cmd) `cmd`          a command's output   ~  your home\n"
+           "  $(cmd) `cmd`          a command's output   $((1 + 2)) arithmetic   ~  your home\n"
            "  *.c  ?  [a-z]         file names that match\n"
            "  < in  > out  >> out  2> err  2>&1  >&2   redirections\n"
            "  a | b    a ; b    a &    a && b    a || b    ! a    ( a )  { a; }\n"

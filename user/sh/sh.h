@@ -26,6 +26,7 @@
 
 extern int last_status;         /* $? */
 extern pid_t last_background;   /* $! (0: none yet) */
+extern pid_t shell_pid;         /* $$: the shell's pid, also in its subshells */
 extern int interactive;         /* reading a terminal: prompt, job control */
 
 /* ---- the arena (parse.c) ------------------------------------------------- */
@@ -102,6 +103,9 @@ int   glob_match(const char *pattern, const char *name);
 /* Runs text in a child with stdout to a pipe; the output, trailing
  * newlines removed (malloc'd). */
 char *command_output(const char *text);
+
+/* ---- $((...)) (arith.c) ------------------------------------------------- */
+long arith_eval(const char *text, int *ok);
 
 /* ---- variables (vars.c) -------------------------------------------------- */
 const char *var_get(const char *name);
