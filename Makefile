@@ -18,8 +18,10 @@ TOOLPREFIX := $(shell \
 	elif gcc -m32 -E -x c /dev/null >/dev/null 2>&1; then echo ''; \
 	else echo 'none'; fi)
 endif
+# not installed yet: tools/deps says how (no comment on the line itself,
+# or its blanks would become part of the value)
 ifeq ($(TOOLPREFIX),none)
-TOOLPREFIX := i686-linux-gnu-   # not installed yet: tools/deps says how
+TOOLPREFIX := i686-linux-gnu-
 endif
 
 CC      := $(TOOLPREFIX)gcc
@@ -31,8 +33,8 @@ HOSTCC  ?= cc
 QEMU    ?= qemu-system-i386
 PYTHON  ?= python3
 
-GCCINC  := $(shell $(CC) -m32 -print-file-name=include)
-LIBGCC  := $(shell $(CC) -m32 -print-libgcc-file-name)
+GCCINC  := $(shell $(CC) -m32 -print-file-name=include 2>/dev/null)
+LIBGCC  := $(shell $(CC) -m32 -print-libgcc-file-name 2>/dev/null)
 
 # WERROR=1 (CI) turns warnings into errors; students with a newer compiler
 # keep building.
@@ -157,22 +159,40 @@ build: $(B)/kernel.elf $(B)/initrd.img
 
 # ---- running ---------------------------------------------------------------
 MEM      ?= 128
-QEMUOPTS := -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04
+# -nic none: no network card, so no iPXE option ROM and its "Press Ctrl-B"
+QEMUOPTS := -m $(MEM) -no-reboot -nic none -device isa-debug-exit,iobase=0xf4,iosize=0x04
 GDBPORT  := $(shell expr `id -u` % 5000 + 25000)
 QEMUGDB  := -S -gdb tcp::$(GDBPORT)
 
+# The firmware turns the terminal's line wrapping off (ESC[?7l) and leaves
+# colours set; put them back when QEMU ends, however it ends.
+RESTORE_TERMINAL := printf '\033[?7h\033[0m'
+# A window where there is a display and QEMU can open one (gtk or sdl, from
+# qemu-system-gui); otherwise the serial console in this terminal.
+HAVE_WINDOW := [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ] && \
+	$(QEMU) -display help 2>/dev/null | grep -qx -e gtk -e sdl
+NOX_RUN = $(QEMU) $(QEMUOPTS) $(CDROM) -nographic; s=$$?; $(RESTORE_TERMINAL); exit $$s
+CDROM   := -boot d -cdrom $(B)/parley.iso
+
 qemu:
-	@tools/deps run
+	@tools/deps gui
 	@$(MAKE) --no-print-directory build $(B)/parley.iso
-	$(QEMU) $(QEMUOPTS) -cdrom $(B)/parley.iso -serial mon:stdio
+	@if $(HAVE_WINDOW); then \
+	    echo "$(QEMU) $(QEMUOPTS) $(CDROM) -serial mon:stdio"; \
+	    $(QEMU) $(QEMUOPTS) $(CDROM) -serial mon:stdio; s=$$?; $(RESTORE_TERMINAL); exit $$s; \
+	else \
+	    echo "make qemu: no display to open a window on, so Parley runs on the serial console here (quit: Ctrl-A X)"; \
+	    $(NOX_RUN); \
+	fi
 qemu-nox:
 	@tools/deps run
 	@$(MAKE) --no-print-directory build $(B)/parley.iso
-	$(QEMU) $(QEMUOPTS) -cdrom $(B)/parley.iso -nographic
+	$(NOX_RUN)
 qemu-kernel:
 	@tools/deps run
 	@$(MAKE) --no-print-directory build 
-	$(QEMU) $(QEMUOPTS) -kernel $(B)/kernel.elf -initrd $(B)/initrd.img -nographic
+	$(QEMU) $(QEMUOPTS) -kernel $(B)/kernel.elf -initrd $(B)/initrd.img -nographic; \
+	    s=$$?; $(RESTORE_TERMINAL); exit $$s
 
 .gdbinit: tools/gdbinit.tmpl
 	sed "s/localhost:1234/localhost:$(GDBPORT)/" < $< > $@
@@ -186,12 +206,12 @@ qemu-gdb:
 	@tools/deps run
 	@$(MAKE) --no-print-directory build $(B)/parley.iso .gdbinit
 	$(gdb_hint)
-	$(QEMU) $(QEMUOPTS) -cdrom $(B)/parley.iso -serial mon:stdio $(QEMUGDB)
+	$(QEMU) $(QEMUOPTS) $(CDROM) -serial mon:stdio $(QEMUGDB)
 qemu-nox-gdb:
 	@tools/deps run
 	@$(MAKE) --no-print-directory build $(B)/parley.iso .gdbinit
 	$(gdb_hint)
-	$(QEMU) $(QEMUOPTS) -cdrom $(B)/parley.iso -nographic $(QEMUGDB)
+	$(QEMU) $(QEMUOPTS) $(CDROM) -nographic $(QEMUGDB); s=$$?; $(RESTORE_TERMINAL); exit $$s
 gdb: .gdbinit
 	gdb -q -iex 'set auto-load local-gdbinit off' -x .gdbinit
 

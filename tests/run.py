@@ -339,9 +339,29 @@ def run_boot_kernel():
                           initrd)
 
 
+BOOT_NOISE = [("a failed boot-device probe", "Boot failed"),
+              ("the network ROM's prompt", "iPXE"),
+              ("the network ROM's prompt", "Press Ctrl-B")]
+
+
+def check_quiet_boot(result):
+    """A clean boot: no probing of absent disks, no network ROM, GRUB's
+    line once."""
+    text = result.transcript
+    noise = [what for what, mark in BOOT_NOISE if mark in text]
+    if text.count("Booting `Parley'") != 1:
+        noise.append("GRUB's line %d times" % text.count("Booting `Parley'"))
+    if noise:
+        result.add(False, "FAIL boot.grub_quiet: " + ", ".join(sorted(set(noise))))
+    else:
+        result.add(True, "ok boot.grub_quiet")
+
+
 def run_boot_grub():
     iso = os.path.join(ROOT, "build", "parley.iso")
-    return run_boot_suite("boot.grub", guest.qemu_args(cdrom=iso), iso)
+    result = run_boot_suite("boot.grub", guest.qemu_args(cdrom=iso), iso)
+    check_quiet_boot(result)
+    return result
 
 
 # ---- boot dialogs: typing at the shell, control keys included --------------

@@ -42,6 +42,8 @@ console_init(void)
 {
     vga_init();
     uart_init();
+    for (const char *reset = "\033[0m"; *reset; reset++)
+        uart_putc(*reset);          /* the firmware may have left colours set */
 }
 
 void
