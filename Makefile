@@ -43,11 +43,19 @@ COMMON  := -m32 -march=i686 -fno-pie -fno-stack-protector -fno-pic \
 	-fno-omit-frame-pointer -nostdinc -isystem $(GCCINC) -g $(WARN) \
 	-fno-asynchronous-unwind-tables -MMD -MP
 # SMALL=1 shrinks buffers and limits so tests provoke full/empty/wrap cases.
-KCFLAGS := $(COMMON) -O2 -ffreestanding -Wmissing-prototypes -Ikernel -Ikernel/uapi $(if $(SMALL),-DPARLEY_SMALL)
-UCFLAGS := $(COMMON) -O2 -Ilib/include -Ikernel/uapi $(if $(SMALL),-DPARLEY_SMALL)
+# DEBUG=1 builds with -Og for stepping in gdb (variables stay visible).
+OPT     := $(if $(DEBUG),-Og,-O2)
+KCFLAGS := $(COMMON) $(OPT) -ffreestanding -Wmissing-prototypes -Ikernel -Ikernel/uapi $(if $(SMALL),-DPARLEY_SMALL)
+UCFLAGS := $(COMMON) $(OPT) -Ilib/include -Ikernel/uapi $(if $(SMALL),-DPARLEY_SMALL)
 LDFLAGS := -m elf_i386 --no-warn-rwx-segments -z noexecstack
 
 B := build
+
+# Objects depend on the build's settings, so that DEBUG=1 or SMALL=1 (and
+# back) rebuilds everything instead of mixing objects of both kinds.
+CONFIG := $(B)/config.mk
+$(shell mkdir -p $(B); echo 'OPT=$(OPT) SMALL=$(SMALL)' | cmp -s - $(CONFIG) || \
+	echo 'OPT=$(OPT) SMALL=$(SMALL)' > $(CONFIG))
 
 # ---- kernel ----------------------------------------------------------------
 KSRCS := $(wildcard boot/*.S kernel/*.c kernel/*/*.c kernel/*/*.S kernel/*/*/*.c kernel/*/*/*.S)
@@ -131,6 +139,8 @@ $(B)/bench/ipcbench.o: $(BENCH_SRC)
 	@mkdir -p $(dir $@)
 	$(CC) $(UCFLAGS) -c -o $@ $<
 .PRECIOUS: $(B)/user/%.o $(B)/tests/guest/%.o
+UOBJS := $(patsubst %.c,$(B)/%.o,$(wildcard user/*.c user/*/*.c tests/guest/*.c))
+$(KOBJS) $(LOBJS) $(CRT0) $(UOBJS): $(CONFIG)
 
 # ---- initial filesystem image ----------------------------------------------
 $(B)/mkinitrd: tools/mkinitrd.c kernel/uapi/parley/initrd.h
