@@ -20,7 +20,9 @@ T selects suites: a suite's name (test_fs, shell.pipeline, boot.grub), a
 group (host, guest, shell, tools, boot), or "list" to print the names.
 
 Every case prints one line, "ok NAME" or "FAIL NAME: why"; the last line is
-"N passed, N failed" and the exit status is 1 if anything failed.  Each boot
+"N passed, N failed" and the exit status is 1 if anything failed.  With
+PARLEY_TEST_JSON=FILE the results are also written to FILE as JSON (one
+record per case: suite, passed, line), which tools/grade reads.  Each boot
 has a deadline (PARLEY_TEST_TIMEOUT seconds, default 120), a kernel panic
 ends it at once, and the console transcript of a failed suite is kept in
 build/test-logs/<suite>.log.  Boots run two at a time.
@@ -69,6 +71,15 @@ SHELL_CASES = [
     ("ls_bin", "ls /bin | cat", [r"(?m)^sh$", r"(?m)^cat$"]),
     ("ps_ef", "ps -ef",
      [r"(?m)^.*\bPID\b.*$", r"(?m)\binit\b", r"(?m)\bsh\b", r"(?m)\bps\b"]),
+    ("kstat", "kstat; kstat procs pipes",
+     [r"(?m)^frames_free\s+\d+ of \d+", r"(?m)^procs\s+[1-9]\d*\s+processes",
+      r"(?m)^open_files\s+[1-9]", r"(?m)^inodes\s+[1-9]", r"(?m)^[1-9]\d*\n0\n"]),
+    # The bounded fuzz run and the stress run of docs/robustness.md (fixed
+    # seeds, so a failure here replays with the same command line).
+    ("fuzz", "fuzz -s 0x5eed -n 60000",
+     [r"(?m)^fuzz: watchdog: \d+ rounds", r"(?m)^fuzz: ok \(seed 0x5eed\)$"]),
+    ("stress", "stress -s 7 -n 3",
+     [r"(?m)^stress: pipe round 2: ", r"(?m)^stress: fifo round 2: ", r"(?m)^stress: ok$"]),
 ]
 
 BEGIN_MARK = "=== begin ==="
@@ -624,6 +635,7 @@ class Reporter:
     def __init__(self):
         self.lock = threading.Lock()
         self.passed = self.failed = 0
+        self.records = []           # for PARLEY_TEST_JSON (tools/grade)
 
     def report(self, result):
         with self.lock:
@@ -631,6 +643,8 @@ class Reporter:
                 print(line)
                 self.passed += passed
                 self.failed += not passed
+                self.records.append({"suite": result.name, "passed": bool(passed),
+                                     "line": line})
             self.keep_log(result)
             sys.stdout.flush()
 
@@ -691,6 +705,10 @@ def main():
     else:
         run_suites(chosen, reporter)
     print("%d passed, %d failed" % (reporter.passed, reporter.failed))
+    if os.environ.get("PARLEY_TEST_JSON"):
+        import json
+        with open(os.environ["PARLEY_TEST_JSON"], "w") as f:
+            json.dump(reporter.records, f, indent=1)
     return 1 if reporter.failed else 0
 
 

@@ -1,6 +1,7 @@
 /*
  * Unpack the initial image (a multiboot module built by tools/mkinitrd)
- * into the in-memory file system, then make the device nodes in /dev.
+ * into the in-memory file system, then make the device nodes in /dev and
+ * /dev/shm.
  */
 #include "fs/fs.h"
 #include "fs/file.h"
@@ -35,6 +36,22 @@ initrd_add(const struct initrd_entry *e, const char *data)
     return err;
 }
 
+/* /dev/shm: where shm_open's POSIX shared memory objects live (plain
+ * files: the in-memory file system is already what Linux calls tmpfs). */
+static void
+make_shm_dir(void)
+{
+    struct inode *dev, *dp;
+    if (path_lookup("/dev", &dev) < 0)
+        panic("initrd: no /dev");
+    dp = dir_create(dev, S_IFDIR | 01777);
+    assert(dp);
+    if (dir_add(dev, "shm", dp) == 0)
+        dev->nlink++;                   /* its ".." */
+    inode_put(dp);
+    inode_put(dev);
+}
+
 void
 initrd_unpack(const char *image, size_t size)
 {
@@ -52,6 +69,7 @@ initrd_unpack(const char *image, size_t size)
         p += sizeof *e + ROUNDUP(e->size, 4);
     }
     device_make_nodes();
+    make_shm_dir();
     printk("initrd: %u files and directories\n", h->count);
 }
 

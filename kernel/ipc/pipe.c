@@ -56,6 +56,9 @@ static void
 pipe_state_put(struct inode *ip)
 {
     struct pipe_state *ps = ip->pipe;
+    /* nobody may sleep on state that is about to be reused */
+    assert(waitq_empty(&ps->q.read_wait) && waitq_empty(&ps->q.write_wait) &&
+           waitq_empty(&ps->open_wait));
     byteq_discard(&ps->q);
     pipe_used[ps - pipe_table] = false;
     ip->pipe = 0;
@@ -89,7 +92,7 @@ end_holders(struct pipe_state *ps, bool writers, pid_t *who, int max)
  * pipe waits for the holders of its write ends, a writer to a full one
  * for the holders of its read ends; a FIFO open, for anyone. */
 int
-pipe_waits_for(struct waitq *q, pid_t *who, int max)
+pipe_waits_for(struct proc *sleeper, struct waitq *q, pid_t *who, int max)
 {
     for (int i = 0; i < NPIPE; i++) {
         struct pipe_state *ps = &pipe_table[i];

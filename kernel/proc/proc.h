@@ -26,6 +26,7 @@ enum proc_state {
 struct context;         /* saved kernel registers; see arch/switch.S */
 struct file;
 struct inode;
+struct sem_undo;
 
 /*
  * A process.  All fields are touched only by the kernel with interrupts
@@ -76,6 +77,10 @@ struct proc {
     unsigned char    explore;           /* SCHED_EXPLORE_* (trace/explore.c) */
     unsigned char    explore_ticks;     /* timer ticks since the last call */
     struct resources res;               /* limits, CPU times, nice (resource.h) */
+
+    /* IPC state the process owns (released by ipc_process_exit). */
+    struct sem_undo *sem_undo;          /* SEM_UNDO adjustments: empty after
+                                           fork (proc_alloc zeroes), kept by exec */
 };
 
 extern struct proc *current;
@@ -83,6 +88,7 @@ extern struct proc proc_table[NPROC];
 
 void         proc_init(void);
 struct proc *proc_alloc(void);
+void         proc_free(struct proc *p);
 struct proc *proc_find(pid_t pid);
 void         proc_start_init(void);
 void         proc_exit(int status) __attribute__((noreturn));

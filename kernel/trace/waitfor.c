@@ -12,19 +12,28 @@
 
 #define MAX_TARGETS 8
 
-/* wait(): the children it could collect. */
-static int
-child_waits_for(struct waitq *q, pid_t *who, int max)
+/* Is c one of the children waitpid(pid, ...) asks for? */
+static bool
+child_matches(const struct proc *c, pid_t pid, pid_t parent_pgid)
 {
-    struct proc *parent = NULL;
-    for (struct proc *p = proc_table; p < proc_table + NPROC; p++)
-        if (p->state != PROC_UNUSED && &p->child_waitq == q)
-            parent = p;
-    if (!parent)
+    if (pid > 0)
+        return c->pid == pid;
+    if (pid == 0)
+        return c->pgid == parent_pgid;
+    return pid == -1 || c->pgid == -pid;
+}
+
+/* wait(): the children it could collect (the sleep's number is
+ * waitpid's pid argument). */
+static int
+child_waits_for(struct proc *sleeper, struct waitq *q, pid_t *who, int max)
+{
+    if (q != &sleeper->child_waitq)
         return -1;
     int n = 0;
     for (struct proc *c = proc_table; c < proc_table + NPROC && n < max; c++)
-        if (c->parent == parent && c->state != PROC_UNUSED && c->state != PROC_ZOMBIE)
+        if (c->parent == sleeper && c->state != PROC_UNUSED && c->state != PROC_ZOMBIE &&
+            child_matches(c, (pid_t)sleeper->wait_a, sleeper->pgid))
             who[n++] = c->pid;
     return n;
 }
@@ -32,6 +41,8 @@ child_waits_for(struct waitq *q, pid_t *who, int max)
 static const waitfor_resolver resolvers[] = {
     child_waits_for,
     pipe_waits_for,
+    sem_waits_for,
+    msg_waits_for,
 };
 
 /* The queue p sleeps on, or NULL (a timed sleep, a stop). */
@@ -50,7 +61,7 @@ waitfor_edges(struct proc *p, struct waitedge *out, int max)
     int n = 0;
     struct waitq *q = sleeping_on(p);
     for (size_t r = 0; q && r < ARRAY_SIZE(resolvers) && n <= 0; r++)
-        n = resolvers[r](q, who, MAX_TARGETS);
+        n = resolvers[r](p, q, who, MAX_TARGETS);
     if (n <= 0) {               /* nobody known: the outside world */
         who[0] = 0;
         n = 1;
@@ -67,6 +78,9 @@ waitfor_edges(struct proc *p, struct waitedge *out, int max)
     }
     return edges;
 }
+
+/* Where gdb's parley-waitgraph has waitfor_describe() write (tools/gdb). */
+char waitfor_gdb_text[64];
 
 void
 waitfor_describe(struct proc *p, char *buf, size_t size)

@@ -2,7 +2,7 @@
  * The wait-for graph (see <parley/waitgraph.h>).  A mechanism that can say
  * who would end a wait on one of its queues provides a resolver:
  *
- *     int resolver(struct waitq *q, pid_t *who, int max);
+ *     int resolver(struct proc *sleeper, struct waitq *q, pid_t *who, int max);
  *
  * It returns -1 if q is not one of its queues, else fills up to max pids of
  * the processes that could wake a sleeper on q and returns how many (0:
@@ -17,7 +17,7 @@
 struct proc;
 struct waitq;
 
-typedef int (*waitfor_resolver)(struct waitq *q, pid_t *who, int max);
+typedef int (*waitfor_resolver)(struct proc *sleeper, struct waitq *q, pid_t *who, int max);
 
 /* The edges out of sleeper p; returns the count (at most max). */
 int waitfor_edges(struct proc *p, struct waitedge *out, int max);
@@ -26,6 +26,8 @@ int waitfor_edges(struct proc *p, struct waitedge *out, int max);
 void waitfor_describe(struct proc *p, char *buf, size_t size);
 
 /* Resolvers living with their mechanisms. */
-int pipe_waits_for(struct waitq *q, pid_t *who, int max);
+int pipe_waits_for(struct proc *sleeper, struct waitq *q, pid_t *who, int max);
+int sem_waits_for(struct proc *sleeper, struct waitq *q, pid_t *who, int max);
+int msg_waits_for(struct proc *sleeper, struct waitq *q, pid_t *who, int max);   /* ipc/mbox_direct.c */
 
 #endif

@@ -21,6 +21,11 @@ int sysinfo(struct sysinfo *info);
 /* How many of each kind of kernel object exist now (<parley/kstat.h>). */
 int kstat(struct kstat *buf);
 
+/* The pages of process pid (0: the caller), each with its frame, for pmap
+ * (<parley/mman.h>).  Fills up to max entries, returns how many pages. */
+struct parley_vmpage;
+int vmpages(pid_t pid, struct parley_vmpage *buf, int max);
+
 /* Stop the machine.  Under QEMU with isa-debug-exit, QEMU exits with
  * (status << 1) | 1.  Returns only on failure. */
 int poweroff(int status);

@@ -116,4 +116,11 @@ int     gethostname(char *name, size_t len);              /* the new nice value;
 /* any system call by number (<parley/syscall.h>), for tests */
 long    syscall(long number, ...);
 
+/* Memory (shared memory, mappings). */
+int     ftruncate(int fd, off_t length);
+#define _SC_PAGESIZE  30            /* Linux's number */
+#define _SC_PAGE_SIZE _SC_PAGESIZE
+long    sysconf(int name);
+int     getpagesize(void);
+
 #endif

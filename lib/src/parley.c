@@ -33,6 +33,12 @@ trace(int on)
 }
 
 int
+vmpages(pid_t pid, struct parley_vmpage *buf, int max)
+{
+    return SYSCALL3(vmpages, pid, buf, max);
+}
+
+int
 tracectl(int op, long arg, struct trace_event *buf, size_t max)
 {
     return SYSCALL4(tracectl, op, arg, buf, max);

@@ -4,6 +4,7 @@
  * and a wait that a running process can end is no deadlock.
  */
 #include <fcntl.h>
+#include <sys/sem.h>
 #include <parley.h>
 #include "check.h"
 
@@ -170,6 +171,40 @@ case_wait_for_child_points_at_the_children(void)
     CHECK_EQ(waitpid(child, NULL, 0), child);
 }
 
+/* Two processes, two semaphores taken in opposite orders: each waits for
+ * the one that last took the semaphore it needs. */
+static void
+case_semaphore_cycle_is_a_deadlock(void)
+{
+    int set = semget(IPC_PRIVATE, 2, 0600);
+    CHECK(set >= 0);
+    unsigned short ones[2] = { 1, 1 };
+    CHECK_OK(semctl(set, 0, SETALL, ones));
+    int go[2];
+    CHECK_OK(pipe(go));
+    pid_t pids[2];
+    for (int i = 0; i < 2; i++) {
+        pids[i] = fork();
+        if (pids[i] == 0) {
+            struct sembuf take_mine = { (unsigned short)i, -1, 0 };
+            struct sembuf take_other = { (unsigned short)(1 - i), -1, 0 };
+            char c;
+            semop(set, &take_mine, 1);
+            read(go[0], &c, 1);         /* both hold one before either asks */
+            semop(set, &take_other, 1);
+            _exit(0);
+        }
+    }
+    for (int tries = 0; tries < 200 && (semctl(set, 0, GETVAL) || semctl(set, 1, GETVAL)); tries++)
+        usleep(10000);
+    CHECK_EQ(write(go[1], "gg", 2), 2);
+    wait_until_edge(pids[0], pids[1], "semop set ");
+    wait_until_edge(pids[1], pids[0], "semop set ");
+    CHECK_EQ(deadlock_status(), 1);
+    kill_all(pids, 2);
+    CHECK_OK(semctl(set, 0, IPC_RMID));
+}
+
 static void
 case_bad_buffers_are_errors(void)
 {
@@ -187,6 +222,7 @@ main(int argc, char **argv)
         CHECK_CASE(three_process_cycle_is_a_deadlock),
         CHECK_CASE(wait_on_a_running_writer_is_no_deadlock),
         CHECK_CASE(wait_for_child_points_at_the_children),
+        CHECK_CASE(semaphore_cycle_is_a_deadlock),
         CHECK_CASE(bad_buffers_are_errors),
     };
     return check_main("waitgraph", cases, CHECK_NCASES(cases), argc, argv);

@@ -72,19 +72,19 @@
     X(45,  umask,         1, (mode_t mask))                                   \
     X(46,  trace,         1, (int on))                                        \
     X(47,  isatty,        1, (int fd))                                        \
-    N(48,  msgget,        2, (key_t key, int flags))                          \
-    N(49,  msgsnd,        4, (int msqid, const void *umsg, size_t size, int flags))\
-    N(50,  msgrcv,        5, (int msqid, void *umsg, size_t size, long msgtyp, int flags))\
-    N(51,  msgctl,        3, (int msqid, int cmd, struct msqid_ds *ubuf))     \
-    N(52,  semget,        3, (key_t key, int nsems, int flags))               \
-    N(53,  semop,         3, (int semid, struct sembuf *usops, size_t nsops)) \
-    N(54,  semctl,        4, (int semid, int semnum, int cmd, long arg))      \
-    N(55,  shmget,        3, (key_t key, size_t size, int flags))             \
-    N(56,  shmat,         3, (int shmid, const void *uaddr, int flags))       \
-    N(57,  shmdt,         1, (const void *uaddr))                             \
-    N(58,  shmctl,        3, (int shmid, int cmd, struct shmid_ds *ubuf))     \
-    N(59,  mmap,          5, (void *uaddr, size_t len, int prot, int flags, int fd))\
-    N(60,  munmap,        2, (void *uaddr, size_t len))                       \
+    X(48,  msgget,        2, (key_t key, int flags))                          \
+    X(49,  msgsnd,        4, (int msqid, const void *umsg, size_t size, int flags))\
+    X(50,  msgrcv,        5, (int msqid, void *umsg, size_t size, long msgtyp, int flags))\
+    X(51,  msgctl,        3, (int msqid, int cmd, struct msqid_ds *ubuf))     \
+    X(52,  semget,        3, (key_t key, int nsems, int flags))               \
+    X(53,  semop,         3, (int semid, struct sembuf *usops, size_t nsops)) \
+    X(54,  semctl,        4, (int semid, int semnum, int cmd, long arg))      \
+    X(55,  shmget,        3, (key_t key, size_t size, int flags))             \
+    X(56,  shmat,         3, (int shmid, const void *uaddr, int flags))       \
+    X(57,  shmdt,         1, (const void *uaddr))                             \
+    X(58,  shmctl,        3, (int shmid, int cmd, struct shmid_ds *ubuf))     \
+    X(59,  mmap,          1, (const struct parley_mmap_args *uargs))          \
+    X(60,  munmap,        2, (void *uaddr, size_t len))                       \
     X(61,  uname,         1, (struct utsname *ubuf))                          \
                                                                               \
     /* ---- credentials: 62-69 ---- */                \
@@ -98,10 +98,31 @@
     X(69,  setegid,       1, (gid_t gid))                                     \
                                                                               \
     /* ---- mailboxes, ports, direct messages: 70-89 ---- */                  \
+    X(70,  mbox_create,   3, (const char *uname, unsigned capacity, int flags))\
+    X(71,  mbox_open,     1, (const char *uname))                             \
+    X(72,  port_create,   2, (unsigned capacity, int flags))                  \
+    X(73,  mbox_destroy,  1, (int id))                                        \
+    X(74,  mbox_send,     4, (int id, const struct msg_out *umsg, int flags, const struct timespec *utimeout))\
+    X(75,  mbox_receive,  4, (int id, struct msg_in *uin, int flags, const struct timespec *utimeout))\
+    X(76,  mbox_status,   2, (int id, struct mbox_status *ust))               \
+    X(77,  mbox_list,     2, (struct mbox_status *ubuf, int max))             \
+    X(78,  pid_send,      4, (pid_t pid, const struct msg_out *umsg, int flags, const struct timespec *utimeout))\
+    X(79,  pid_receive,   4, (pid_t from, struct msg_in *uin, int flags, const struct timespec *utimeout))\
+    X(80,  inbox_set_capacity, 1, (unsigned capacity))                        \
+    X(81,  inbox_status,  2, (pid_t pid, struct mbox_status *ust))            \
+    X(82,  mbox_request,  4, (int id, const struct msg_out *ureq, struct msg_in *ureply, int flags))\
+    X(83,  pid_request,   4, (pid_t pid, const struct msg_out *ureq, struct msg_in *ureply, int flags))\
+    X(84,  msg_reply,     2, (unsigned reply_id, const struct msg_out *ureply))\
                                                                               \
     /* ---- semaphores: semtimedop, the futex-like wait for sem_t: 90-99 ---- */\
+    X(90,  semtimedop,    4, (int semid, struct sembuf *usops, size_t nsops, const struct timespec *utimeout))\
+    X(91,  futex,         4, (int *uaddr, int op, int val, const struct timespec *utimeout))\
                                                                               \
     /* ---- shared memory and mappings: mprotect, msync, ftruncate: 100-109 ---- */\
+    X(100, mprotect,      3, (void *uaddr, size_t len, int prot))             \
+    X(101, msync,         3, (void *uaddr, size_t len, int flags))            \
+    X(102, ftruncate,     2, (int fd, off_t length))                          \
+    X(103, vmpages,       3, (pid_t pid, struct parley_vmpage *ubuf, int max))\
                                                                               \
     /* ---- sockets, poll and select: 110-139 ---- */                         \
     N(110, socket,        3, (int domain, int type, int protocol))            \
@@ -159,8 +180,15 @@ enum { PARLEY_SYSCALLS(PARLEY_SYSCALL_NUMBER, PARLEY_SYSCALL_NUMBER) SYS_MAX };
  * trace(mask): non-zero prints every system call of the caller (and its
  *   children) on the console, by name; returns the old setting.
  * isatty(fd): 1 if fd is the console, 0 otherwise (-ENOTTY is not used).
- * mmap(addr, len, prot, flags, fd): offset 0 only.
+ * mmap(struct parley_mmap_args *): the six arguments in memory (<parley/mman.h>).
+ * vmpages(pid, struct parley_vmpage *buf, max): a process's pages and their
+ *   frames, for pmap; returns the page count (<parley/mman.h>).
  * uname(struct utsname *).
+ * semtimedop(semid, sops, nsops, timeout): semop with a relative timeout
+ *   (NULL: none); EAGAIN when it expires.
+ * futex(addr, op, val, timeout): FUTEX_WAIT sleeps while *addr == val (EAGAIN
+ *   if it differs, ETIMEDOUT, EINTR); FUTEX_WAKE wakes up to val sleepers on
+ *   addr and returns how many.  <parley/futex.h>.
  * select(nfds, read, write, except, timeout): the sets are arrays of 32-bit
  *   words (fd n is bit n % 32 of word n / 32); timeout is a timespec
  *   (NULL: forever) that is updated to the time left; the library's
