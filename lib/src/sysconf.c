@@ -113,3 +113,10 @@ fpathconf(int fd, int name)
         return -1;
     return file_limit(name);
 }
+
+/* BSD's name for sysconf(_SC_PAGESIZE), which mmap users reach for. */
+int
+getpagesize(void)
+{
+    return PAGE_SIZE;
+}
