@@ -48,11 +48,7 @@ main(int argc, char **argv)
         return 1;
     }
     for (int i = 1; i < argc - 1; i++) {
-        const char *base = strrchr(argv[i], '/') ? strrchr(argv[i], '/') + 1 : argv[i];
-        if (is_dir(last))
-            snprintf(path, sizeof path, "%s/%s", last, base);
-        else
-            snprintf(path, sizeof path, "%s", last);
+        target_path(path, sizeof path, argv[i], last, is_dir(last));
         status |= copy_file(argv[i], path);
     }
     return status;

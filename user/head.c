@@ -14,16 +14,11 @@ head(FILE *f, long n)
 int
 main(int argc, char **argv)
 {
-    long n = 10;
+    long n;
     int i = 1, status = 0;
 
     USAGE(argc, argv, "usage: head [-n N | -N] [FILE...]\n");
-    if (i < argc && strcmp(argv[i], "-n") == 0 && i + 1 < argc)
-        n = atol(argv[i + 1]), i += 2;
-    else if (i < argc && argv[i][0] == '-' && argv[i][1] >= '0' && argv[i][1] <= '9')
-        n = atol(argv[i] + 1), i++;
-    else if (i < argc && argv[i][0] == '-' && argv[i][1])
-        usage();
+    n = line_count_option(argc, argv, &i);
     if (i == argc)
         head(stdin, n);
     for (int k = i; k < argc; k++) {

@@ -19,8 +19,7 @@ main(int argc, char **argv)
         return 1;
     }
     for (int i = 1; i < argc - 1; i++) {
-        const char *base = strrchr(argv[i], '/') ? strrchr(argv[i], '/') + 1 : argv[i];
-        snprintf(path, sizeof path, into_dir ? "%s/%s" : "%s", last, base);
+        target_path(path, sizeof path, argv[i], last, into_dir);
         if (rename(argv[i], path) < 0)
             status = complain("mv", argv[i]);
     }

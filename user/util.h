@@ -70,4 +70,35 @@ copy_fd(int in, int out)
     return n < 0 ? -1 : 0;
 }
 
+/* head and tail: "-n N" or "-N" at argv[*i] (10 if neither); advances
+ * *i past it.  Another option is a usage error. */
+static long __attribute__((unused))
+line_count_option(int argc, char **argv, int *i)
+{
+    long n = 10;
+    if (*i < argc && strcmp(argv[*i], "-n") == 0 && *i + 1 < argc) {
+        n = atol(argv[*i + 1]);
+        *i += 2;
+    } else if (*i < argc && argv[*i][0] == '-' && argv[*i][1] >= '0' && argv[*i][1] <= '9') {
+        n = atol(argv[*i] + 1);
+        (*i)++;
+    } else if (*i < argc && argv[*i][0] == '-' && argv[*i][1]) {
+        usage();
+    }
+    return n;
+}
+
+/* cp and mv: where SOURCE goes: DEST itself, or DEST/basename(SOURCE) when
+ * DEST is a directory. */
+static void __attribute__((unused))
+target_path(char *buf, size_t size, const char *source, const char *dest, int dest_is_dir)
+{
+    const char *slash = strrchr(source, '/');
+    const char *base = slash ? slash + 1 : source;
+    if (dest_is_dir)
+        snprintf(buf, size, "%s/%s", dest, base);
+    else
+        snprintf(buf, size, "%s", dest);
+}
+
 #endif

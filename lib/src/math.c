@@ -44,14 +44,20 @@ x87_atan2(ld y, ld x)
     return r;
 }
 
-/* y * log2(x) */
+/* y * log2(x); with plus_one, y * log2(x + 1), accurate for small x
+ * (|x| < 1 - sqrt(2)/2) */
 static ld
-x87_yl2x(ld y, ld x)
+x87_ylog2(ld y, ld x, int plus_one)
 {
     ld r;
-    __asm__("fyl2x" : "=t"(r) : "0"(x), "u"(y) : "st(1)");
+    if (plus_one)
+        __asm__("fyl2xp1" : "=t"(r) : "0"(x), "u"(y) : "st(1)");
+    else
+        __asm__("fyl2x" : "=t"(r) : "0"(x), "u"(y) : "st(1)");
     return r;
 }
+#define x87_yl2x(y, x)   x87_ylog2(y, x, 0)
+#define x87_yl2xp1(y, x) x87_ylog2(y, x, 1)
 
 /* x * 2^n for an integral n */
 static ld
@@ -92,13 +98,19 @@ round_with(ld x, unsigned short mode)
     return x;
 }
 
+/* x - n*y, n rounded toward zero (fprem: fmod) or to nearest (fprem1:
+ * remainder).  The instruction reduces by at most 2^63 per go, so it is
+ * repeated while C2 ("incomplete") is set. */
 static ld
-fmod_ld(ld x, ld y)
+remainder_ld(ld x, ld y, int nearest)
 {
     unsigned short status;
     do {
-        __asm__("fprem; fnstsw %1" : "+t"(x), "=a"(status) : "u"(y));
-    } while (status & 0x400);           /* C2: reduction incomplete */
+        if (nearest)
+            __asm__("fprem1; fnstsw %1" : "+t"(x), "=a"(status) : "u"(y));
+        else
+            __asm__("fprem; fnstsw %1" : "+t"(x), "=a"(status) : "u"(y));
+    } while (status & 0x400);
     return x;
 }
 
@@ -118,24 +130,6 @@ log_ld(ld x)
 }
 
 
-/* y * log2(x + 1), accurate for small x (|x| < 1 - sqrt(2)/2) */
-static ld
-x87_yl2xp1(ld y, ld x)
-{
-    ld r;
-    __asm__("fyl2xp1" : "=t"(r) : "0"(x), "u"(y) : "st(1)");
-    return r;
-}
-
-static ld
-fprem1_ld(ld x, ld y)
-{
-    unsigned short status;
-    do {
-        __asm__("fprem1; fnstsw %1" : "+t"(x), "=a"(status) : "u"(y));
-    } while (status & 0x400);
-    return x;
-}
 
 static ld
 expm1_ld(ld x)
@@ -376,7 +370,7 @@ double fmod(double x, double y)
     }
     if (__builtin_isinf(y))
         return x;
-    return fmod_ld(x, y);
+    return remainder_ld(x, y, 0);
 }
 
 double remainder(double x, double y)
@@ -385,7 +379,7 @@ double remainder(double x, double y)
         errno = EDOM;
         return __builtin_nan("");
     }
-    return __builtin_isinf(y) ? x : (double)fprem1_ld(x, y);
+    return __builtin_isinf(y) ? x : (double)remainder_ld(x, y, 1);
 }
 
 double modf(double x, double *integer)

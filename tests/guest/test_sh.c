@@ -13,27 +13,6 @@
 #include <unistd.h>
 #include "check.h"
 
-static char output[4096];
-
-/* Runs command; its stdout (and stderr, with 2>&1 in the command) into
- * output; returns its wait status. */
-static int
-run(const char *command)
-{
-    FILE *f = popen(command, "r");
-    size_t n = 0, got;
-    if (!f)
-        return -1;
-    while (n < sizeof output - 1 && (got = fread(output + n, 1, sizeof output - 1 - n, f)) > 0)
-        n += got;
-    output[n] = '\0';
-    return pclose(f);
-}
-
-#define CHECK_OUTPUT(command, expected) do {                                \
-    CHECK_EQ(run(command), 0);                                              \
-    CHECK_STR_EQ(output, expected);                                         \
-} while (0)
 
 static void
 write_file(const char *path, const char *text, mode_t mode)
@@ -115,9 +94,9 @@ case_status_of_the_last_command(void)
 static void
 case_dollar_dollar_is_the_same_in_a_substitution(void)
 {
-    CHECK_EQ(run("echo $$ $(echo $$) `echo $$`"), 0);
+    CHECK_EQ(check_command("echo $$ $(echo $$) `echo $$`"), 0);
     int a = 0, b = 0, c = 0;
-    CHECK_EQ(sscanf(output, "%d %d %d", &a, &b, &c), 3);
+    CHECK_EQ(sscanf(check_output, "%d %d %d", &a, &b, &c), 3);
     CHECK(a > 1);
     CHECK(a == b && b == c);
 }
@@ -211,8 +190,8 @@ static void
 case_hashbang_script_runs_as_a_program(void)
 {
     write_file("/tmp/hello", "#!/bin/sh\necho hello $1\nexit 3\n", 0755);
-    CHECK_EQ(run("/tmp/hello world"), 3 << 8);
-    CHECK_STR_EQ(output, "hello world\n");
+    CHECK_EQ(check_command("/tmp/hello world"), 3 << 8);
+    CHECK_STR_EQ(check_output, "hello world\n");
 }
 
 static void
@@ -245,17 +224,17 @@ case_redirections_to_stderr_and_appending(void)
 static void
 case_syntax_error_is_status_two(void)
 {
-    CHECK_EQ(run("sh -c 'if true; then echo x' 2>/dev/null; echo $?"), 0);
-    CHECK_STR_EQ(output, "2\n");
-    CHECK_EQ(run("sh -c 'echo a; fi' 2>&1"), 2 << 8);
-    CHECK_STR_EQ(output, "sh: syntax error near 'fi'\n");
+    CHECK_EQ(check_command("sh -c 'if true; then echo x' 2>/dev/null; echo $?"), 0);
+    CHECK_STR_EQ(check_output, "2\n");
+    CHECK_EQ(check_command("sh -c 'echo a; fi' 2>&1"), 2 << 8);
+    CHECK_STR_EQ(check_output, "sh: syntax error near 'fi'\n");
 }
 
 static void
 case_command_not_found_is_127(void)
 {
-    CHECK_EQ(run("no-such-command 2>/dev/null; echo $?"), 0);
-    CHECK_STR_EQ(output, "127\n");
+    CHECK_EQ(check_command("no-such-command 2>/dev/null; echo $?"), 0);
+    CHECK_STR_EQ(check_output, "127\n");
 }
 
 int

@@ -75,40 +75,42 @@ case_bad_arguments_are_efault_and_einval(void)
     CHECK_ERR(ioctl(0, 0x1234, &t), ENOTTY);
 }
 
+/* One read of a byte from the console in non-canonical mode with vmin and
+ * vtime; returns what read returned, the seconds it took in *took. */
+static ssize_t
+raw_read(int vmin, int vtime, double *took)
+{
+    struct termios old, raw;
+    char c;
+    if (tcgetattr(0, &old) < 0)
+        return -2;
+    raw = old;
+    raw.c_lflag &= ~(ICANON | ECHO);
+    raw.c_cc[VMIN] = vmin;
+    raw.c_cc[VTIME] = vtime;
+    if (tcsetattr(0, TCSANOW, &raw) < 0)
+        return -2;
+    double start = now();
+    ssize_t n = read(0, &c, 1);
+    *took = now() - start;
+    tcsetattr(0, TCSANOW, &old);
+    return n;
+}
+
 /* POSIX: VMIN = 0, VTIME = 0 is a poll: with nothing typed, 0 at once. */
 static void
 case_raw_read_with_vmin_0_returns_at_once(void)
 {
-    struct termios old, raw;
-    char c;
-    CHECK_OK(tcgetattr(0, &old));
-    raw = old;
-    raw.c_lflag &= ~(ICANON | ECHO);
-    raw.c_cc[VMIN] = 0;
-    raw.c_cc[VTIME] = 0;
-    CHECK_OK(tcsetattr(0, TCSANOW, &raw));
-    ssize_t n = read(0, &c, 1);
-    tcsetattr(0, TCSANOW, &old);
-    CHECK_EQ(n, 0);
+    double took;
+    CHECK_EQ(raw_read(0, 0, &took), 0);
 }
 
 /* VMIN = 0, VTIME = 3: wait up to 0.3 s for a byte, then 0. */
 static void
 case_raw_read_times_out_after_vtime(void)
 {
-    struct termios old, raw;
-    char c;
-    CHECK_OK(tcgetattr(0, &old));
-    raw = old;
-    raw.c_lflag &= ~(ICANON | ECHO);
-    raw.c_cc[VMIN] = 0;
-    raw.c_cc[VTIME] = 3;
-    CHECK_OK(tcsetattr(0, TCSANOW, &raw));
-    double start = now();
-    ssize_t n = read(0, &c, 1);
-    double took = now() - start;
-    tcsetattr(0, TCSANOW, &old);
-    CHECK_EQ(n, 0);
+    double took;
+    CHECK_EQ(raw_read(0, 3, &took), 0);
     CHECK(took >= 0.25);
 }
 

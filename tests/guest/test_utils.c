@@ -1,6 +1,6 @@
 /*
  * The utilities a student reaches for in the first hour: each case runs
- * a command line through popen and compares its output with what the
+ * a command line through popen and compares its check_output with what the
  * GNU tool prints for the same line (only options both have are used).
  */
 #include <fcntl.h>
@@ -12,26 +12,6 @@
 #include <time.h>
 #include <unistd.h>
 #include "check.h"
-
-static char output[8192];
-
-static int
-run(const char *command)
-{
-    FILE *f = popen(command, "r");
-    size_t n = 0, got;
-    if (!f)
-        return -1;
-    while (n < sizeof output - 1 && (got = fread(output + n, 1, sizeof output - 1 - n, f)) > 0)
-        n += got;
-    output[n] = '\0';
-    return pclose(f);
-}
-
-#define CHECK_OUTPUT(command, expected) do {                                \
-    CHECK_EQ(run(command), 0);                                              \
-    CHECK_STR_EQ(output, expected);                                         \
-} while (0)
 
 #define LINES "printf 'pear\\napple\\nfig\\napple\\n10\\n9\\n'"
 
@@ -109,7 +89,7 @@ static void
 case_touch_creates_and_updates(void)
 {
     struct stat st;
-    CHECK_EQ(run("rm -f /tmp/tt; touch /tmp/tt"), 0);
+    CHECK_EQ(check_command("rm -f /tmp/tt; touch /tmp/tt"), 0);
     CHECK_OK(stat("/tmp/tt", &st));
     CHECK_EQ(st.st_size, 0);
     CHECK(st.st_mtim.tv_sec > 1600000000);      /* wall-clock time, not uptime */
@@ -127,8 +107,8 @@ case_test_and_bracket_evaluate_expressions(void)
 {
     CHECK_OUTPUT("[ 1 -lt 2 ] && echo a; test -d /bin && echo b; [ -f /bin ] || echo c; [ abc = abc -a -n x ] && echo d; [ ! -e /nope ] && echo e; test; echo $?",
                  "a\nb\nc\nd\ne\n1\n");
-    CHECK_EQ(run("[ 1 -lt 2 2>/dev/null; echo $?"), 0);
-    CHECK_STR_EQ(output, "2\n");
+    CHECK_EQ(check_command("[ 1 -lt 2 2>/dev/null; echo $?"), 0);
+    CHECK_STR_EQ(check_output, "2\n");
 }
 
 static void
@@ -155,13 +135,13 @@ static void
 case_chmod_octal_and_symbolic(void)
 {
     struct stat st;
-    CHECK_EQ(run("echo > /tmp/c; chmod 640 /tmp/c"), 0);
+    CHECK_EQ(check_command("echo > /tmp/c; chmod 640 /tmp/c"), 0);
     CHECK_OK(stat("/tmp/c", &st));
     CHECK_EQ(st.st_mode & 0777, 0640);
-    CHECK_EQ(run("chmod u+x,o+r /tmp/c"), 0);
+    CHECK_EQ(check_command("chmod u+x,o+r /tmp/c"), 0);
     CHECK_OK(stat("/tmp/c", &st));
     CHECK_EQ(st.st_mode & 0777, 0744);
-    CHECK_EQ(run("chmod go= /tmp/c"), 0);
+    CHECK_EQ(check_command("chmod go= /tmp/c"), 0);
     CHECK_OK(stat("/tmp/c", &st));
     CHECK_EQ(st.st_mode & 0777, 0700);
 }
@@ -169,10 +149,10 @@ case_chmod_octal_and_symbolic(void)
 static void
 case_stat_reports_size_type_and_links(void)
 {
-    CHECK_EQ(run("printf 12345 > /tmp/s; ln /tmp/s /tmp/s2; stat /tmp/s"), 0);
-    CHECK(strstr(output, "Size: 5 ") != NULL);
-    CHECK(strstr(output, "regular file") != NULL);
-    CHECK(strstr(output, "Links: 2") != NULL);
+    CHECK_EQ(check_command("printf 12345 > /tmp/s; ln /tmp/s /tmp/s2; stat /tmp/s"), 0);
+    CHECK(strstr(check_output, "Size: 5 ") != NULL);
+    CHECK(strstr(check_output, "regular file") != NULL);
+    CHECK(strstr(check_output, "Links: 2") != NULL);
 }
 
 static void
@@ -191,13 +171,13 @@ case_yes_repeats_until_the_reader_leaves(void)
 static void
 case_time_reports_real_user_and_sys(void)
 {
-    CHECK_EQ(run("time sleep 1 2>&1"), 0);
+    CHECK_EQ(check_command("time sleep 1 2>&1"), 0);
     double real = 0;
-    char *p = strstr(output, "real");
+    char *p = strstr(check_output, "real");
     CHECK(p != NULL);
     CHECK_EQ(sscanf(p, "real %lfs", &real), 1);
     CHECK(real >= 0.9);
-    CHECK(strstr(output, "user") && strstr(output, "sys"));
+    CHECK(strstr(check_output, "user") && strstr(check_output, "sys"));
 }
 
 static void
@@ -227,9 +207,9 @@ case_more_is_cat_when_not_on_a_terminal(void)
 static void
 case_man_shows_pages_and_falls_back_to_help(void)
 {
-    CHECK_EQ(run("man pipe | head -1; man cut | head -1"), 0);
-    CHECK_STR_EQ(output, "pipe - a one-way byte channel between processes (system call)\nusage: cut -f LIST [-d C] [FILE...]\n");
-    CHECK_EQ(run("man no-such-page 2>/dev/null"), 1 << 8);
+    CHECK_EQ(check_command("man pipe | head -1; man cut | head -1"), 0);
+    CHECK_STR_EQ(check_output, "pipe - a one-way byte channel between processes (system call)\nusage: cut -f LIST [-d C] [FILE...]\n");
+    CHECK_EQ(check_command("man no-such-page 2>/dev/null"), 1 << 8);
 }
 
 static void
@@ -243,8 +223,8 @@ case_every_new_utility_answers_help(void)
     char command[64];
     for (unsigned i = 0; i < sizeof names / sizeof names[0]; i++) {
         snprintf(command, sizeof command, "%s --help", names[i]);
-        CHECK_EQ(run(command), 0);
-        CHECK(strncmp(output, "usage: ", 7) == 0);
+        CHECK_EQ(check_command(command), 0);
+        CHECK(strncmp(check_output, "usage: ", 7) == 0);
     }
 }
 
