@@ -220,6 +220,35 @@ case_strtod_and_math_on_i386(void)
     CHECK(isnan(sqrt(-1)) && isinf(HUGE_VAL));
 }
 
+/* Linux: "#!interp arg" runs interp with { interp, arg, path, argv[1]... };
+ * the argument is the rest of the line, one word. */
+static void
+case_execv_runs_a_hashbang_script_with_its_interpreter(void)
+{
+    char out[128] = "";
+    int fds[2], status;
+    make_file("/tmp/hb", "#!/bin/echo  -n  two words \nignored\n");
+    CHECK_OK(chmod("/tmp/hb", 0755));
+    CHECK_OK(pipe(fds));
+    pid_t pid = fork();
+    if (pid == 0) {
+        dup2(fds[1], 1);
+        execl("/tmp/hb", "hb", "x", (char *)NULL);
+        _exit(99);
+    }
+    close(fds[1]);
+    CHECK(read(fds[0], out, sizeof out - 1) > 0);
+    CHECK_EQ(waitpid(pid, &status, 0), pid);
+    CHECK_EQ(status, 0);
+    CHECK_STR_EQ(out, "-n  two words /tmp/hb x\n");
+    make_file("/tmp/hb2", "#!/no/such/interpreter\n");
+    CHECK_OK(chmod("/tmp/hb2", 0755));
+    CHECK_ERR(execl("/tmp/hb2", "hb2", (char *)NULL), ENOENT);
+    make_file("/tmp/hb3", "not a program\n");
+    CHECK_OK(chmod("/tmp/hb3", 0755));
+    CHECK_ERR(execl("/tmp/hb3", "hb3", (char *)NULL), ENOEXEC);
+}
+
 static void
 case_getopt_parses_options_and_arguments(void)
 {
@@ -257,6 +286,7 @@ main(int argc, char **argv)
         CHECK_CASE(getline_reads_whole_lines),
         CHECK_CASE(scanf_family_reads_numbers_and_words),
         CHECK_CASE(strtod_and_math_on_i386),
+        CHECK_CASE(execv_runs_a_hashbang_script_with_its_interpreter),
         CHECK_CASE(getopt_parses_options_and_arguments),
     };
     return check_main("libc_more", cases, CHECK_NCASES(cases), argc, argv);
