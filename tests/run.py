@@ -532,7 +532,7 @@ def dialog_tab_completes_commands_and_paths(d):
     d.type("demo_pip\t", "Tab to the common prefix", lambda t: t.endswith("demo_pipe"))
     d.type("\t", "Tab again lists the matches",
            lambda t: re.search(r"(?m)^demo_pipe  demo_pipeline\n", t) and t.endswith(REDRAWN % "demo_pipe"))
-    d.type(CTRL_U, "clear the line", lambda t: t.endswith("$ "))
+    d.type(CTRL_U, "clear the line", lambda t: t.endswith(REDRAWN % ""))
     d.expect("still working", d.command("echo ok"), r"^ok\n$")
 
 
