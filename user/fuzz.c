@@ -51,6 +51,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/msg.h>
 #include <sys/sem.h>
 #include <sys/shm.h>
 #include <sys/stat.h>
@@ -577,6 +578,18 @@ shm_id_at(int index, int *max)
 
 static void shm_remove(int id) { shmctl(id, IPC_RMID, NULL); }
 
+static int
+msg_id_at(int index, int *max)
+{
+    struct msginfo info;
+    struct msqid_ds ds;
+    if (index == 0)
+        *max = msgctl(0, MSG_INFO, (struct msqid_ds *)&info);
+    return index <= *max ? msgctl(index, MSG_STAT_ANY, &ds) : -1;
+}
+
+static void msg_remove(int id) { msgctl(id, IPC_RMID, NULL); }
+
 #define IPC_IDS_MAX 256
 
 static const struct ipc_table {
@@ -586,6 +599,7 @@ static const struct ipc_table {
 } ipc_tables[] = {
     { "semaphore sets", sem_id_at, sem_remove },
     { "shared-memory segments", shm_id_at, shm_remove },
+    { "message queues", msg_id_at, msg_remove },
 };
 #define NIPC_TABLES ((int)(sizeof ipc_tables / sizeof ipc_tables[0]))
 

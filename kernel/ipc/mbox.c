@@ -25,6 +25,7 @@
 #include "mm/vm.h"
 #include "arch/timer.h"
 #include "lib/kstat.h"
+#include "trace/trace.h"
 
 struct mbox {
     bool            used;
@@ -73,6 +74,15 @@ msg_in_from_user(struct msg_in *in, const struct msg_in *uin)
         user_check(in->body, in->size, true) < 0)
         return -EFAULT;
     return 0;
+}
+
+/* For the IPC trace: a message sent, before the send (a receiver may free
+ * it as soon as it has it), and a message received. */
+void
+msg_trace(int kind, int obj_type, int obj_id, pid_t peer, const struct msg *m)
+{
+    if (trace_ipc_on(current))
+        trace_ipc(kind, obj_type, obj_id, peer, m->hdr.length, m->hdr.type, NULL);
 }
 
 int
@@ -287,31 +297,52 @@ mbox_send_message(int id, struct msg *m, int flags, uint64_t deadline_ns,
     *only_receiver = waits_for;
     struct msg_proc *me = msg_proc_of(current);
     me->waits_for = waits_for;
+    msg_trace(TRACE_EV_SEND, port ? TRACE_OBJ_PORT : TRACE_OBJ_MBOX, id, 0, m);
     int err = msgq_send(&b->q, m, &s);
     me->waits_for = 0;
     *taker = s.taker;
     return err;
 }
 
+/*
+ * The common part of every send call: the timeout, the message from user
+ * memory, the send by `send` to `target`, and freeing the message if it
+ * was not taken.  Returns the receiver's pid when the send waited for one,
+ * else 0, or -errno.
+ */
 long
-sys_mbox_send(int id, const struct msg_out *umsg, int flags,
-              const struct timespec *utimeout)
+msg_send_call(int target, const struct msg_out *umsg, int flags,
+              const struct timespec *utimeout, msg_sender send)
 {
     uint64_t deadline;
-    pid_t taker, only_receiver;
+    pid_t taker;
     int err = msg_deadline(utimeout, &deadline);
     if (err)
         return err;
-    if (!mbox_find(id))
-        return -EINVAL;
     struct msg *m = msg_from_user(umsg, &err);
     if (!m)
         return err;
-    if ((err = mbox_send_message(id, m, flags, deadline, &taker, &only_receiver)) < 0) {
+    if ((err = send(target, m, flags, deadline, &taker)) < 0) {
         msg_free(m);
         return msg_call_error(err);
     }
     return taker;
+}
+
+static int
+mbox_send_to(int id, struct msg *m, int flags, uint64_t deadline_ns, pid_t *taker)
+{
+    pid_t only_receiver;
+    return mbox_send_message(id, m, flags, deadline_ns, taker, &only_receiver);
+}
+
+long
+sys_mbox_send(int id, const struct msg_out *umsg, int flags,
+              const struct timespec *utimeout)
+{
+    if (!mbox_find(id))
+        return -EINVAL;
+    return msg_send_call(id, umsg, flags, utimeout, mbox_send_to);
 }
 
 long
@@ -344,6 +375,7 @@ sys_mbox_receive(int id, struct msg_in *uin, int flags,
     struct msg *m;
     if ((err = msgq_receive(&b->q, &r, &m)) < 0)
         return msg_call_error(err);
+    msg_trace(TRACE_EV_RECV, port ? TRACE_OBJ_PORT : TRACE_OBJ_MBOX, id, m->hdr.sender, m);
     msg_note_request_taken(m);
     return msg_deliver(m, &in, uin);
 }

@@ -51,9 +51,16 @@ int  msg_deliver(struct msg *m, const struct msg_in *in, struct msg_in *uin);
 int  msg_deadline(const struct timespec *utimeout, uint64_t *deadline_ns);
 int  msg_match_type(const struct msg *m, const void *arg);
 long msg_call_error(int err);
+void msg_trace(int kind, int obj_type, int obj_id, pid_t peer, const struct msg *m);
 void msg_note_request_taken(const struct msg *m);
 void msg_drop_requests(const struct msgq *q, int err);
 void msg_fill_queue_status(const struct msgq *q, struct mbox_status *st);
+
+/* Send m to a box id or a pid; on error the caller still owns m. */
+typedef int (*msg_sender)(int target, struct msg *m, int flags,
+                          uint64_t deadline_ns, pid_t *taker);
+long msg_send_call(int target, const struct msg_out *umsg, int flags,
+                   const struct timespec *utimeout, msg_sender send);
 
 /* The box half of request and exit. */
 int  mbox_send_message(int id, struct msg *m, int flags, uint64_t deadline_ns,

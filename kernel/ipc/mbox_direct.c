@@ -23,6 +23,7 @@
  */
 #include "ipc/mbox.h"
 #include "trace/waitfor.h"
+#include "trace/trace.h"
 #include "syscall.h"
 #include "proc/proc.h"
 #include "mm/vm.h"
@@ -86,6 +87,7 @@ direct_send_message(pid_t pid, struct msg *m, int flags, uint64_t deadline_ns,
     };
     struct msg_proc *me = msg_proc_of(current);
     me->waits_for = pid;
+    msg_trace(TRACE_EV_SEND, TRACE_OBJ_DIRECT, pid, 0, m);
     int err = msgq_send(&target->inbox, m, &s);
     me->waits_for = 0;
     *taker = s.taker;
@@ -97,21 +99,9 @@ long
 sys_pid_send(pid_t pid, const struct msg_out *umsg, int flags,
              const struct timespec *utimeout)
 {
-    uint64_t deadline;
-    pid_t taker;
-    int err = msg_deadline(utimeout, &deadline);
-    if (err)
-        return err;
     if (!msg_proc_find(pid))
         return -ESRCH;
-    struct msg *m = msg_from_user(umsg, &err);
-    if (!m)
-        return err;
-    if ((err = direct_send_message(pid, m, flags, deadline, &taker)) < 0) {
-        msg_free(m);
-        return msg_call_error(err);
-    }
-    return taker;
+    return msg_send_call(pid, umsg, flags, utimeout, direct_send_message);
 }
 
 struct direct_select {
@@ -166,6 +156,7 @@ sys_pid_receive(pid_t from, struct msg_in *uin, int flags,
         return -ESRCH;
     if (err < 0)
         return msg_call_error(err);
+    msg_trace(TRACE_EV_RECV, TRACE_OBJ_DIRECT, current->pid, m->hdr.sender, m);
     msg_note_request_taken(m);
     return msg_deliver(m, &in, uin);
 }
@@ -259,6 +250,7 @@ request_wait_reply(struct msg_proc *me, pid_t waits_for, struct msg_in *in,
     me->reply_server = 0;
     if (err < 0)
         return msg_call_error(err);
+    msg_trace(TRACE_EV_RECV, TRACE_OBJ_DIRECT, current->pid, m->hdr.sender, m);
     return msg_deliver(m, in, ureply);
 }
 
@@ -310,11 +302,15 @@ sys_msg_reply(unsigned reply_id, const struct msg_out *ureply)
     struct msg_proc *client = msg_proc_awaiting(reply_id);
     if (!client)
         return -ESRCH;          /* no such request, or already answered */
+    /* Only the process that took the request answers it. */
+    if (client->reply_server != current->pid)
+        return -EPERM;
     int err;
     struct msg *m = msg_from_user(ureply, &err);
     if (!m)
         return err;
     struct msgq_send s = { .flags = MSGQ_NOWAIT };
+    msg_trace(TRACE_EV_SEND, TRACE_OBJ_DIRECT, client->pid, 0, m);
     if ((err = msgq_send(&client->replies, m, &s)) < 0) {
         msg_free(m);
         return err;

@@ -25,6 +25,7 @@
 #include "proc/cred.h"
 #include "mm/vm.h"
 #include "lib/kstat.h"
+#include "trace/trace.h"
 #include <parley/ipc.h>
 
 struct msg_queue {
@@ -34,7 +35,7 @@ struct msg_queue {
     bool              in_use;
 };
 
-#define MSG_QUEUE_MESSAGES (MSGQ_POOL_SIZE / 8)   /* most messages in one queue */
+#define MSG_QUEUE_MESSAGES (MSGQ_POOL_SIZE / 4)   /* most messages in one queue */
 
 static struct msg_queue queues[MSGMNI];
 IPC_IDS_DEFINE(msg_ids, "msg", MSGMNI);
@@ -135,6 +136,8 @@ sys_msgsnd(int msqid, const void *umsg, size_t size, int flags)
         msg_free(m);
         return msg_error(err, false);
     }
+    if (trace_ipc_on(current))
+        trace_ipc(TRACE_EV_SEND, TRACE_OBJ_MSQ, msqid, 0, size, mtype, NULL);
     return 0;
 }
 
@@ -184,6 +187,8 @@ sys_msgrcv(int msqid, void *umsg, size_t size, long msgtyp, int flags)
     /* A fault from here on loses the message, as on Linux. */
     unsigned n = MIN(m->hdr.length, r.size);
     long type = m->hdr.type;
+    if (trace_ipc_on(current))
+        trace_ipc(TRACE_EV_RECV, TRACE_OBJ_MSQ, msqid, m->hdr.sender, n, type, NULL);
     err = copy_to_user(umsg, &type, sizeof type);
     if (!err)
         err = msg_copy_out(m, 0, (char *)umsg + sizeof type, n);

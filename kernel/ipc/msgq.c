@@ -313,12 +313,14 @@ msgq_may_sleep(const struct msgq_sleep_check *c)
     return c->check ? c->check(c->arg) : 0;
 }
 
-/* A message left q: senders waiting for room look again. */
+/* A message left q: senders waiting for room look again (not those whose
+ * message is queued already: only its taking ends their wait). */
 static void
 msgq_wake_senders(struct msgq *q)
 {
     for (struct msgq_waiter *w = q->senders; w; w = w->next)
-        waitq_wake_all(&w->wake);
+        if (!w->msg)
+            waitq_wake_all(&w->wake);
     waitq_wake_all(&q->changed);
 }
 

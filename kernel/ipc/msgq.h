@@ -55,9 +55,9 @@
 #define MSGQ_PAGES_MAX   (MSGQ_BODY_MAX / PAGE_SIZE)
 
 #ifdef PARLEY_SMALL
-#define MSGQ_POOL_SIZE   128    /* messages in the whole system */
+#define MSGQ_POOL_SIZE   512    /* messages in the whole system */
 #else
-#define MSGQ_POOL_SIZE   4096
+#define MSGQ_POOL_SIZE   8192
 #endif
 
 struct proc;
