@@ -194,16 +194,20 @@ lex_word(const char *p, char **word)
     return *word ? p : NULL;
 }
 
-/* All the tokens of text, ending with T_END; NULL on failure. */
+/* All the tokens of text, ending with T_END, in a malloc'd array (every
+ * byte may be a token: ";;;"); NULL on failure.  The words themselves are
+ * in the arena, so the array can go once the tree is built. */
 static struct token *
 lex_text(const char *p)
 {
-    int n = 0, max = strlen(p) / 2 + 2;
-    struct token *tokens = arena_alloc(max * sizeof *tokens);
+    struct token *tokens = malloc((strlen(p) + 2) * sizeof *tokens);
+    int n = 0;
 
     lex_more = 0;
-    if (!tokens)
+    if (!tokens) {
+        fprintf(stderr, "sh: out of memory\n");
         return NULL;
+    }
     for (;;) {
         while (*p == ' ' || *p == '\t' || *p == '\r' || (*p == '\\' && p[1] == '\n'))
             p += *p == '\\' ? 2 : 1;
@@ -217,8 +221,10 @@ lex_text(const char *p)
             p += len;
         } else {
             tokens[n].kind = T_WORD;
-            if (!(p = lex_word(p, &tokens[n].word)))
+            if (!(p = lex_word(p, &tokens[n].word))) {
+                free(tokens);
                 return NULL;
+            }
         }
         n++;
     }
@@ -615,10 +621,13 @@ parse_text(const char *text, struct list **out)
     tok = tokens;
     parse_failed = 0;
     skip_newlines();
-    if (tok->kind == T_END)
+    if (tok->kind == T_END) {
+        free(tokens);
         return 0;                       /* nothing but blanks and comments */
+    }
     *out = parse_list();
     if (*out && tok->kind != T_END)
         syntax_error();
+    free(tokens);
     return parse_failed;
 }

@@ -22,7 +22,7 @@
 
 #define LINE_MAX_LEN 1024       /* bytes in one line typed or read */
 #define TEXT_MAX     16384      /* bytes in one complete command (with its lines) */
-#define ARGS_MAX     256        /* fields in one command after expansion */
+#define ARGS_MAX     2048       /* fields in one command after expansion (exec takes 256) */
 
 extern int last_status;         /* $? */
 extern pid_t last_background;   /* $! (0: none yet) */
