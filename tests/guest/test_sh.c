@@ -184,6 +184,8 @@ case_script_file_gets_its_arguments(void)
 {
     write_file("/tmp/args.sh", "# a comment\necho $# \"$1\" $2\nfor a in \"$@\"; do echo \"<$a>\"; done\nshift\necho $1\n", 0644);
     CHECK_OUTPUT("sh /tmp/args.sh 'a b' c", "2 a b c\n<a b>\n<c>\nc\n");
+    write_file("/tmp/dflt.sh", "echo ${1:-none} ${2:-none} ${#}\n", 0644);
+    CHECK_OUTPUT("sh /tmp/dflt.sh x", "x none 1\n");
 }
 
 static void

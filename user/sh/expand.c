@@ -335,7 +335,14 @@ put_braced(struct fields *out, const char *p, int quoted)
         return 0;
     memcpy(name, p + 2, len);
     name[len] = '\0';
-    const char *value = var_get(name);
+    char buf[24];
+    const char *value;
+    if (isdigit((unsigned char)name[0]))
+        value = positional_get(atoi(name));         /* ${1}, ${10} */
+    else if (len == 1 && strchr("?$!#", name[0]))
+        value = special_value(name[0], buf, sizeof buf);
+    else
+        value = var_get(name);
     if ((!value || !*value) && colon && colon < end) {
         char word[LINE_MAX_LEN];
         int wlen = end - 1 - (colon + 2);
