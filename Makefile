@@ -18,8 +18,10 @@ TOOLPREFIX := $(shell \
 	elif gcc -m32 -E -x c /dev/null >/dev/null 2>&1; then echo ''; \
 	else echo 'none'; fi)
 endif
+# not installed yet: tools/deps says how (no comment on the line itself,
+# or its blanks would become part of the value)
 ifeq ($(TOOLPREFIX),none)
-TOOLPREFIX := i686-linux-gnu-   # not installed yet: tools/deps says how
+TOOLPREFIX := i686-linux-gnu-
 endif
 
 CC      := $(TOOLPREFIX)gcc
@@ -31,8 +33,8 @@ HOSTCC  ?= cc
 QEMU    ?= qemu-system-i386
 PYTHON  ?= python3
 
-GCCINC  := $(shell $(CC) -m32 -print-file-name=include)
-LIBGCC  := $(shell $(CC) -m32 -print-libgcc-file-name)
+GCCINC  := $(shell $(CC) -m32 -print-file-name=include 2>/dev/null)
+LIBGCC  := $(shell $(CC) -m32 -print-libgcc-file-name 2>/dev/null)
 
 # WERROR=1 (CI) turns warnings into errors; students with a newer compiler
 # keep building.
@@ -41,11 +43,19 @@ COMMON  := -m32 -march=i686 -fno-pie -fno-stack-protector -fno-pic \
 	-fno-omit-frame-pointer -nostdinc -isystem $(GCCINC) -g $(WARN) \
 	-fno-asynchronous-unwind-tables -MMD -MP
 # SMALL=1 shrinks buffers and limits so tests provoke full/empty/wrap cases.
-KCFLAGS := $(COMMON) -O2 -ffreestanding -Wmissing-prototypes -Ikernel -Ikernel/uapi $(if $(SMALL),-DPARLEY_SMALL)
-UCFLAGS := $(COMMON) -O2 -Ilib/include -Ikernel/uapi $(if $(SMALL),-DPARLEY_SMALL)
+# DEBUG=1 builds with -Og for stepping in gdb (variables stay visible).
+OPT     := $(if $(DEBUG),-Og,-O2)
+KCFLAGS := $(COMMON) $(OPT) -ffreestanding -Wmissing-prototypes -Ikernel -Ikernel/uapi $(if $(SMALL),-DPARLEY_SMALL)
+UCFLAGS := $(COMMON) $(OPT) -Ilib/include -Ikernel/uapi $(if $(SMALL),-DPARLEY_SMALL)
 LDFLAGS := -m elf_i386 --no-warn-rwx-segments -z noexecstack
 
 B := build
+
+# Objects depend on the build's settings, so that DEBUG=1 or SMALL=1 (and
+# back) rebuilds everything instead of mixing objects of both kinds.
+CONFIG := $(B)/config.mk
+$(shell mkdir -p $(B); echo 'OPT=$(OPT) SMALL=$(SMALL)' | cmp -s - $(CONFIG) || \
+	echo 'OPT=$(OPT) SMALL=$(SMALL)' > $(CONFIG))
 
 # ---- kernel ----------------------------------------------------------------
 KSRCS := $(wildcard boot/*.S kernel/*.c kernel/*/*.c kernel/*/*.S kernel/*/*/*.c kernel/*/*/*.S)
@@ -84,6 +94,8 @@ $(LIBC): $(LOBJS)
 $(B)/lib/%.o: lib/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(UCFLAGS) -c -o $@ $<
+# float functions written as calls of the double ones must stay calls
+$(B)/lib/src/math.o: UCFLAGS += -fno-builtin
 $(B)/lib/%.o: lib/%.S
 	@mkdir -p $(dir $@)
 	$(CC) $(UCFLAGS) -c -o $@ $<
@@ -93,6 +105,9 @@ $(B)/lib/%.o: lib/%.S
 # them); so is every tests/guest/*.c (the guest test programs) and, when
 # ../shared/bench is there, the shared yardstick ipcbench.
 UPROGS := $(patsubst user/%.c,%,$(wildcard user/*.c))
+# A folder user/NAME/ is one program made of all its .c files (the shell).
+UDIRS  := $(patsubst user/%/,%,$(wildcard user/*/))
+UPROGS += $(UDIRS)
 TPROGS := $(patsubst tests/guest/%.c,%,$(wildcard tests/guest/*.c))
 BENCH_SRC := ../shared/bench/ipcbench.c
 UBINS  := $(addprefix $(B)/bin/,$(UPROGS) $(TPROGS)) \
@@ -107,6 +122,11 @@ $(B)/bin/%: $(B)/user/%.o $(CRT0) $(LIBC) lib/user.ld
 	$(call link_user,$<)
 $(B)/bin/%: $(B)/tests/guest/%.o $(CRT0) $(LIBC) lib/user.ld
 	$(call link_user,$<)
+define dir_program
+$(B)/bin/$(1): $(patsubst %.c,$(B)/%.o,$(wildcard user/$(1)/*.c)) $(CRT0) $(LIBC) lib/user.ld
+	$$(call link_user,$(patsubst %.c,$(B)/%.o,$(wildcard user/$(1)/*.c)))
+endef
+$(foreach d,$(UDIRS),$(eval $(call dir_program,$(d))))
 $(B)/bin/ipcbench: $(B)/bench/ipcbench.o $(CRT0) $(LIBC) lib/user.ld
 	$(call link_user,$<)
 
@@ -120,6 +140,8 @@ $(B)/bench/ipcbench.o: $(BENCH_SRC)
 	@mkdir -p $(dir $@)
 	$(CC) $(UCFLAGS) -c -o $@ $<
 .PRECIOUS: $(B)/user/%.o $(B)/tests/guest/%.o
+UOBJS := $(patsubst %.c,$(B)/%.o,$(wildcard user/*.c user/*/*.c tests/guest/*.c))
+$(KOBJS) $(LOBJS) $(CRT0) $(UOBJS): $(CONFIG)
 
 # ---- initial filesystem image ----------------------------------------------
 $(B)/mkinitrd: tools/mkinitrd.c kernel/uapi/parley/initrd.h
@@ -148,22 +170,40 @@ build: $(B)/kernel.elf $(B)/initrd.img
 
 # ---- running ---------------------------------------------------------------
 MEM      ?= 128
-QEMUOPTS := -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04
+# -nic none: no network card, so no iPXE option ROM and its "Press Ctrl-B"
+QEMUOPTS := -m $(MEM) -no-reboot -nic none -device isa-debug-exit,iobase=0xf4,iosize=0x04
 GDBPORT  := $(shell expr `id -u` % 5000 + 25000)
 QEMUGDB  := -S -gdb tcp::$(GDBPORT)
 
+# The firmware turns the terminal's line wrapping off (ESC[?7l) and leaves
+# colours set; put them back when QEMU ends, however it ends.
+RESTORE_TERMINAL := printf '\033[?7h\033[0m'
+# A window where there is a display and QEMU can open one (gtk or sdl, from
+# qemu-system-gui); otherwise the serial console in this terminal.
+HAVE_WINDOW := [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ] && \
+	$(QEMU) -display help 2>/dev/null | grep -qx -e gtk -e sdl
+NOX_RUN = $(QEMU) $(QEMUOPTS) $(CDROM) -nographic; s=$$?; $(RESTORE_TERMINAL); exit $$s
+CDROM   := -boot d -cdrom $(B)/parley.iso
+
 qemu:
-	@tools/deps run
+	@tools/deps gui
 	@$(MAKE) --no-print-directory build $(B)/parley.iso
-	$(QEMU) $(QEMUOPTS) -cdrom $(B)/parley.iso -serial mon:stdio
+	@if $(HAVE_WINDOW); then \
+	    echo "$(QEMU) $(QEMUOPTS) $(CDROM) -serial mon:stdio"; \
+	    $(QEMU) $(QEMUOPTS) $(CDROM) -serial mon:stdio; s=$$?; $(RESTORE_TERMINAL); exit $$s; \
+	else \
+	    echo "make qemu: no display to open a window on, so Parley runs on the serial console here (quit: Ctrl-A X)"; \
+	    $(NOX_RUN); \
+	fi
 qemu-nox:
 	@tools/deps run
 	@$(MAKE) --no-print-directory build $(B)/parley.iso
-	$(QEMU) $(QEMUOPTS) -cdrom $(B)/parley.iso -nographic
+	$(NOX_RUN)
 qemu-kernel:
 	@tools/deps run
 	@$(MAKE) --no-print-directory build 
-	$(QEMU) $(QEMUOPTS) -kernel $(B)/kernel.elf -initrd $(B)/initrd.img -nographic
+	$(QEMU) $(QEMUOPTS) -kernel $(B)/kernel.elf -initrd $(B)/initrd.img -nographic; \
+	    s=$$?; $(RESTORE_TERMINAL); exit $$s
 
 .gdbinit: tools/gdbinit.tmpl
 	sed "s/localhost:1234/localhost:$(GDBPORT)/" < $< > $@
@@ -177,12 +217,12 @@ qemu-gdb:
 	@tools/deps run
 	@$(MAKE) --no-print-directory build $(B)/parley.iso .gdbinit
 	$(gdb_hint)
-	$(QEMU) $(QEMUOPTS) -cdrom $(B)/parley.iso -serial mon:stdio $(QEMUGDB)
+	$(QEMU) $(QEMUOPTS) $(CDROM) -serial mon:stdio $(QEMUGDB)
 qemu-nox-gdb:
 	@tools/deps run
 	@$(MAKE) --no-print-directory build $(B)/parley.iso .gdbinit
 	$(gdb_hint)
-	$(QEMU) $(QEMUOPTS) -cdrom $(B)/parley.iso -nographic $(QEMUGDB)
+	$(QEMU) $(QEMUOPTS) $(CDROM) -nographic $(QEMUGDB); s=$$?; $(RESTORE_TERMINAL); exit $$s
 gdb: .gdbinit
 	gdb -q -iex 'set auto-load local-gdbinit off' -x .gdbinit
 

@@ -11,6 +11,8 @@
 #include "mm/vm.h"
 #include "fs/fs.h"
 #include "dev/console.h"
+#include "dev/tty.h"
+#include "dev/rtc.h"
 #include "proc/proc.h"
 #include "proc/sched.h"
 
@@ -52,6 +54,7 @@ kmain(uint32_t magic, uint32_t info_pa)
     idt_init();
     sysenter_init();
     pic_init();
+    tty_init();                 /* the terminal takes the console's input */
     console_init_input();       /* keyboard and serial interrupts */
 
     /* Map all memory; then every frame above the kernel and the initial
@@ -68,6 +71,7 @@ kmain(uint32_t magic, uint32_t info_pa)
     uintptr_t kernel_end = ROUNDUP(V2P(end), PAGE_SIZE);
     frame_init(ROUNDUP(MAX(kernel_end, image_end), PAGE_SIZE), phys_top);
     timer_init();
+    rtc_init();                 /* the wall clock, from the CMOS clock */
 
     fs_init();
     initrd_unpack(P2V(image_start), image_end - image_start);

@@ -272,6 +272,25 @@ def run_shell_suite(name, command, expected):
     return result
 
 
+def run_date_suite():
+    """The guest's clock (from the CMOS RTC that QEMU sets from the host)
+    is within a day of the host's."""
+    result = Result("shell.date_is_the_hosts_date")
+    line = "echo '%s'; date +%%s; echo \"%s$?\"" % (BEGIN_MARK, END_MARK)
+    run = guest.run_command(line, DEADLINE, build=False)
+    result.transcript = run.transcript
+    output, status = shell_output(run.transcript)
+    if run.message or output is None or status != 0:
+        result.fail(run.message or "date did not run (status %s)" % status)
+    elif not re.match(r"^\d+\n$", output):
+        result.fail("date +%%s printed %r" % output)
+    elif abs(int(output) - time.time()) > 86400:
+        result.fail("guest date %s, host date %d" % (output.strip(), time.time()))
+    else:
+        result.add(True, "ok " + result.name)
+    return result
+
+
 # ---- boot suites -----------------------------------------------------------
 
 BOOT_COMMAND = "echo hi > f; cat f; ls; ps -ef\n"
@@ -335,9 +354,29 @@ def run_boot_kernel():
                           initrd)
 
 
+BOOT_NOISE = [("a failed boot-device probe", "Boot failed"),
+              ("the network ROM's prompt", "iPXE"),
+              ("the network ROM's prompt", "Press Ctrl-B")]
+
+
+def check_quiet_boot(result):
+    """A clean boot: no probing of absent disks, no network ROM, GRUB's
+    line once."""
+    text = result.transcript
+    noise = [what for what, mark in BOOT_NOISE if mark in text]
+    if text.count("Booting `Parley'") != 1:
+        noise.append("GRUB's line %d times" % text.count("Booting `Parley'"))
+    if noise:
+        result.add(False, "FAIL boot.grub_quiet: " + ", ".join(sorted(set(noise))))
+    else:
+        result.add(True, "ok boot.grub_quiet")
+
+
 def run_boot_grub():
     iso = os.path.join(ROOT, "build", "parley.iso")
-    return run_boot_suite("boot.grub", guest.qemu_args(cdrom=iso), iso)
+    result = run_boot_suite("boot.grub", guest.qemu_args(cdrom=iso), iso)
+    check_quiet_boot(result)
+    return result
 
 
 # ---- boot dialogs: typing at the shell, control keys included --------------
@@ -445,7 +484,66 @@ def dialog_kill_background_job(d):
     d.expect("jobs after the end", d.command("jobs"), r"^$")
 
 
+UP, DOWN, LEFT, RIGHT = "\x1b[A", "\x1b[B", "\x1b[D", "\x1b[C"
+HOME, END, DELETE = "\x1b[H", "\x1b[F", "\x1b[3~"
+CTRL_E, CTRL_K, CTRL_U, CTRL_W, CTRL_L = "\x05", "\x0b", "\x15", "\x17", "\x0c"
+REDRAWN = "$ %s\x1b[K"       # the line editor redrawing its line (after a CR,
+                               # which the transcript drops)
+
+
+def dialog_history_with_arrow_keys(d):
+    """Up recalls earlier lines (the screen shows each), Down comes back,
+    Enter runs the recalled line; history lists them."""
+    d.expect("echo first", d.command("echo first"), r"^first\n$")
+    d.expect("echo second", d.command("echo second"), r"^second\n$")
+    d.type(UP, "Up once", lambda t: REDRAWN % "echo second" in t)
+    d.type(UP, "Up twice", lambda t: REDRAWN % "echo first" in t)
+    d.type(DOWN, "Down", lambda t: REDRAWN % "echo second" in t)
+    d.type(UP, "Up again", lambda t: REDRAWN % "echo first" in t)
+    d.expect("the recalled line runs", d.command(""), r"^first\n$")
+    d.expect("history", d.command("history"),
+             r"^\s+1\s+echo first\n\s+2\s+echo second\n\s+3\s+echo first\n\s+4\s+history\n$")
+
+
+def dialog_cursor_keys_edit_the_line(d):
+    """Left/Right, Home/End, Delete and the Ctrl keys edit in the middle of
+    the line; the escape bytes never reach the command."""
+    d.type("echo ac", "typed", lambda t: t.endswith("echo ac"))
+    d.type(LEFT, "Left", lambda t: "\x1b[1D" in t)
+    d.expect("insert in the middle", d.command("b"), r"^abc\n$")
+    d.type("cho x" + HOME, "Home", lambda t: "\x1b[" in t)
+    d.expect("Home then type", d.command("e"), r"^x\n$")
+    d.type("echo keep drop", "typed 2", lambda t: t.endswith("drop"))
+    d.type(CTRL_W, "Ctrl-W", lambda t: REDRAWN % "echo keep " in t)
+    # (Ctrl-A itself is QEMU's escape key on a multiplexed serial line)
+    d.type(HOME + RIGHT + DELETE, "Home, Right, Delete", lambda t: REDRAWN % "eho keep " in t)
+    d.type(CTRL_E + CTRL_U, "Ctrl-E, Ctrl-U", lambda t: REDRAWN % "" in t)
+    d.expect("after Ctrl-U", d.command("echo clean"), r"^clean\n$")
+    d.type("echo abc" + LEFT + LEFT + CTRL_K, "Ctrl-K", lambda t: REDRAWN % "echo a" in t)
+    d.expect("after Ctrl-K", d.command(""), r"^a\n$")
+    # (the transcript drops ESC[2J, the clear, with the firmware's resets)
+    d.type(CTRL_L, "Ctrl-L", lambda t: "\x1b[H" in t and t.endswith(REDRAWN % ""))
+    d.expect("after Ctrl-L", d.command("echo screen"), r"^screen\n$")
+
+
+def dialog_tab_completes_commands_and_paths(d):
+    """Tab completes a command from /bin and a path; with several matches
+    it lists them."""
+    d.type("ech\t", "Tab on a command", lambda t: t.endswith("echo "))
+    d.expect("completed command runs", d.command("done"), r"^done\n$")
+    d.type("cat /etc/mo\t", "Tab on a path", lambda t: t.endswith("motd "))
+    d.expect("completed path", d.command(""), re.escape(expected_motd()[:20]))
+    d.type("demo_pip\t", "Tab to the common prefix", lambda t: t.endswith("demo_pipe"))
+    d.type("\t", "Tab again lists the matches",
+           lambda t: re.search(r"(?m)^demo_pipe  demo_pipeline\n", t) and t.endswith(REDRAWN % "demo_pipe"))
+    d.type(CTRL_U, "clear the line", lambda t: t.endswith(REDRAWN % ""))
+    d.expect("still working", d.command("echo ok"), r"^ok\n$")
+
+
 BOOT_DIALOGS = [
+    ("boot.edit_history_with_arrow_keys", dialog_history_with_arrow_keys),
+    ("boot.edit_cursor_keys", dialog_cursor_keys_edit_the_line),
+    ("boot.edit_tab_completion", dialog_tab_completes_commands_and_paths),
     ("boot.job_ctrl_c_ends_job", dialog_ctrl_c_ends_job),
     ("boot.job_ctrl_z_then_fg", dialog_ctrl_z_then_fg),
     ("boot.job_ctrl_c_at_prompt", dialog_ctrl_c_at_prompt),
@@ -497,6 +595,7 @@ def all_suites():
     for path in sorted(glob.glob(os.path.join(ROOT, "tests/tools/test_*.py"))):
         name = os.path.basename(path)[:-3]
         suites.append(Suite(name, "tools", lambda p=path: run_tool_suite(p)))
+    suites.append(Suite("shell.date_is_the_hosts_date", "shell", run_date_suite))
     suites.append(Suite("boot.kernel", "boot", run_boot_kernel))
     suites.append(Suite("boot.grub", "boot", run_boot_grub))
     for name, dialog in BOOT_DIALOGS:

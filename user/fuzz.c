@@ -196,6 +196,7 @@ call_sanitize(long nr, long a[5], const struct pool *pool)
         a[0] = 0;
         return true;
     case SYS_kill:
+    case SYS_sigqueue:                  /* the same pid rule as kill */
         if (a[0] != 0 && a[0] != pool->self && a[0] != -pool->pgrp)
             a[0] = (a[0] & 1) ? pool->self : 0;
         return true;

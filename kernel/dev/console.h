@@ -1,21 +1,21 @@
 #ifndef DEV_CONSOLE_H
 #define DEV_CONSOLE_H
 
+/*
+ * The console: the screen and serial port that printk writes to, and the
+ * keyboard and serial input that interrupts deliver.  It depends on
+ * nothing above the hardware, so printk works from the first line of
+ * kmain and inside a panic.  The terminal (line discipline, termios, job
+ * control) is the tty, dev/tty.c, which registers itself for the input.
+ */
 #include "lib/kernel.h"
 
-struct inode;
-struct file;
-
-#define CONSOLE_DEV 0x0501          /* major 5, minor 1, as /dev/console on Linux */
-
 void console_init(void);
-void console_init_input(void);
-void console_write_kernel(const char *s, size_t n);
+void console_init_input(void);      /* keyboard and serial interrupts on */
+void console_write(const char *s, size_t n);
+void console_putc(int c);
 void console_input(int c);          /* from keyboard and serial interrupts */
-int  console_open(struct inode *ip, int flags, struct file **out);
-bool file_is_console(struct file *f);
-pid_t console_foreground(void);
-void console_set_foreground(pid_t pgid);
+void console_set_input_handler(void (*handler)(int c));
 
 void vga_init(void);
 void vga_putc(int c);

@@ -30,12 +30,7 @@ static void
 uart_interrupt(void)
 {
     while (inb(UART_LSR) & LSR_DATA_READY) {
-        int c = inb(UART_DATA);
-        if (c == '\r')
-            c = '\n';
-        else if (c == 0x7f)
-            c = '\b';
-        console_input(c);
+        console_input(inb(UART_DATA));  /* the tty maps CR and DEL */
     }
 }
 

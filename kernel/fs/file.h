@@ -57,6 +57,7 @@ static inline bool file_writable(struct file *f)
 { return (f->flags & O_ACCMODE) != O_RDONLY; }
 
 /* The calling process's descriptor table. */
+int get_path(char *dst, const char *upath);    /* a user path into PATH_MAX bytes */
 struct file *fd_get(int fd);
 int  fd_install(struct file *f, int lowest, bool cloexec);
 int  fd_dup(struct file *f, int lowest, bool cloexec);

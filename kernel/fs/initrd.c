@@ -1,10 +1,11 @@
 /*
  * Unpack the initial image (a multiboot module built by tools/mkinitrd)
- * into the in-memory file system, then make /dev/console and /dev/shm.
+ * into the in-memory file system, then make the device nodes in /dev and
+ * /dev/shm.
  */
 #include "fs/fs.h"
 #include "fs/file.h"
-#include "dev/console.h"
+#include "dev/device.h"
 #include <parley/initrd.h>
 
 static int
@@ -33,20 +34,6 @@ initrd_add(const struct initrd_entry *e, const char *data)
     inode_put(ip);
     inode_put(dir);
     return err;
-}
-
-static void
-make_console_node(void)
-{
-    struct inode *dev, *ip;
-    if (path_lookup("/dev", &dev) < 0)
-        panic("initrd: no /dev");
-    ip = inode_alloc(S_IFCHR | 0666);
-    assert(ip);
-    ip->rdev = CONSOLE_DEV;
-    dir_add(dev, "console", ip);
-    inode_put(ip);
-    inode_put(dev);
 }
 
 /* /dev/shm: where shm_open's POSIX shared memory objects live (plain
@@ -81,7 +68,7 @@ initrd_unpack(const char *image, size_t size)
             panic("initrd: cannot add %s (error %d)", e->path, err);
         p += sizeof *e + ROUNDUP(e->size, 4);
     }
-    make_console_node();
+    device_make_nodes();
     make_shm_dir();
     printk("initrd: %u files and directories\n", h->count);
 }

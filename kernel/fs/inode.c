@@ -25,7 +25,7 @@ inode_init(void)
 static struct timespec
 now_timespec(void)
 {
-    uint64_t ns = time_now_ns();
+    int64_t ns = time_realtime_ns();    /* file times are wall-clock times */
     struct timespec ts = { (time_t)(ns / 1000000000), (long)(ns % 1000000000) };
     return ts;
 }

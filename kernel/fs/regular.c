@@ -3,7 +3,7 @@
  */
 #include "fs/file.h"
 #include "proc/proc.h"
-#include "dev/console.h"
+#include "dev/device.h"
 #include "ipc/pipe.h"
 
 static ssize_t
@@ -128,7 +128,7 @@ fs_open(const char *path, int flags, mode_t mode, struct file **out)
     if (S_ISFIFO(ip->mode))
         return fifo_open(ip, flags, out);       /* takes over the reference */
     if (S_ISCHR(ip->mode))
-        return console_open(ip, flags, out);
+        return device_open(ip, flags, out);     /* takes over the reference */
     if ((flags & O_TRUNC) && S_ISREG(ip->mode) && acc != O_RDONLY)
         inode_truncate(ip, 0);
     *out = file_alloc(&regular_file_ops, ip, flags);

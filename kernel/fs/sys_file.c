@@ -5,11 +5,11 @@
 #include "fs/file.h"
 #include "proc/proc.h"
 #include "syscall.h"
+#include "dev/tty.h"
 #include "proc/resource.h"
-#include "dev/console.h"
 
 /* Copy a path argument into a kernel buffer of PATH_MAX bytes. */
-static int
+int
 get_path(char *dst, const char *upath)
 {
     int n = copy_string_from_user(dst, upath, PATH_MAX);
@@ -349,7 +349,7 @@ sys_isatty(int fd)
     struct file *f = fd_get(fd);
     if (!f)
         return -EBADF;
-    return file_is_console(f) ? 1 : 0;
+    return file_is_tty(f) ? 1 : 0;
 }
 
 long
@@ -358,7 +358,7 @@ sys_tcgetpgrp(int fd)
     struct file *f = fd_get(fd);
     if (!f)
         return -EBADF;
-    return file_is_console(f) ? console_foreground() : -ENOTTY;
+    return file_is_tty(f) ? tty_foreground() : -ENOTTY;
 }
 
 long
@@ -367,11 +367,11 @@ sys_tcsetpgrp(int fd, pid_t pgid)
     struct file *f = fd_get(fd);
     if (!f)
         return -EBADF;
-    if (!file_is_console(f))
+    if (!file_is_tty(f))
         return -ENOTTY;
     if (pgid <= 0)
         return -EINVAL;
-    console_set_foreground(pgid);
+    tty_set_foreground(pgid);
     return 0;
 }
 

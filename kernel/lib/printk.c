@@ -148,5 +148,5 @@ printk(const char *fmt, ...)
     va_start(ap, fmt);
     int n = vsnprintk(buf, sizeof buf, fmt, ap);
     va_end(ap);
-    console_write_kernel(buf, MIN(n, (int)sizeof buf - 1));
+    console_write(buf, MIN(n, (int)sizeof buf - 1));
 }

@@ -7,6 +7,10 @@
  * a process that is still intact.  On success: descriptors marked
  * FD_CLOEXEC are closed, caught signals go back to their default action,
  * and the process takes the program's name.
+ *
+ * A file that starts with "#!interpreter [argument]" is a script: the
+ * interpreter (an ELF program, not another script) runs with argv
+ * { interpreter, [argument,] path, argv[1], ... }, as on Linux.
  */
 #include "proc/proc.h"
 #include "proc/elf.h"
@@ -114,6 +118,86 @@ collect_strings(struct exec_args *a, char *const *uvec, int *count)
     }
 }
 
+#define SCRIPT_LINE_MAX 128
+
+/* "#!interp [arg]" at the start of ip: 1 with the two words filled in
+ * (arg empty if none), 0 if ip is no script. */
+static int
+script_header(struct inode *ip, char interp[SCRIPT_LINE_MAX], char arg[SCRIPT_LINE_MAX])
+{
+    char line[SCRIPT_LINE_MAX];
+    ssize_t n = inode_read(ip, line, 0, sizeof line - 1);
+    if (n < 2 || line[0] != '#' || line[1] != '!')
+        return 0;
+    line[n] = '\0';
+    char *p = line + 2, *word[2] = { interp, arg };
+    for (int w = 0; w < 2; w++) {
+        while (*p == ' ' || *p == '\t')
+            p++;
+        int len = 0;
+        while (*p && *p != '\n' && (w == 1 || (*p != ' ' && *p != '\t')))
+            word[w][len++] = *p++;
+        while (len > 0 && (word[w][len - 1] == ' ' || word[w][len - 1] == '\t'))
+            len--;                      /* the argument is the rest, trimmed */
+        word[w][len] = '\0';
+    }
+    return interp[0] != '\0';
+}
+
+/* argv[0] becomes "interp [arg] path": the strings are shifted to make
+ * room in front. */
+static int
+script_arguments(struct exec_args *a, const char *interp, const char *arg, const char *path)
+{
+    size_t old0 = a->argc > 0 ? strlen(a->strings) + 1 : 0;
+    size_t li = strlen(interp) + 1, la = arg[0] ? strlen(arg) + 1 : 0, lp = strlen(path) + 1;
+    size_t front = li + la + lp;
+    if (a->bytes - old0 + front > ARG_MAX)
+        return -E2BIG;
+    memmove(a->strings + front, a->strings + old0, a->bytes - old0);
+    memcpy(a->strings, interp, li);
+    memcpy(a->strings + li, arg, la);
+    memcpy(a->strings + li + la, path, lp);
+    a->bytes += front - old0;
+    a->argc += (la ? 3 : 2) - (old0 ? 1 : 0);
+    return 0;
+}
+
+static int
+lookup_executable(const char *path, struct inode **out)
+{
+    int err = path_lookup(path, out);
+    if (err < 0)
+        return err;
+    if (!S_ISREG((*out)->mode) || !((*out)->mode & 0111)) {
+        inode_put(*out);
+        return -EACCES;         /* a directory, a device, or not executable */
+    }
+    return 0;
+}
+
+/* If ip is a script, replace it by its interpreter and the arguments by
+ * the interpreter's; 0, or -errno. */
+static int
+exec_script(struct inode **ip, struct exec_args *a, const char *path)
+{
+    static char interp[SCRIPT_LINE_MAX], arg[SCRIPT_LINE_MAX];
+    struct inode *program;
+    int err;
+
+    if (!script_header(*ip, interp, arg))
+        return 0;
+    if ((err = lookup_executable(interp, &program)) < 0)
+        return err == -EACCES ? -EACCES : -ENOENT;  /* a missing interpreter is ENOENT */
+    if ((err = script_arguments(a, interp, arg, path)) < 0) {
+        inode_put(program);
+        return err;
+    }
+    inode_put(*ip);
+    *ip = program;
+    return 0;
+}
+
 /* pid 1's first exec: the vectors are in the kernel. */
 static int
 collect_kernel_strings(struct exec_args *a, char *const *vec, int *count)
@@ -188,17 +272,15 @@ proc_exec(const char *path, char *const argv[], char *const envp[])
     int err;
     bool from_kernel = current->vm.pgdir == 0;     /* pid 1's first exec */
 
-    if ((err = path_lookup(path, &ip)) < 0)
+    if ((err = lookup_executable(path, &ip)) < 0)
         return err;
-    if (!S_ISREG(ip->mode) || !(ip->mode & 0111)) {
-        inode_put(ip);
-        return -EACCES;         /* a directory, a device, or not executable */
-    }
     if (from_kernel)
         err = collect_kernel_strings(&a, argv, &a.argc) ?:
               collect_kernel_strings(&a, envp, &a.envc);
     else
         err = collect_strings(&a, argv, &a.argc) ?: collect_strings(&a, envp, &a.envc);
+    if (!err)
+        err = exec_script(&ip, &a, path);
     if (!err)
         err = vm_create(&vm);
     if (!err) {

@@ -100,6 +100,7 @@ proc_set_name(struct proc *p, const char *path)
     for (const char *s = path; *s; s++)
         if (*s == '/' && s[1])
             base = s + 1;
+    memset(p->name, 0, sizeof p->name);     /* no old bytes after the NUL */
     strlcpy(p->name, base, sizeof p->name);
 }
 

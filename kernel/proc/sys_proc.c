@@ -162,8 +162,9 @@ sys_uname(struct utsname *ubuf)
     strlcpy(u.sysname, "Parley", sizeof u.sysname);
     strlcpy(u.nodename, "parley", sizeof u.nodename);
     strlcpy(u.release, PARLEY_VERSION, sizeof u.release);
-    strlcpy(u.version, "teaching kernel", sizeof u.version);
-    strlcpy(u.machine, "i386", sizeof u.machine);
+    strlcpy(u.version, "#1 " __DATE__ " " __TIME__, sizeof u.version);
+    strlcpy(u.machine, "i686", sizeof u.machine);   /* what the kernel is built for */
+    strlcpy(u.domainname, "(none)", sizeof u.domainname);
     return copy_to_user(ubuf, &u, sizeof u);
 }
 

@@ -38,6 +38,18 @@ int    fseek(FILE *f, long offset, int whence);
 long   ftell(FILE *f);
 void   rewind(FILE *f);
 int    remove(const char *path);
+int    rename(const char *oldpath, const char *newpath);
+FILE  *tmpfile(void);
+FILE  *popen(const char *command, const char *type);
+int    pclose(FILE *f);
+ssize_t getline(char **line, size_t *size, FILE *f);
+int    scanf(const char *fmt, ...) __attribute__((__format__(__scanf__, 1, 2)));
+int    fscanf(FILE *f, const char *fmt, ...) __attribute__((__format__(__scanf__, 2, 3)));
+int    sscanf(const char *s, const char *fmt, ...) __attribute__((__format__(__scanf__, 2, 3)));
+int    vscanf(const char *fmt, __builtin_va_list ap) __attribute__((__format__(__scanf__, 1, 0)));
+int    vfscanf(FILE *f, const char *fmt, __builtin_va_list ap) __attribute__((__format__(__scanf__, 2, 0)));
+int    vsscanf(const char *s, const char *fmt, __builtin_va_list ap) __attribute__((__format__(__scanf__, 2, 0)));
+ssize_t getdelim(char **line, size_t *size, int delim, FILE *f);
 
 /* characters and lines */
 int    fgetc(FILE *f);

@@ -22,6 +22,10 @@ long               strtol(const char *s, char **end, int base);
 unsigned long      strtoul(const char *s, char **end, int base);
 long long          strtoll(const char *s, char **end, int base);
 unsigned long long strtoull(const char *s, char **end, int base);
+double             strtod(const char *s, char **end);
+float              strtof(const char *s, char **end);
+long double        strtold(const char *s, char **end);
+double             atof(const char *s);
 
 int       abs(int x);
 long      labs(long x);
@@ -36,6 +40,9 @@ void   qsort(void *base, size_t n, size_t size,
 char  *getenv(const char *name);
 int    setenv(const char *name, const char *value, int overwrite);
 int    unsetenv(const char *name);
+
+/* running a command through /bin/sh -c */
+int    system(const char *command);
 
 /* ending the process */
 int    atexit(void (*fn)(void));

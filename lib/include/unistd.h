@@ -25,6 +25,13 @@ int     unlink(const char *path);
 int     rmdir(const char *path);
 int     chdir(const char *path);
 char   *getcwd(char *buf, size_t size);
+int     access(const char *path, int mode);     /* F_OK, R_OK, W_OK, X_OK */
+int     link(const char *oldpath, const char *newpath);
+
+/* getopt: command-line options */
+extern char *optarg;
+extern int   optind, opterr, optopt;
+int     getopt(int argc, char *const argv[], const char *optstring);
 
 /* processes */
 pid_t   fork(void);
@@ -52,7 +59,7 @@ pid_t   getpgid(pid_t pid);
 pid_t   getpgrp(void);
 pid_t   setsid(void);
 pid_t   getsid(pid_t pid);
-pid_t   setpgrp(void);              /* XSI: setpgid(0, 0) */
+int     setpgrp(void);              /* setpgid(0, 0), as glibc */
 int     tcsetpgrp(int fd, pid_t pgrp);
 pid_t   tcgetpgrp(int fd);
 
@@ -106,7 +113,8 @@ enum {
 long    sysconf(int name);
 long    pathconf(const char *path, int name);
 long    fpathconf(int fd, int name);
-int     nice(int inc);              /* the new nice value; -1 and errno on error */
+int     nice(int inc);
+int     gethostname(char *name, size_t len);              /* the new nice value; -1 and errno on error */
 
 /* any system call by number (<parley/syscall.h>), for tests */
 long    syscall(long number, ...);

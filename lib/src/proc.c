@@ -2,7 +2,9 @@
  * System calls about processes: fork, wait, ids, process groups, the
  * terminal's foreground group, yielding, and uname.
  */
+#include <errno.h>
 #include <sched.h>
+#include <string.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -103,9 +105,29 @@ getsid(pid_t pid)
     return SYSCALL1(getsid, pid);
 }
 
-/* XSI: the caller becomes the leader of a new process group. */
-pid_t
+/* System V: the caller becomes the leader of a new process group, and
+ * like setpgid(0, 0) returns 0 (as glibc; POSIX's XSI page says the group). */
+int
 setpgrp(void)
 {
-    return setpgid(0, 0) < 0 ? -1 : getpgid(0);
+    return setpgid(0, 0);
+}
+
+/* POSIX gethostname: the node name from uname; ENAMETOOLONG if it does not
+ * fit in len bytes with its NUL. */
+int
+gethostname(char *name, size_t len)
+{
+    struct utsname u;
+    size_t n;
+
+    if (uname(&u) < 0)
+        return -1;
+    n = strlen(u.nodename);
+    if (n + 1 > len) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    memcpy(name, u.nodename, n + 1);
+    return 0;
 }

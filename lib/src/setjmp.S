@@ -40,4 +40,20 @@ longjmp:
     jmp *20(%edx)
     .size longjmp, . - longjmp
 
+/*
+ * sigsetjmp(env, savemask): record the mask (in C, __sigsetjmp_save), then
+ * carry on as setjmp with the same arguments and return address -- so the
+ * registers setjmp keeps are still our caller's (the C helper preserved
+ * them, as every cdecl function does).
+ */
+    .globl sigsetjmp
+    .type sigsetjmp, @function
+sigsetjmp:
+    pushl 8(%esp)               /* savemask */
+    pushl 8(%esp)               /* env (the push moved it) */
+    call __sigsetjmp_save
+    addl $8, %esp
+    jmp setjmp                  /* env's first member is the jmp_buf */
+    .size sigsetjmp, . - sigsetjmp
+
     .section .note.GNU-stack, "", @progbits

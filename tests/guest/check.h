@@ -45,7 +45,9 @@
  * Helpers: check_fork_status(fn), check_fork_status_at(fn, addr) with
  * check_touch_read/check_touch_write, check_sleep_ms(ms), check_killed_by(status,
  * sig), check_catch_signal(sig, flags) with its counter check_signals_caught,
- * check_change_mask(how, sig), check_is_blocked(sig), check_is_pending(sig).
+ * check_change_mask(how, sig), check_is_blocked(sig), check_is_pending(sig),
+ * check_command(line) (runs a shell command line, its output in
+ * check_output) and CHECK_OUTPUT(line, expected).
  *
  * Uses only POSIX calls, so a suite also compiles and runs on Linux: a quick
  * way to see whether a test, rather than the kernel, is wrong.
@@ -395,5 +397,29 @@ check_main(const char *suite, const struct check_case *cases, int ncases,
     check_print("%s: %d passed, %d failed\n", suite, passed, failed);
     return failed == 0 && passed > 0 ? 0 : 1;
 }
+
+/* Runs a command line through popen ("/bin/sh -c"), its stdout into
+ * check_output; returns its wait status (-1 if it could not start). */
+static char check_output[8192];
+
+static CHECK_UNUSED int
+check_command(const char *line)
+{
+    FILE *f = popen(line, "r");
+    size_t n = 0, got;
+    if (!f)
+        return -1;
+    while (n < sizeof check_output - 1 &&
+           (got = fread(check_output + n, 1, sizeof check_output - 1 - n, f)) > 0)
+        n += got;
+    check_output[n] = '\0';
+    return pclose(f);
+}
+
+/* The command line exits with 0 and prints exactly expected. */
+#define CHECK_OUTPUT(line, expected) do {                                   \
+    CHECK_EQ(check_command(line), 0);                                       \
+    CHECK_STR_EQ(check_output, expected);                                   \
+} while (0)
 
 #endif

@@ -43,6 +43,10 @@ record_handler(int sig, siginfo_t *info, void *context)
     seen_count = i + 1;
 }
 
+/* Each handler blocks every other signal while it runs, so the order the
+ * handlers run in is the order the kernel chose them.  (Without that,
+ * Linux builds the next handler's frame on top before the first has run,
+ * and the handlers run in reverse.) */
 static void
 record(int sig)
 {
@@ -51,7 +55,7 @@ record(int sig)
     memset(&sa, 0, sizeof sa);
     sa.sa_sigaction = record_handler;
     sa.sa_flags = SA_SIGINFO;
-    sigemptyset(&sa.sa_mask);
+    sigfillset(&sa.sa_mask);
     CHECK_OK(sigaction(sig, &sa, NULL));
 }
 
@@ -218,7 +222,7 @@ case_sigqueue_to_a_full_queue_is_eagain(void)
     v.sival_int = 0;
     while (sent < max && sigqueue(getpid(), SIGRTMIN, v) == 0)
         sent++;
-    CHECK_EQ(sent, max);
+    CHECK(sent >= _POSIX_SIGQUEUE_MAX && sent <= max);  /* Linux: other pending ones count */
     CHECK_ERR(sigqueue(getpid(), SIGRTMIN, v), EAGAIN);
     /* A standard signal is one bit and still gets through. */
     check_change_mask(SIG_BLOCK, SIGUSR2);

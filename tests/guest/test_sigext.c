@@ -164,11 +164,10 @@ case_stack_overflow_sigsegv_is_caught_on_the_alternate_stack(void)
 static void
 case_sigaltstack_smaller_than_minsigstksz_is_enomem(void)
 {
-    static char small[MINSIGSTKSZ];
     stack_t ss;
 
-    ss.ss_sp = small;
-    ss.ss_size = MINSIGSTKSZ - 1;
+    ss.ss_sp = malloc(MINSIGSTKSZ);
+    ss.ss_size = 1024;                  /* well below MINSIGSTKSZ */
     ss.ss_flags = 0;
     CHECK_ERR(sigaltstack(&ss, NULL), ENOMEM);
 }
@@ -176,11 +175,10 @@ case_sigaltstack_smaller_than_minsigstksz_is_enomem(void)
 static void
 case_sigaltstack_unknown_flag_is_einval(void)
 {
-    static char stack[SIGSTKSZ];
     stack_t ss;
 
-    ss.ss_sp = stack;
-    ss.ss_size = sizeof stack;
+    ss.ss_sp = malloc(SIGSTKSZ);
+    ss.ss_size = SIGSTKSZ;
     ss.ss_flags = 0x100;
     CHECK_ERR(sigaltstack(&ss, NULL), EINVAL);
 }
@@ -190,7 +188,7 @@ static volatile int change_error;
 static void
 change_while_on_it(int sig)
 {
-    static char other[SIGSTKSZ];
+    static char other[16384];      /* >= SIGSTKSZ; glibc's is not a constant */
     stack_t ss;
 
     (void)sig;
@@ -435,14 +433,15 @@ case_getsid_of_no_such_process_is_esrch(void)
     CHECK_ERR(getsid(pid), ESRCH);
 }
 
-/* XSI setpgrp: the caller leads a new group (setpgid(0, 0)). */
+/* setpgrp: the caller leads a new group; setpgid(0, 0), and like it
+ * returns 0 (Linux; POSIX's XSI page says the group id). */
 static void
 case_setpgrp_makes_the_caller_a_group_leader(void)
 {
     pid_t pid = fork();
 
     if (pid == 0)
-        _exit(setpgrp() == getpid() && getpgrp() == getpid() ? 0 : 1);
+        _exit(setpgrp() == 0 && getpgrp() == getpid() ? 0 : 1);
     CHECK_EQ(exit_code_of(pid), 0);
 }
 
@@ -526,7 +525,9 @@ case_sigpause_waits_with_the_signal_unblocked(void)
     CHECK_EQ(exit_code_of(pid), 0);
 }
 
-/* sigaction refuses SIG_HOLD: only sigset() understands it. */
+/* sigaction refuses SIG_HOLD: only sigset() understands it.  (Parley's
+ * own rule: Linux takes it as a handler address, and the process dies
+ * when the signal comes.) */
 static void
 case_sigaction_with_sig_hold_is_einval(void)
 {
@@ -535,6 +536,60 @@ case_sigaction_with_sig_hold_is_einval(void)
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = SIG_HOLD;
     CHECK_ERR(sigaction(SIGUSR1, &sa, NULL), EINVAL);
+}
+
+/* ---- sigsetjmp and siglongjmp -------------------------------------------------------- */
+
+static sigjmp_buf jump_target;
+
+static void
+jump_out(int sig)
+{
+    siglongjmp(jump_target, sig);
+}
+
+/* POSIX: siglongjmp to a sigsetjmp(env, 1) restores the mask saved there,
+ * so leaving a handler this way unblocks its signal again. */
+static void
+case_siglongjmp_from_a_handler_restores_the_saved_mask(void)
+{
+    volatile int jumps = 0;
+    int r;
+
+    set_action(SIGUSR1, jump_out, 0);
+    r = sigsetjmp(jump_target, 1);
+    if (r == 0) {
+        raise(SIGUSR1);
+        CHECK(0);                       /* not reached: the handler jumped */
+    }
+    jumps++;
+    CHECK_EQ(r, SIGUSR1);
+    CHECK_EQ(jumps, 1);
+    CHECK(!check_is_blocked(SIGUSR1));
+}
+
+/* With savemask 0 the mask is left as it is: the handler's mask stays. */
+static void
+case_siglongjmp_without_savemask_keeps_the_current_mask(void)
+{
+    set_action(SIGUSR2, jump_out, 0);
+    if (sigsetjmp(jump_target, 0) == 0) {
+        raise(SIGUSR2);
+        CHECK(0);
+    }
+    CHECK(check_is_blocked(SIGUSR2));
+}
+
+/* siglongjmp(env, 0) makes sigsetjmp return 1, like longjmp. */
+static void
+case_siglongjmp_of_zero_returns_one(void)
+{
+    volatile int round = 0;
+    int r = sigsetjmp(jump_target, 1);
+
+    if (round++ == 0)
+        siglongjmp(jump_target, 0);
+    CHECK_EQ(r, 1);
 }
 
 int
@@ -569,6 +624,9 @@ main(int argc, char **argv)
         CHECK_CASE(sigset_handler_installs_and_unblocks),
         CHECK_CASE(sigpause_waits_with_the_signal_unblocked),
         CHECK_CASE(sigaction_with_sig_hold_is_einval),
+        CHECK_CASE(siglongjmp_from_a_handler_restores_the_saved_mask),
+        CHECK_CASE(siglongjmp_without_savemask_keeps_the_current_mask),
+        CHECK_CASE(siglongjmp_of_zero_returns_one),
     };
     return check_main("sigext", cases, CHECK_NCASES(cases), argc, argv);
 }

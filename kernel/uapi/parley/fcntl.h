@@ -31,4 +31,14 @@
 
 #define AT_FDCWD    (-100)
 
+/* access() modes (<unistd.h> on Linux) */
+#define F_OK        0
+#define X_OK        1
+#define W_OK        2
+#define R_OK        4
+
+/* utimensat(): a tv_nsec that means "now" or "leave it" */
+#define UTIME_NOW   ((1l << 30) - 1l)
+#define UTIME_OMIT  ((1l << 30) - 2l)
+
 #endif

@@ -5,4 +5,14 @@
 
 #define FIONREAD    0x541B      /* int *: bytes ready to read (pipes, sockets, console) */
 
+/* terminals (struct termios in <parley/termios.h>) */
+#define TCGETS      0x5401      /* struct termios *: get the attributes */
+#define TCSETS      0x5402      /* set them now */
+#define TCSETSW     0x5403      /* set them once output is drained */
+#define TCSETSF     0x5404      /* drain output, discard pending input, set */
+#define TCFLSH      0x540B      /* int: TCIFLUSH, TCOFLUSH or TCIOFLUSH */
+#define TIOCGPGRP   0x540F      /* pid_t *: the foreground process group */
+#define TIOCSPGRP   0x5410      /* const pid_t *: set it */
+#define TIOCGWINSZ  0x5413      /* struct winsize *: rows and columns */
+
 #endif

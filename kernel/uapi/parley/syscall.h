@@ -163,6 +163,11 @@
                                                                               \
     /* ---- files, console and terminal (termios, ioctl), time: 180-199 ---- */\
     X(180, ioctl,         3, (int fd, unsigned long request, void *arg))      \
+    X(181, access,        2, (const char *upath, int mode))                   \
+    X(182, rename,        2, (const char *uold, const char *unew))            \
+    X(183, link,          2, (const char *uold, const char *unew))            \
+    X(184, chmod,         2, (const char *upath, mode_t mode))                \
+    X(185, utimensat,     4, (int dirfd, const char *upath, const struct timespec *utimes, int flags))\
 
 #define PARLEY_SYSCALL_NUMBER(num, name, nargs, params) SYS_##name = num,
 enum { PARLEY_SYSCALLS(PARLEY_SYSCALL_NUMBER, PARLEY_SYSCALL_NUMBER) SYS_MAX };

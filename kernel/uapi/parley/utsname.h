@@ -9,6 +9,7 @@ struct utsname {
     char release[UTSNAME_LEN];
     char version[UTSNAME_LEN];
     char machine[UTSNAME_LEN];
+    char domainname[UTSNAME_LEN];   /* NIS domain, as Linux: "(none)" */
 };
 
 #endif

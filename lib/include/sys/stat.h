@@ -4,6 +4,8 @@
 
 #include <sys/types.h>
 #include <parley/stat.h>
+#include <parley/time.h>             /* struct timespec */
+#include <parley/fcntl.h>            /* AT_FDCWD, UTIME_NOW */
 
 int    stat(const char *path, struct stat *st);
 int    fstat(int fd, struct stat *st);
@@ -12,5 +14,7 @@ int    mkdir(const char *path, mode_t mode);
 int    mkfifo(const char *path, mode_t mode);
 int    mknod(const char *path, mode_t mode, dev_t dev);
 mode_t umask(mode_t mask);
+int    chmod(const char *path, mode_t mode);
+int    utimensat(int dirfd, const char *path, const struct timespec times[2], int flags);
 
 #endif

@@ -1,6 +1,5 @@
 /*
- * sh_jobs.h -- job control for sh.c, which includes it (and nothing else
- * does: only user/NAME.c files become programs).
+ * jobs.c -- the shell's job table and job control.
  *
  * A job is one pipeline, or one "a && b &" chain run by a forked copy of the
  * shell.  An interactive shell does POSIX job control:
@@ -30,37 +29,23 @@
  * prompt (jobs_notify), as "[1]+  Done    sleep 1".
  */
 
-#define JOBS_MAX      16
-#define JOB_TEXT_MAX  80
-
-enum job_state { JOB_RUNNING, JOB_STOPPED, JOB_DONE };
-
-struct job_process {
-    pid_t pid;
-    enum job_state state;
-    int status;                 /* the last wait status seen for it */
-};
-
-struct job {
-    int number;                 /* %n; 0 marks a free slot */
-    pid_t pgid;                 /* its process group; 0 without job control */
-    int background;             /* the shell is not waiting for it */
-    int changed;                /* stopped or ended, not yet reported */
-    unsigned int touched;       /* when last stopped or sent to the
-                                   background (0: never): the latest is %+,
-                                   the one before %- */
-    char text[JOB_TEXT_MAX];    /* the command line, for messages */
-    struct job_process *procs;  /* one per started process, in order */
-    int nprocs;
-};
+#include <ctype.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "sh.h"
 
 static struct job job_table[JOBS_MAX];
 static unsigned int job_clock;
-static int job_control;         /* set by jobs_init() */
+int job_control;                /* set by jobs_init() */
 static pid_t shell_pgid;
 
 /* The signal that interrupted a read at the prompt (or `wait`), else 0. */
-static volatile sig_atomic_t line_interrupted;
+volatile sig_atomic_t line_interrupted;
 
 /* ---- the job table ------------------------------------------------------- */
 
@@ -72,7 +57,7 @@ job_touch(struct job *job)
 
 /* A free slot for a job of nprocs processes, numbered one above the
  * highest number in use (as bash does); NULL after a message. */
-static struct job *
+struct job *
 job_new(const char *text, int background, int nprocs)
 {
     struct job *job = NULL;
@@ -104,7 +89,7 @@ job_new(const char *text, int background, int nprocs)
     return job;
 }
 
-static void
+void
 job_free(struct job *job)
 {
     free(job->procs);
@@ -113,7 +98,7 @@ job_free(struct job *job)
 }
 
 /* A forked copy of the shell does not own its parent's jobs. */
-static void
+void
 jobs_forget(void)
 {
     int i;
@@ -192,7 +177,7 @@ job_mark(const struct job *job)
 
 /* "%n" or "n", "%+", "%%", "%-", or NULL for the current job: the job, or
  * NULL after a message. */
-static struct job *
+struct job *
 job_from_spec(const char *who, const char *spec)
 {
     struct job *job = NULL;
@@ -219,7 +204,7 @@ job_from_spec(const char *who, const char *spec)
  * the foreground (while SIGTTOU is still ignored), then get the default
  * signal actions back.
  */
-static void
+void
 job_child_enter(const struct job *job)
 {
     static const int keyboard_signals[] = {
@@ -244,7 +229,7 @@ job_child_enter(const struct job *job)
 }
 
 /* In the shell, just after fork: record the child, put it in the group. */
-static void
+void
 job_add(struct job *job, pid_t pid)
 {
     struct job_process *proc = &job->procs[job->nprocs++];
@@ -260,7 +245,7 @@ job_add(struct job *job, pid_t pid)
 }
 
 /* "[1] 42": a background job started (interactive shells only, as bash). */
-static void
+void
 job_announce(const struct job *job)
 {
     if (job_control && job->nprocs > 0)
@@ -426,7 +411,7 @@ job_wait_running(struct job *job)
  * back after.  A stopped job stays in the table, reported; an ended one
  * leaves it.  Returns $?.
  */
-static int
+int
 job_foreground(struct job *job, int resume)
 {
     int code;
@@ -457,7 +442,7 @@ job_foreground(struct job *job, int resume)
 
 /* Before a prompt: collect what changed in the background, say so on a
  * terminal, and let finished jobs go. */
-static void
+void
 jobs_notify(void)
 {
     struct job *job;
@@ -478,7 +463,7 @@ jobs_notify(void)
 }
 
 /* jobs: lists every job; finished ones are reported once and go. */
-static int
+int
 builtin_jobs(int argc, char **argv)
 {
     struct job *job;
@@ -497,7 +482,7 @@ builtin_jobs(int argc, char **argv)
 }
 
 /* fg [%n]: the job (by default the current one) runs in the foreground. */
-static int
+int
 builtin_fg(int argc, char **argv)
 {
     struct job *job;
@@ -514,7 +499,7 @@ builtin_fg(int argc, char **argv)
 }
 
 /* bg [%n]: a stopped job continues, in the background. */
-static int
+int
 builtin_bg(int argc, char **argv)
 {
     struct job *job;
@@ -549,7 +534,7 @@ jobs_running(void)
 }
 
 /* wait: until no job runs.  ^C ends the wait early, with $? = 130. */
-static int
+int
 builtin_wait(int argc, char **argv)
 {
     line_interrupted = 0;
@@ -573,7 +558,7 @@ line_interrupt(int sig)
  * background, it stops (SIGTTIN) until it is brought to the foreground;
  * then it leads a group of its own and takes the console.
  */
-static void
+void
 jobs_init(void)
 {
     struct sigaction act;
@@ -602,7 +587,7 @@ jobs_init(void)
  * that nobody will send, so, as when a terminal closes, it is hung up on:
  * SIGHUP, then SIGCONT so that it runs to see the SIGHUP.
  */
-static void
+void
 jobs_hangup(void)
 {
     int i;

@@ -1,0 +1,402 @@
+/*
+ * The tty: the terminal behind /dev/console, between the console's bytes
+ * and the processes that read and write them.
+ *
+ * Canonical mode (ICANON, the default) is the classic line discipline: what
+ * is typed is echoed, Backspace (DEL or ^H) and ^U edit the line, and a
+ * reader gets a line only when Enter or ^D ends it; ^D on an empty line is
+ * end of file.  Without ICANON ("raw" mode, what a line editor such as the
+ * shell's uses) every byte is ready at once and VMIN/VTIME decide when a
+ * read returns.  With ISIG, ^C, ^\ and ^Z send SIGINT, SIGQUIT and SIGTSTP
+ * to the foreground process group.  ^P always prints the process list: it
+ * is the kernel's debugging key, not a terminal character.
+ *
+ * Job control: the foreground group (tcsetpgrp) is also the only one that
+ * may read; a reader from another group is stopped with SIGTTIN until the
+ * shell brings it to the foreground (tty_may_read).  Writes are not
+ * checked (Linux's default, without TOSTOP).
+ *
+ * termios travels through ioctl (TCGETS, TCSETS...), as on Linux; the user
+ * library's tcgetattr and tcsetattr are those calls.
+ */
+#include "dev/tty.h"
+#include "dev/console.h"
+#include "fs/file.h"
+#include "mm/vm.h"
+#include "proc/proc.h"
+#include "arch/timer.h"
+#include <parley/ioctl.h>
+#include <parley/termios.h>
+#include <parley/poll.h>
+
+#define CTRL(c)     ((c) - '@')
+#define INPUT_SIZE  1024
+#define EOF_MARK    CTRL('D')       /* stored for ^D in canonical mode */
+
+static struct {
+    struct termios termios;
+    char buf[INPUT_SIZE];
+    unsigned read;              /* next byte a reader gets */
+    unsigned committed;         /* end of what readers may have */
+    unsigned edit;              /* end of the line being typed */
+    struct waitq readers;
+    pid_t foreground_pgid;
+} tty;
+
+/* Linux's defaults (stty sane). */
+static const struct termios tty_default = {
+    .c_iflag = ICRNL,
+    .c_oflag = OPOST | ONLCR,
+    .c_cflag = B38400 | CS8 | CREAD,
+    .c_lflag = ISIG | ICANON | ECHO | ECHOE | ECHOCTL | IEXTEN,
+    .c_cc = {
+        [VINTR] = CTRL('C'), [VQUIT] = CTRL('\\'), [VERASE] = 0x7f,
+        [VKILL] = CTRL('U'), [VEOF] = CTRL('D'), [VMIN] = 1, [VTIME] = 0,
+        [VSUSP] = CTRL('Z'),
+    },
+};
+
+static bool lflag(tcflag_t f) { return tty.termios.c_lflag & f; }
+
+/* POSIX: a group is orphaned when no member has a parent in another group
+ * of the same session, the only place a job-control shell could be. */
+static bool
+tty_group_orphaned(pid_t pgid)
+{
+    for (struct proc *p = proc_table; p < proc_table + NPROC; p++) {
+        if (p->state == PROC_UNUSED || p->state == PROC_ZOMBIE || p->pgid != pgid)
+            continue;
+        if (p->parent && p->parent->pgid != pgid && p->parent->sid == p->sid)
+            return false;
+    }
+    return true;
+}
+
+static bool
+is_control(int c)
+{
+    return (c < ' ' && c != '\n' && c != '\t') || c == 0x7f;
+}
+
+/* Echo one typed character: a control character as ^X (ECHOCTL). */
+static void
+echo_char(int c)
+{
+    if (!lflag(ECHO))
+        return;
+    if (is_control(c) && lflag(ECHOCTL)) {
+        console_putc('^');
+        console_putc(c == 0x7f ? '?' : c + '@');
+    } else
+        console_putc(c);
+}
+
+static void
+echo_erase(int c)
+{
+    if (!lflag(ECHO))
+        return;
+    for (int i = is_control(c) && lflag(ECHOCTL) ? 2 : 1; i > 0; i--)
+        console_write("\b \b", 3);
+}
+
+static void
+input_commit(void)
+{
+    tty.committed = tty.edit;
+    waitq_wake_all(&tty.readers);
+}
+
+static void
+input_flush(void)
+{
+    tty.read = tty.committed = tty.edit;
+}
+
+static void
+input_signal(int sig, int c)
+{
+    echo_char(c);
+    if (lflag(ECHO))
+        console_putc('\n');
+    if (!lflag(NOFLSH))
+        tty.edit = tty.committed;       /* discard the partial line */
+    if (tty.foreground_pgid)
+        signal_send_group(tty.foreground_pgid, sig, 0);
+}
+
+/* ISIG: the characters that send a signal; 0 if c is none of them. */
+static int
+signal_for(int c)
+{
+    const cc_t *cc = tty.termios.c_cc;
+    if (!lflag(ISIG) || c == 0)
+        return 0;
+    if (c == cc[VINTR]) return SIGINT;
+    if (c == cc[VQUIT]) return SIGQUIT;
+    if (c == cc[VSUSP]) return SIGTSTP;
+    return 0;
+}
+
+/* ICANON: erasing, and the characters that end a line.  Returns true if c
+ * was an editing character (and is not stored). */
+static bool
+canonical_edit(int c)
+{
+    const cc_t *cc = tty.termios.c_cc;
+    if (c == cc[VKILL]) {
+        while (tty.edit != tty.committed)
+            echo_erase(tty.buf[--tty.edit % INPUT_SIZE]);
+        return true;
+    }
+    if (c == cc[VERASE] || c == '\b') {
+        if (tty.edit != tty.committed)
+            echo_erase(tty.buf[--tty.edit % INPUT_SIZE]);
+        return true;
+    }
+    return false;
+}
+
+static int
+map_input(int c)
+{
+    tcflag_t iflag = tty.termios.c_iflag;
+    if (c == '\r' && (iflag & IGNCR))
+        return -1;
+    if (c == '\r' && (iflag & ICRNL))
+        return '\n';
+    if (c == '\n' && (iflag & INLCR))
+        return '\r';
+    return c;
+}
+
+static void
+tty_input(int c)
+{
+    int sig;
+    if (c == CTRL('P')) {
+        proc_list();
+        return;
+    }
+    if ((c = map_input(c)) < 0)
+        return;
+    if ((sig = signal_for(c))) {
+        input_signal(sig, c);
+        return;
+    }
+    bool canon = lflag(ICANON);
+    if (canon && canonical_edit(c))
+        return;
+    if (tty.edit - tty.read >= INPUT_SIZE - 1)
+        return;                         /* full: drop the character */
+    bool eof = canon && c == tty.termios.c_cc[VEOF];
+    tty.buf[tty.edit++ % INPUT_SIZE] = eof ? EOF_MARK : c;
+    if (!eof)
+        echo_char(c);
+    if (!canon || c == '\n' || eof || tty.edit - tty.read == INPUT_SIZE - 1)
+        input_commit();
+}
+
+/*
+ * POSIX, "Terminal Access Control": a read by a process outside the
+ * foreground group sends SIGTTIN to its group and the read restarts once
+ * the group is continued; if SIGTTIN is ignored or blocked, or the group is
+ * orphaned (nobody could continue it), the read fails with EIO instead.
+ * With no foreground group set, anyone may read.
+ */
+static int
+tty_may_read(void)
+{
+    struct proc *p = current;
+
+    if (tty.foreground_pgid == 0 || p->pgid == tty.foreground_pgid)
+        return 0;
+    if (p->sig.action[SIGTTIN].sa_handler == SIG_IGN ||
+        (p->sig.blocked & SIGBIT(SIGTTIN)) || tty_group_orphaned(p->pgid))
+        return -EIO;
+    signal_send_group(p->pgid, SIGTTIN, 0);
+    return -ERESTARTSYS;
+}
+
+static unsigned
+input_ready(void)
+{
+    return tty.committed - tty.read;
+}
+
+/*
+ * Non-canonical reads (POSIX, "Non-Canonical Mode Input Processing"):
+ * with VMIN > 0 the read waits for VMIN bytes (or n, if fewer are asked);
+ * VTIME > 0 then bounds the wait between bytes once one has come.  With
+ * VMIN = 0, VTIME > 0 bounds the wait for the first byte; with both 0 the
+ * read returns at once with what there is.
+ */
+static int
+wait_raw(struct file *f, size_t n)
+{
+    unsigned want = MIN((unsigned)tty.termios.c_cc[VMIN], n);
+    uint64_t timeout = tty.termios.c_cc[VTIME] * 100000000ull;
+    unsigned seen = input_ready();
+    uint64_t deadline = timeout && (want == 0 || seen) ? time_now_ns() + timeout : 0;
+    int err = 0;
+    while (!err && input_ready() < MAX(want, 1u)) {
+        if (want == 0 && !timeout)
+            break;
+        if (deadline && time_now_ns() >= deadline)
+            break;
+        if (f->flags & O_NONBLOCK)
+            return input_ready() ? 0 : -EAGAIN;
+        if (timeout && want && input_ready() > seen) {
+            seen = input_ready();       /* a byte came: restart the timer */
+            deadline = time_now_ns() + timeout;
+        }
+        err = waitq_sleep_until(&tty.readers, deadline, "console input", 0, 0);
+        if (!err)
+            err = tty_may_read();
+    }
+    return err;
+}
+
+static int
+wait_line(struct file *f)
+{
+    int err = 0;
+    while (!err && input_ready() == 0) {
+        if (f->flags & O_NONBLOCK)
+            return -EAGAIN;
+        err = waitq_sleep(&tty.readers, "console input", 0, 0);
+        if (!err)
+            err = tty_may_read();       /* sent to the background meanwhile? */
+    }
+    return err;
+}
+
+/* Canonical: at most one line.  A ^D ends the read without being
+ * returned; at the start of a read it means end of file. */
+static ssize_t
+tty_read(struct file *f, char *buf, size_t n)
+{
+    bool canon = lflag(ICANON);
+    int err = tty_may_read();
+    if (!err)
+        err = canon ? wait_line(f) : wait_raw(f, n);
+    if (err)
+        return err;
+    size_t got = 0;
+    while (got < n && tty.read != tty.committed) {
+        char c = tty.buf[tty.read % INPUT_SIZE];
+        if (canon && c == EOF_MARK) {
+            if (got == 0)
+                tty.read++;             /* consume the EOF mark */
+            break;
+        }
+        tty.read++;
+        buf[got++] = c;
+        if (canon && c == '\n')
+            break;
+    }
+    return got;
+}
+
+static ssize_t
+tty_write(struct file *f, const char *buf, size_t n)
+{
+    console_write(buf, n);
+    return n;
+}
+
+static int
+tty_set_termios(unsigned long request, const void *arg)
+{
+    struct termios t;
+    if (copy_from_user(&t, arg, sizeof t))
+        return -EFAULT;
+    if (request == TCSETSF)
+        input_flush();
+    tty.termios = t;
+    if (!lflag(ICANON))
+        input_commit();                 /* a partial line becomes readable */
+    return 0;
+}
+
+static int
+tty_ioctl(struct file *f, unsigned long request, void *arg)
+{
+    int n;
+    pid_t pgid;
+    struct winsize ws = { 25, 80, 0, 0 };
+    switch (request) {
+    case TCGETS:
+        return copy_to_user(arg, &tty.termios, sizeof tty.termios) ? -EFAULT : 0;
+    case TCSETS: case TCSETSW: case TCSETSF:    /* output is never queued */
+        return tty_set_termios(request, arg);
+    case TCFLSH:
+        if ((long)arg < TCIFLUSH || (long)arg > TCIOFLUSH)
+            return -EINVAL;
+        if ((long)arg != TCOFLUSH)
+            input_flush();
+        return 0;
+    case FIONREAD:
+        n = input_ready();
+        return copy_to_user(arg, &n, sizeof n) ? -EFAULT : 0;
+    case TIOCGPGRP:
+        return copy_to_user(arg, &tty.foreground_pgid, sizeof(pid_t)) ? -EFAULT : 0;
+    case TIOCSPGRP:
+        if (copy_from_user(&pgid, arg, sizeof pgid))
+            return -EFAULT;
+        if (pgid <= 0)
+            return -EINVAL;
+        tty.foreground_pgid = pgid;
+        return 0;
+    case TIOCGWINSZ:
+        return copy_to_user(arg, &ws, sizeof ws) ? -EFAULT : 0;
+    default:
+        return -ENOTTY;
+    }
+}
+
+/* poll: readable once a read would not block (a whole line, or in raw
+ * mode any byte); output never blocks. */
+static unsigned
+tty_poll(struct file *f, struct poll_table *pt)
+{
+    poll_wait(pt, &tty.readers);
+    unsigned events = POLLOUT | POLLWRNORM;
+    if (input_ready())
+        events |= POLLIN | POLLRDNORM;
+    return events;
+}
+
+static const struct file_ops tty_ops = {
+    .read = tty_read,
+    .write = tty_write,
+    .ioctl = tty_ioctl,
+    .poll = tty_poll,
+};
+
+int
+tty_open(struct inode *ip, int flags, struct file **out)
+{
+    *out = file_alloc(&tty_ops, ip, flags);
+    if (!*out) {
+        inode_put(ip);
+        return -ENFILE;
+    }
+    return 0;
+}
+
+bool
+file_is_tty(struct file *f)
+{
+    return f->ops == &tty_ops;
+}
+
+pid_t tty_foreground(void)          { return tty.foreground_pgid; }
+void  tty_set_foreground(pid_t pgid) { tty.foreground_pgid = pgid; }
+
+void
+tty_init(void)
+{
+    tty.termios = tty_default;
+    console_set_input_handler(tty_input);
+}

@@ -1,0 +1,186 @@
+/*
+ * test_sysconf -- asking the system what it provides: sysconf, pathconf,
+ * fpathconf, uname, gethostname.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#include "check.h"
+
+/* POSIX: the page size is what the memory calls work in (4096 on i386). */
+static void
+case_sysconf_page_size_is_4096(void)
+{
+    CHECK_EQ(sysconf(_SC_PAGESIZE), 4096);
+    CHECK_EQ(sysconf(_SC_PAGE_SIZE), 4096);
+}
+
+/* _SC_OPEN_MAX and _SC_CHILD_MAX follow the resource limits (as Linux). */
+static void
+case_sysconf_open_max_follows_rlimit_nofile(void)
+{
+    struct rlimit r = { 9, 9 };
+
+    CHECK(sysconf(_SC_OPEN_MAX) >= _POSIX_OPEN_MAX);
+    CHECK_OK(setrlimit(RLIMIT_NOFILE, &r));
+    CHECK_EQ(sysconf(_SC_OPEN_MAX), 9);
+}
+
+static void
+case_sysconf_child_max_is_at_least_posix_minimum(void)
+{
+    CHECK(sysconf(_SC_CHILD_MAX) >= _POSIX_CHILD_MAX);
+}
+
+/* The real-time signals option is there, with its limits. */
+static void
+case_sysconf_realtime_signals_is_supported(void)
+{
+    CHECK(sysconf(_SC_REALTIME_SIGNALS) >= 200112L);
+    CHECK(sysconf(_SC_RTSIG_MAX) >= _POSIX_RTSIG_MAX);
+    CHECK(SIGRTMAX - SIGRTMIN + 1 >= _POSIX_RTSIG_MAX);
+    CHECK(sysconf(_SC_SIGQUEUE_MAX) >= _POSIX_SIGQUEUE_MAX);
+}
+
+static void
+case_sysconf_reports_posix_version_and_job_control(void)
+{
+    CHECK(sysconf(_SC_VERSION) >= 200112L);
+    CHECK_EQ(sysconf(_SC_VERSION), _POSIX_VERSION);
+    CHECK(sysconf(_SC_JOB_CONTROL) > 0);
+    CHECK(sysconf(_SC_SAVED_IDS) > 0);
+}
+
+static void
+case_sysconf_clock_ticks_and_processors_are_positive(void)
+{
+    CHECK(sysconf(_SC_CLK_TCK) > 0);
+    CHECK(sysconf(_SC_NPROCESSORS_ONLN) >= 1);
+    CHECK(sysconf(_SC_ARG_MAX) >= _POSIX_ARG_MAX);
+    CHECK(sysconf(_SC_PHYS_PAGES) > 0);
+    CHECK(sysconf(_SC_AVPHYS_PAGES) <= sysconf(_SC_PHYS_PAGES));
+}
+
+/* POSIX: an unknown name is EINVAL. */
+static void
+case_sysconf_unknown_name_is_einval(void)
+{
+    CHECK_ERR(sysconf(-1), EINVAL);
+    CHECK_ERR(sysconf(100000), EINVAL);
+}
+
+/* pathconf: the limits of the file system that holds the file. */
+static void
+case_pathconf_gives_name_path_and_pipe_limits(void)
+{
+    CHECK_EQ(pathconf("/", _PC_NAME_MAX), NAME_MAX);
+    CHECK_EQ(pathconf("/", _PC_PATH_MAX), PATH_MAX);
+    CHECK_EQ(pathconf("/", _PC_PIPE_BUF), PIPE_BUF);
+    CHECK(pathconf("/", _PC_NO_TRUNC) > 0);
+}
+
+/* POSIX _PC_NO_TRUNC: a name longer than NAME_MAX is an error, not cut. */
+static void
+case_pathconf_no_trunc_is_true_to_its_word(void)
+{
+    char name[NAME_MAX + 3];
+
+    memset(name, 'x', sizeof name - 1);
+    name[0] = '/';
+    name[sizeof name - 1] = '\0';
+    CHECK(pathconf("/", _PC_NO_TRUNC) > 0);
+    CHECK_ERR(open(name, O_CREAT | O_WRONLY, 0600), ENAMETOOLONG);
+}
+
+static void
+case_pathconf_of_missing_file_is_enoent(void)
+{
+    CHECK_ERR(pathconf("/no/such/file", _PC_NAME_MAX), ENOENT);
+}
+
+static void
+case_pathconf_unknown_name_is_einval(void)
+{
+    CHECK_ERR(pathconf("/", 9999), EINVAL);
+}
+
+/* fpathconf on a pipe: PIPE_BUF, the size of an atomic write. */
+static void
+case_fpathconf_of_a_pipe_gives_pipe_buf(void)
+{
+    int fds[2];
+
+    CHECK_OK(pipe(fds));
+    CHECK_EQ(fpathconf(fds[0], _PC_PIPE_BUF), PIPE_BUF);
+    CHECK(fpathconf(fds[1], _PC_PIPE_BUF) >= _POSIX_PIPE_BUF);
+}
+
+static void
+case_fpathconf_of_closed_fd_is_ebadf(void)
+{
+    CHECK_ERR(fpathconf(17, _PC_NAME_MAX), EBADF);
+}
+
+/* uname fills every field with a NUL-terminated, non-empty string. */
+static void
+case_uname_fills_every_field(void)
+{
+    struct utsname u;
+
+    memset(&u, 0x7f, sizeof u);
+    CHECK_OK(uname(&u));
+    CHECK(memchr(u.sysname, 0, sizeof u.sysname) && u.sysname[0]);
+    CHECK(memchr(u.nodename, 0, sizeof u.nodename) && u.nodename[0]);
+    CHECK(memchr(u.release, 0, sizeof u.release) && u.release[0]);
+    CHECK(memchr(u.version, 0, sizeof u.version) && u.version[0]);
+    CHECK(memchr(u.machine, 0, sizeof u.machine) && u.machine[0]);
+}
+
+static void
+case_uname_bad_pointer_is_efault(void)
+{
+    CHECK_ERR(uname((struct utsname *)16), EFAULT);
+}
+
+/* gethostname is uname's node name; a short buffer is ENAMETOOLONG. */
+static void
+case_gethostname_is_the_node_name(void)
+{
+    struct utsname u;
+    char name[HOST_NAME_MAX + 1], tiny[1];
+
+    CHECK_OK(uname(&u));
+    CHECK_OK(gethostname(name, sizeof name));
+    CHECK_STR_EQ(name, u.nodename);
+    CHECK_ERR(gethostname(tiny, sizeof tiny), ENAMETOOLONG);
+}
+
+int
+main(int argc, char **argv)
+{
+    static const struct check_case cases[] = {
+        CHECK_CASE(sysconf_page_size_is_4096),
+        CHECK_CASE(sysconf_open_max_follows_rlimit_nofile),
+        CHECK_CASE(sysconf_child_max_is_at_least_posix_minimum),
+        CHECK_CASE(sysconf_realtime_signals_is_supported),
+        CHECK_CASE(sysconf_reports_posix_version_and_job_control),
+        CHECK_CASE(sysconf_clock_ticks_and_processors_are_positive),
+        CHECK_CASE(sysconf_unknown_name_is_einval),
+        CHECK_CASE(pathconf_gives_name_path_and_pipe_limits),
+        CHECK_CASE(pathconf_no_trunc_is_true_to_its_word),
+        CHECK_CASE(pathconf_of_missing_file_is_enoent),
+        CHECK_CASE(pathconf_unknown_name_is_einval),
+        CHECK_CASE(fpathconf_of_a_pipe_gives_pipe_buf),
+        CHECK_CASE(fpathconf_of_closed_fd_is_ebadf),
+        CHECK_CASE(uname_fills_every_field),
+        CHECK_CASE(uname_bad_pointer_is_efault),
+        CHECK_CASE(gethostname_is_the_node_name),
+    };
+    return check_main("sysconf", cases, CHECK_NCASES(cases), argc, argv);
+}
