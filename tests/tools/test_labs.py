@@ -55,6 +55,10 @@ def case_pipe_size_lab_starts_broken():
     check_lab_fails_its_tests("pipe-size", "test_lab_pipefill")
 
 
+def case_mbox_priority_lab_starts_broken():
+    check_lab_fails_its_tests("mbox-priority", "test_mbox")
+
+
 def case_deadlock_lab_starts_broken():
     check_lab_fails_its_tests("deadlock", "test_lab_bank")
 
