@@ -120,6 +120,14 @@ $(B)/bench/ipcbench.o: $(BENCH_SRC)
 	$(CC) $(UCFLAGS) -c -o $@ $<
 .PRECIOUS: $(B)/user/%.o $(B)/tests/guest/%.o
 
+# tests/headers/NAME.c: one small program per header the library claims,
+# built (warnings are errors: a missing declaration fails) and linked (a
+# missing function fails) by tests/tools/test_headers.py.
+$(B)/headers/%: tests/headers/%.c $(CRT0) $(LIBC) lib/user.ld
+	@mkdir -p $(dir $@)
+	$(CC) $(UCFLAGS) -Werror -Wno-unused-value -c -o $@.o $<
+	$(call link_user,$@.o)
+
 # ---- initial filesystem image ----------------------------------------------
 $(B)/mkinitrd: tools/mkinitrd.c kernel/uapi/parley/initrd.h
 	@mkdir -p $(dir $@)

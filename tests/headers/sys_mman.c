@@ -1,0 +1,15 @@
+/* <sys/mman.h>: every declaration this program names must be there, and every
+ * function must link (tests/tools/test_headers.py builds it). */
+#include <sys/mman.h>
+
+static volatile int never;
+
+int
+main(void)
+{
+    int f[] = { PROT_READ, PROT_WRITE, PROT_NONE, MAP_SHARED, MAP_PRIVATE, MAP_ANONYMOUS }; void *fail = MAP_FAILED; (void)f; (void)fail;
+    if (never) {
+        void *p = mmap(0, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0); munmap(p, 4096);
+    }
+    return 0;
+}
