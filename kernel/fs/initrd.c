@@ -1,6 +1,6 @@
 /*
  * Unpack the initial image (a multiboot module built by tools/mkinitrd)
- * into the in-memory file system, then make /dev/console.
+ * into the in-memory file system, then make /dev/console and /dev/shm.
  */
 #include "fs/fs.h"
 #include "fs/file.h"
@@ -49,6 +49,22 @@ make_console_node(void)
     inode_put(dev);
 }
 
+/* /dev/shm: where shm_open's POSIX shared memory objects live (plain
+ * files: the in-memory file system is already what Linux calls tmpfs). */
+static void
+make_shm_dir(void)
+{
+    struct inode *dev, *dp;
+    if (path_lookup("/dev", &dev) < 0)
+        panic("initrd: no /dev");
+    dp = dir_create(dev, S_IFDIR | 01777);
+    assert(dp);
+    if (dir_add(dev, "shm", dp) == 0)
+        dev->nlink++;                   /* its ".." */
+    inode_put(dp);
+    inode_put(dev);
+}
+
 void
 initrd_unpack(const char *image, size_t size)
 {
@@ -66,6 +82,7 @@ initrd_unpack(const char *image, size_t size)
         p += sizeof *e + ROUNDUP(e->size, 4);
     }
     make_console_node();
+    make_shm_dir();
     printk("initrd: %u files and directories\n", h->count);
 }
 

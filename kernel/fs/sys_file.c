@@ -365,3 +365,16 @@ sys_tcsetpgrp(int fd, pid_t pgid)
     console_set_foreground(pgid);
     return 0;
 }
+
+/* ftruncate: a regular file open for writing gets exactly `length` bytes
+ * (zeros when it grows).  Linux's errors: EINVAL for anything else. */
+long
+sys_ftruncate(int fd, off_t length)
+{
+    struct file *f = fd_get(fd);
+    if (!f)
+        return -EBADF;
+    if (!f->inode || !S_ISREG(f->inode->mode) || !file_writable(f) || length < 0)
+        return -EINVAL;
+    return inode_truncate(f->inode, length);
+}

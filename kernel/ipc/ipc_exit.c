@@ -4,9 +4,10 @@
  */
 #include "proc/proc.h"
 #include "ipc/ipc_exit.h"
+#include "ipc/sem.h"
 
 void
 ipc_process_exit(struct proc *p)
 {
-    (void)p;
+    sem_process_exit(p);        /* SEM_UNDO adjustments */
 }

@@ -15,6 +15,7 @@
 #include "ipc/pipe.h"
 #include "syscall.h"
 #include "trace/trace.h"
+#include "trace/waitfor.h"
 #include "fs/file.h"
 #include "proc/proc.h"
 #include "lib/kstat.h"
@@ -59,6 +60,49 @@ pipe_state_put(struct inode *ip)
     pipe_used[ps - pipe_table] = false;
     ip->pipe = 0;
     kstat_add(KSTAT_pipes, -1);
+}
+
+/* Does p hold an end of the pipe ps: a write end (writers) or a read end? */
+static bool
+holds_end(struct proc *p, struct pipe_state *ps, bool writers)
+{
+    for (int fd = 0; fd < OPEN_MAX; fd++) {
+        struct file *f = p->files[fd];
+        if (f && f->inode && f->inode->pipe == ps &&
+            (writers ? file_writable(f) : file_readable(f)))
+            return true;
+    }
+    return false;
+}
+
+static int
+end_holders(struct pipe_state *ps, bool writers, pid_t *who, int max)
+{
+    int n = 0;
+    for (struct proc *p = proc_table; p < proc_table + NPROC && n < max; p++)
+        if (p->state != PROC_UNUSED && p->state != PROC_ZOMBIE && holds_end(p, ps, writers))
+            who[n++] = p->pid;
+    return n;
+}
+
+/* The wait-for graph's resolver (trace/waitfor.h): a reader of an empty
+ * pipe waits for the holders of its write ends, a writer to a full one
+ * for the holders of its read ends; a FIFO open, for anyone. */
+int
+pipe_waits_for(struct proc *sleeper, struct waitq *q, pid_t *who, int max)
+{
+    for (int i = 0; i < NPIPE; i++) {
+        struct pipe_state *ps = &pipe_table[i];
+        if (!pipe_used[i])
+            continue;
+        if (q == &ps->q.read_wait)
+            return end_holders(ps, true, who, max);
+        if (q == &ps->q.write_wait)
+            return end_holders(ps, false, who, max);
+        if (q == &ps->open_wait)
+            return 0;
+    }
+    return -1;
 }
 
 uint32_t

@@ -11,6 +11,7 @@
  */
 #include "mm/vm.h"
 #include "mm/frame.h"
+#include "mm/region.h"
 #include "mm/memlayout.h"
 #include "arch/x86.h"
 #include <parley/limits.h>
@@ -51,7 +52,6 @@ vm_create(struct vm *vm)
     memcpy(vm->pgdir + KERNEL_PDE_FIRST, kernel_pgdir + KERNEL_PDE_FIRST,
            (1024 - KERNEL_PDE_FIRST) * sizeof(uint32_t));
     vm->stack_low = USER_STACK_TOP;
-    vm->mmap_next = USER_MMAP_BASE;
     return 0;
 }
 
@@ -120,6 +120,7 @@ vm_destroy(struct vm *vm)
 {
     if (!vm->pgdir)
         return;
+    regions_destroy(vm);
     for (unsigned i = 0; i < KERNEL_PDE_FIRST; i++) {
         if (!(vm->pgdir[i] & PTE_P))
             continue;
@@ -159,7 +160,10 @@ vm_fork(struct vm *child, struct vm *parent)
     child->heap_start = parent->heap_start;
     child->brk = parent->brk;
     child->stack_low = parent->stack_low;
-    child->mmap_next = parent->mmap_next;
+    if ((err = regions_fork(child, parent)) < 0) {
+        vm_destroy(child);
+        return err;
+    }
     for (unsigned i = 0; i < KERNEL_PDE_FIRST; i++) {
         if (!(parent->pgdir[i] & PTE_P))
             continue;
@@ -179,7 +183,7 @@ vm_fork(struct vm *child, struct vm *parent)
 
 /* First write to a copy-on-write page: copy it, unless we hold the only
  * reference, in which case it simply becomes writable again. */
-static int
+int
 vm_break_cow(uint32_t *pte, uintptr_t va)
 {
     void *frame = P2V(PTE_ADDR(*pte));
@@ -205,8 +209,8 @@ is_stack_growth(struct vm *vm, uintptr_t addr)
 }
 
 /*
- * A page fault in user space (or an access checked by user_check): grow the
- * stack, or break copy-on-write.  Returns 0 if the access may now proceed,
+ * A page fault in user space (or an access checked by user_check): fill a
+ * mapped region's page, grow the stack, or break copy-on-write.  Returns 0 if the access may now proceed,
  * -EFAULT if it is a real error.
  */
 int
@@ -214,6 +218,9 @@ vm_handle_fault(struct vm *vm, uintptr_t addr, bool write)
 {
     if (addr >= USER_TOP)
         return -EFAULT;
+    struct region *r = region_find(vm, addr);
+    if (r)
+        return region_fault(vm, r, addr, write);
     uint32_t *pte = vm_pte(vm, addr, false);
     if (pte && (*pte & PTE_P)) {
         if (write && (*pte & PTE_COW))
@@ -251,18 +258,33 @@ vm_sbrk(struct vm *vm, long increment)
     return (long)old;
 }
 
-unsigned
-vm_user_bytes(struct vm *vm)
+/* Call fn for every present user page, in address order. */
+void
+vm_for_each_page(struct vm *vm, void (*fn)(uintptr_t va, uint32_t pte, void *arg), void *arg)
 {
-    unsigned pages = 0;
     if (!vm->pgdir)
-        return 0;
+        return;
     for (unsigned i = 0; i < KERNEL_PDE_FIRST; i++) {
         if (!(vm->pgdir[i] & PTE_P))
             continue;
         uint32_t *table = P2V(PTE_ADDR(vm->pgdir[i]));
         for (int j = 0; j < 1024; j++)
-            pages += (table[j] & PTE_P) != 0;
+            if (table[j] & PTE_P)
+                fn((i << 22) | (j << 12), table[j], arg);
     }
+}
+
+static void
+count_page(uintptr_t va, uint32_t pte, void *arg)
+{
+    (void)va, (void)pte;
+    ++*(unsigned *)arg;
+}
+
+unsigned
+vm_user_bytes(struct vm *vm)
+{
+    unsigned pages = 0;
+    vm_for_each_page(vm, count_page, &pages);
     return pages * PAGE_SIZE;
 }

@@ -3,6 +3,8 @@
 
 #include "lib/kernel.h"
 
+struct region;
+
 /* Page-table entry bits.  The three "available" bits hold Parley's own flags. */
 #define PTE_P       0x001       /* present */
 #define PTE_W       0x002       /* writable */
@@ -13,8 +15,8 @@
 #define PTE_ADDR(e) ((e) & ~0xFFFu)
 
 /*
- * A process's address space: its page directory plus the bounds of the
- * regions that grow (heap up, stack down).  The kernel half of every page
+ * A process's address space: its page directory, the bounds of the parts
+ * that grow (heap up, stack down), and the list of mapped regions.  The kernel half of every page
  * directory is the same 4 MiB mappings of physical memory.
  */
 struct vm {
@@ -22,7 +24,7 @@ struct vm {
     uintptr_t heap_start;       /* end of the loaded program */
     uintptr_t brk;              /* current program break */
     uintptr_t stack_low;        /* lowest mapped stack page */
-    uintptr_t mmap_next;        /* next free address for shm / mmap */
+    struct region *regions;     /* mmap and shmat mappings, by address (region.h) */
 };
 
 void vm_kernel_init(uintptr_t phys_top);
@@ -37,8 +39,11 @@ int  vm_map_frame(struct vm *vm, uintptr_t va, void *frame, uint32_t perm);
 int  vm_alloc_range(struct vm *vm, uintptr_t start, uintptr_t end, uint32_t perm);
 void vm_unmap_range(struct vm *vm, uintptr_t start, uintptr_t end);
 int  vm_handle_fault(struct vm *vm, uintptr_t addr, bool write);
+int  vm_break_cow(uint32_t *pte, uintptr_t va);
 long vm_sbrk(struct vm *vm, long increment);
 unsigned vm_user_bytes(struct vm *vm);
+void vm_for_each_page(struct vm *vm, void (*fn)(uintptr_t va, uint32_t pte, void *arg),
+                      void *arg);
 
 /* Checking user memory at the system-call boundary (usercopy.c). */
 int user_check(const void *uaddr, size_t len, bool write);

@@ -3,6 +3,7 @@
  * process listing (Ctrl-P and ps).
  */
 #include "proc/proc.h"
+#include "trace/waitfor.h"
 #include "proc/sched.h"
 #include "arch/trapframe.h"
 #include "fs/file.h"
@@ -161,12 +162,15 @@ void
 proc_list(void)
 {
     struct procinfo info;
+    char waits_for[48];
     printk("\n  PID  PPID STATE     NAME             WAITING FOR\n");
     for (struct proc *p = proc_table; p < proc_table + NPROC; p++) {
         if (p->state == PROC_UNUSED)
             continue;
         proc_fill_info(p, &info);
-        printk("%5d %5d %-9s %-16s %s\n", info.pid, info.ppid,
-               proc_state_name(p->state), info.name, info.wait);
+        waitfor_describe(p, waits_for, sizeof waits_for);
+        printk("%5d %5d %-9s %-16s %s%s%s\n", info.pid, info.ppid,
+               proc_state_name(p->state), info.name, info.wait,
+               waits_for[0] ? ", " : "", waits_for);
     }
 }

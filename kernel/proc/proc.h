@@ -26,6 +26,7 @@ enum proc_state {
 struct context;         /* saved kernel registers; see arch/switch.S */
 struct file;
 struct inode;
+struct sem_undo;
 
 /*
  * A process.  All fields are touched only by the kernel with interrupts
@@ -75,6 +76,10 @@ struct proc {
     char             trace_text[40];    /* the traced call's path argument */
     unsigned char    explore;           /* SCHED_EXPLORE_* (trace/explore.c) */
     unsigned char    explore_ticks;     /* timer ticks since the last call */
+
+    /* IPC state the process owns (released by ipc_process_exit). */
+    struct sem_undo *sem_undo;          /* SEM_UNDO adjustments: empty after
+                                           fork (proc_alloc zeroes), kept by exec */
     struct resources res;               /* limits, CPU times, nice (resource.h) */
 };
 

@@ -37,6 +37,7 @@ void resource_usage_since(const struct proc *p, const struct resources *before,
 int  rlimit_nofile(const struct proc *p);                  /* descriptors allowed */
 int  rlimit_check_nproc(const struct proc *p);             /* fork: 0 or -EAGAIN */
 int  rlimit_check_as(const struct proc *p, size_t new_total);  /* 0 or -ENOMEM */
+size_t proc_address_space_bytes(const struct proc *p);     /* what RLIMIT_AS counts */
 
 /* The time slice a nice value earns, in ticks. */
 int  resource_slice_ticks(const struct proc *p, int base_ticks);

@@ -20,13 +20,12 @@ long sys_getpid(void)         { return current->pid; }
 long sys_getppid(void)        { return current->parent ? current->parent->pid : 0; }
 long sys_sched_yield(void)    { sched_yield_cpu(); return 0; }
 
-/* RLIMIT_AS: Parley maps heap pages when sbrk reserves them, so the mapped
- * bytes are the address space in use. */
+/* RLIMIT_AS: the heap may not take the address space past the limit. */
 long
 sys_sbrk(long increment)
 {
     if (increment > 0) {
-        int err = rlimit_check_as(current, (size_t)vm_user_bytes(&current->vm) + increment);
+        int err = rlimit_check_as(current, proc_address_space_bytes(current) + increment);
         if (err)
             return err;
     }

@@ -10,6 +10,7 @@
 #include <parley/kstat.h>           /* struct kstat, KSTAT_* */
 #include <parley/trace.h>           /* struct trace_event, TRACE_* */
 #include <parley/sched.h>           /* SCHED_EXPLORE_* */
+#include <parley/waitgraph.h>       /* struct waitedge */
 
 /* Fill up to max entries of buf, one per process; returns the count. */
 int procinfo(struct procinfo *buf, int max);
@@ -19,6 +20,11 @@ int sysinfo(struct sysinfo *info);
 
 /* How many of each kind of kernel object exist now (<parley/kstat.h>). */
 int kstat(struct kstat *buf);
+
+/* The pages of process pid (0: the caller), each with its frame, for pmap
+ * (<parley/mman.h>).  Fills up to max entries, returns how many pages. */
+struct parley_vmpage;
+int vmpages(pid_t pid, struct parley_vmpage *buf, int max);
 
 /* Stop the machine.  Under QEMU with isa-debug-exit, QEMU exits with
  * (status << 1) | 1.  Returns only on failure. */
@@ -35,5 +41,9 @@ int tracectl(int op, long arg, struct trace_event *buf, size_t max);
  * (<parley/sched.h>): preemption only at system-call ends, decided by a
  * stream seeded with seed.  What the explore command uses. */
 int sched_explore(int mode, unsigned seed);
+
+/* The wait-for graph (<parley/waitgraph.h>): up to max edges into buf;
+ * returns how many edges there are.  What `deadlock` uses. */
+int waitgraph(struct waitedge *buf, int max);
 
 #endif

@@ -103,10 +103,14 @@ enum {
 long    sysconf(int name);
 long    pathconf(const char *path, int name);
 long    fpathconf(int fd, int name);
-int     nice(int inc);
-int     gethostname(char *name, size_t len);              /* the new nice value; -1 and errno on error */
+int     nice(int inc);              /* the new nice value; -1 and errno on error */
+int     gethostname(char *name, size_t len);
 
 /* any system call by number (<parley/syscall.h>), for tests */
 long    syscall(long number, ...);
+
+/* Memory (shared memory, mappings). */
+int     ftruncate(int fd, off_t length);
+int     getpagesize(void);          /* sysconf(_SC_PAGESIZE), older programs' way */
 
 #endif

@@ -115,3 +115,9 @@ ioctl(int fd, unsigned long request, ...)
     va_end(ap);
     return SYSCALL3(ioctl, fd, request, arg);
 }
+
+int
+ftruncate(int fd, off_t length)
+{
+    return SYSCALL2(ftruncate, fd, length);
+}

@@ -33,6 +33,12 @@ trace(int on)
 }
 
 int
+vmpages(pid_t pid, struct parley_vmpage *buf, int max)
+{
+    return SYSCALL3(vmpages, pid, buf, max);
+}
+
+int
 tracectl(int op, long arg, struct trace_event *buf, size_t max)
 {
     return SYSCALL4(tracectl, op, arg, buf, max);
@@ -42,4 +48,10 @@ int
 sched_explore(int mode, unsigned seed)
 {
     return SYSCALL2(sched_explore, mode, seed);
+}
+
+int
+waitgraph(struct waitedge *buf, int max)
+{
+    return SYSCALL2(waitgraph, buf, max);
 }

@@ -16,6 +16,12 @@ semop(int semid, struct sembuf *sops, size_t nsops)
     return SYSCALL3(semop, semid, sops, nsops);
 }
 
+int
+semtimedop(int semid, struct sembuf *sops, size_t nsops, const struct timespec *timeout)
+{
+    return SYSCALL4(semtimedop, semid, sops, nsops, timeout);
+}
+
 /*
  * The optional fourth argument is the caller's union semun, passed by
  * value.  Every member (int val, a pointer) is one 32-bit word on i386, so
@@ -35,6 +41,9 @@ semctl(int semid, int semnum, int cmd, ...)
     case IPC_STAT:
     case IPC_SET:
     case IPC_INFO:
+    case SEM_INFO:
+    case SEM_STAT:
+    case SEM_STAT_ANY:
         va_start(ap, cmd);
         arg = va_arg(ap, unsigned long);
         va_end(ap);

@@ -74,6 +74,12 @@ sysconf(int name)
     }
 }
 
+int
+getpagesize(void)
+{
+    return PAGE_SIZE;
+}
+
 /* The same answer for every file: one file system, one console. */
 static long
 file_limit(int name)

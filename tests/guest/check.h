@@ -113,7 +113,8 @@ check_errno_name(int e)
         { ENOTTY, "ENOTTY" }, { EFBIG, "EFBIG" }, { ENOSPC, "ENOSPC" },
         { ESPIPE, "ESPIPE" }, { EPIPE, "EPIPE" }, { ERANGE, "ERANGE" },
         { ENAMETOOLONG, "ENAMETOOLONG" }, { ENOSYS, "ENOSYS" },
-        { ENOTEMPTY, "ENOTEMPTY" },
+        { ENOTEMPTY, "ENOTEMPTY" }, { EIDRM, "EIDRM" }, { ETIMEDOUT, "ETIMEDOUT" },
+        { EOVERFLOW, "EOVERFLOW" },
     };
     unsigned int i;
 

@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/time.h>
 #include <sys/times.h>
@@ -203,6 +204,22 @@ case_rlimit_as_makes_sbrk_and_malloc_fail_enomem(void)
     CHECK(malloc(8 * 1024 * 1024) == NULL);
     CHECK(sbrk(64 * 1024) != (void *)-1);
     CHECK(malloc(16 * 1024) != NULL);
+}
+
+/* RLIMIT_AS counts mappings too: mmap past it is ENOMEM, even before a
+ * page is touched. */
+static void
+case_rlimit_as_makes_mmap_fail_enomem(void)
+{
+    void *p;
+
+    set_limit(RLIMIT_AS, 4 * 1024 * 1024, RLIM_INFINITY);
+    errno = 0;
+    CHECK(mmap(NULL, 8 * 1024 * 1024, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) == MAP_FAILED);
+    CHECK_EQ(errno, ENOMEM);
+    p = mmap(NULL, 64 * 1024, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    CHECK(p != MAP_FAILED);
+    CHECK_OK(munmap(p, 64 * 1024));
 }
 
 /* fork: the child has the parent's limits. */
@@ -466,6 +483,7 @@ main(int argc, char **argv)
         CHECK_CASE(rlimit_nproc_makes_fork_eagain),
         CHECK_CASE(rlimit_nproc_does_not_bind_root),
         CHECK_CASE(rlimit_as_makes_sbrk_and_malloc_fail_enomem),
+        CHECK_CASE(rlimit_as_makes_mmap_fail_enomem),
         CHECK_CASE(fork_child_inherits_limits),
         CHECK_CASE(getrusage_self_counts_user_time),
         CHECK_CASE(getrusage_children_counts_waited_for_children),

@@ -80,7 +80,24 @@ struct parley_msgbuf {
 #define SETVAL      16
 #define SETALL      17
 
+#define SEM_STAT    18          /* like IPC_STAT, but semid is a table index */
+#define SEM_INFO    19          /* like IPC_INFO, with the counts in use */
+#define SEM_STAT_ANY 20         /* SEM_STAT without the read-permission check */
+
+/* Limits (Linux names).  SEMOPM is Linux's value before 3.19 (32): the
+ * operations of one semop are copied onto the kernel stack. */
 #define SEMVMX      32767       /* largest semaphore value */
+#define SEMAEM      SEMVMX      /* largest SEM_UNDO adjustment */
+#define SEMOPM      32          /* operations in one semop */
+#ifdef PARLEY_SMALL
+#define SEMMNI      8           /* semaphore sets in the system */
+#define SEMMSL      16          /* semaphores in one set */
+#define SEMMNU      32          /* undo entries in the system */
+#else
+#define SEMMNI      32
+#define SEMMSL      250
+#define SEMMNU      512
+#endif
 
 /* One operation of semop. */
 struct sembuf {
@@ -94,6 +111,22 @@ struct semid_ds {
     time_t          sem_otime;  /* last semop */
     time_t          sem_ctime;  /* creation or last IPC_SET */
     unsigned long   sem_nsems;  /* semaphores in the set */
+};
+
+/* semctl(IPC_INFO / SEM_INFO) fills this (Linux's layout).  IPC_INFO gives
+ * the limits; SEM_INFO also gives semusz = sets in use and semaem =
+ * semaphores in use.  Both return the highest table index in use. */
+struct seminfo {
+    int semmap;                 /* undo entries in the system (SEMMNU) */
+    int semmni;                 /* sets */
+    int semmns;                 /* semaphores in the system */
+    int semmnu;                 /* undo entries in the system */
+    int semmsl;                 /* semaphores in one set */
+    int semopm;                 /* operations in one semop */
+    int semume;                 /* undo entries of one process */
+    int semusz;                 /* SEM_INFO: sets in use */
+    int semvmx;                 /* largest value */
+    int semaem;                 /* SEM_INFO: semaphores in use */
 };
 
 /* ---- shared memory (sys/shm.h) ---- */
@@ -113,6 +146,32 @@ struct shmid_ds {
     pid_t           shm_cpid;   /* creator */
     pid_t           shm_lpid;   /* last shmat/shmdt */
     shmatt_t        shm_nattch; /* current attachments */
+};
+
+/* shm_perm.mode bits besides the permissions (ipcs shows them). */
+#define SHM_DEST    01000       /* IPC_RMID while attached: freed at the last shmdt */
+
+/* shmctl commands besides IPC_*: Linux's, for ipcs. */
+#define SHM_STAT    13          /* shmid is a table index; returns the id */
+#define SHM_INFO    14          /* fills struct shm_info; returns the highest index */
+#define SHM_STAT_ANY 15         /* SHM_STAT without the read-permission check */
+
+/* Limits (IPC_INFO fills struct shminfo with them). */
+#define SHMMIN      1           /* smallest segment, bytes */
+#define SHMMAX      (32 * 1024 * 1024)  /* largest segment, bytes */
+#define SHMMNI      128         /* segments in the system */
+#define SHMALL      (SHMMAX / 4096 * 4) /* pages in all segments together */
+
+struct shminfo {                /* shmctl(0, IPC_INFO, (struct shmid_ds *)&info) */
+    unsigned long shmmax, shmmin, shmmni, shmseg, shmall;
+};
+
+struct shm_info {               /* shmctl(0, SHM_INFO, (struct shmid_ds *)&info) */
+    int           used_ids;     /* segments now */
+    unsigned long shm_tot;      /* pages in all segments */
+    unsigned long shm_rss;      /* of those, resident (all of them: no swap) */
+    unsigned long shm_swp;      /* swapped: always 0 */
+    unsigned long swap_attempts, swap_successes;
 };
 
 #endif

@@ -76,15 +76,15 @@
     N(49,  msgsnd,        4, (int msqid, const void *umsg, size_t size, int flags))\
     N(50,  msgrcv,        5, (int msqid, void *umsg, size_t size, long msgtyp, int flags))\
     N(51,  msgctl,        3, (int msqid, int cmd, struct msqid_ds *ubuf))     \
-    N(52,  semget,        3, (key_t key, int nsems, int flags))               \
-    N(53,  semop,         3, (int semid, struct sembuf *usops, size_t nsops)) \
-    N(54,  semctl,        4, (int semid, int semnum, int cmd, long arg))      \
-    N(55,  shmget,        3, (key_t key, size_t size, int flags))             \
-    N(56,  shmat,         3, (int shmid, const void *uaddr, int flags))       \
-    N(57,  shmdt,         1, (const void *uaddr))                             \
-    N(58,  shmctl,        3, (int shmid, int cmd, struct shmid_ds *ubuf))     \
-    N(59,  mmap,          5, (void *uaddr, size_t len, int prot, int flags, int fd))\
-    N(60,  munmap,        2, (void *uaddr, size_t len))                       \
+    X(52,  semget,        3, (key_t key, int nsems, int flags))               \
+    X(53,  semop,         3, (int semid, struct sembuf *usops, size_t nsops)) \
+    X(54,  semctl,        4, (int semid, int semnum, int cmd, long arg))      \
+    X(55,  shmget,        3, (key_t key, size_t size, int flags))             \
+    X(56,  shmat,         3, (int shmid, const void *uaddr, int flags))       \
+    X(57,  shmdt,         1, (const void *uaddr))                             \
+    X(58,  shmctl,        3, (int shmid, int cmd, struct shmid_ds *ubuf))     \
+    X(59,  mmap,          1, (const struct parley_mmap_args *uargs))          \
+    X(60,  munmap,        2, (void *uaddr, size_t len))                       \
     X(61,  uname,         1, (struct utsname *ubuf))                          \
                                                                               \
     /* ---- credentials: 62-69 ---- */                \
@@ -100,8 +100,14 @@
     /* ---- mailboxes, ports, direct messages: 70-89 ---- */                  \
                                                                               \
     /* ---- semaphores: semtimedop, the futex-like wait for sem_t: 90-99 ---- */\
+    X(90,  semtimedop,    4, (int semid, struct sembuf *usops, size_t nsops, const struct timespec *utimeout))\
+    X(91,  futex,         4, (int *uaddr, int op, int val, const struct timespec *utimeout))\
                                                                               \
     /* ---- shared memory and mappings: mprotect, msync, ftruncate: 100-109 ---- */\
+    X(100, mprotect,      3, (void *uaddr, size_t len, int prot))             \
+    X(101, msync,         3, (void *uaddr, size_t len, int flags))            \
+    X(102, ftruncate,     2, (int fd, off_t length))                          \
+    X(103, vmpages,       3, (pid_t pid, struct parley_vmpage *ubuf, int max))\
                                                                               \
     /* ---- sockets, poll and select: 110-139 ---- */                         \
     N(110, socket,        3, (int domain, int type, int protocol))            \
@@ -125,6 +131,7 @@
     X(140, kstat,         1, (struct kstat *ubuf))                            \
     X(141, tracectl,      4, (int op, long arg, struct trace_event *ubuf, size_t max))\
     X(142, sched_explore, 2, (int mode, unsigned seed))                       \
+    X(143, waitgraph,     2, (struct waitedge *ubuf, int max))                \
                                                                               \
     /* ---- the rest of POSIX: signals, resources, times: 160-179 ---- */     \
     X(160, sigaltstack,   2, (const stack_t *uss, stack_t *uold))             \
@@ -153,8 +160,15 @@ enum { PARLEY_SYSCALLS(PARLEY_SYSCALL_NUMBER, PARLEY_SYSCALL_NUMBER) SYS_MAX };
  * trace(mask): non-zero prints every system call of the caller (and its
  *   children) on the console, by name; returns the old setting.
  * isatty(fd): 1 if fd is the console, 0 otherwise (-ENOTTY is not used).
- * mmap(addr, len, prot, flags, fd): offset 0 only.
+ * mmap(struct parley_mmap_args *): the six arguments in memory (<parley/mman.h>).
+ * vmpages(pid, struct parley_vmpage *buf, max): a process's pages and their
+ *   frames, for pmap; returns the page count (<parley/mman.h>).
  * uname(struct utsname *).
+ * semtimedop(semid, sops, nsops, timeout): semop with a relative timeout
+ *   (NULL: none); EAGAIN when it expires.
+ * futex(addr, op, val, timeout): FUTEX_WAIT sleeps while *addr == val (EAGAIN
+ *   if it differs, ETIMEDOUT, EINTR); FUTEX_WAKE wakes up to val sleepers on
+ *   addr and returns how many.  <parley/futex.h>.
  * select(nfds, read, write, except, timeout): the sets are arrays of 32-bit
  *   words (fd n is bit n % 32 of word n / 32); timeout is a timespec
  *   (NULL: forever) that is updated to the time left; the library's

@@ -7,6 +7,11 @@
 int semget(key_t key, int nsems, int flags);
 int semop(int semid, struct sembuf *sops, size_t nsops);
 
+struct timespec;
+/* semop that gives up with EAGAIN after the relative timeout (NULL: never). */
+int semtimedop(int semid, struct sembuf *sops, size_t nsops,
+               const struct timespec *timeout);
+
 /*
  * semctl(semid, semnum, cmd[, arg]): SETVAL, GETALL, SETALL, IPC_STAT and
  * IPC_SET take a fourth argument, a union the caller declares itself
