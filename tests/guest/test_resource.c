@@ -24,16 +24,6 @@
 
 #include "check.h"
 
-static int
-exit_code_of(pid_t pid)
-{
-    int status = -1;
-
-    if (waitpid(pid, &status, 0) != pid)
-        return -1;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-}
-
 static void
 set_limit(int resource, rlim_t soft, rlim_t hard)
 {
@@ -169,12 +159,12 @@ case_rlimit_nproc_makes_fork_eagain(void)
     CHECK(child > 0);
     CHECK_ERR(fork(), EAGAIN);
     CHECK_OK(kill(child, SIGKILL));
-    exit_code_of(child);
+    check_exit_code(child);
     child = fork();                         /* room again */
     if (child == 0)
         _exit(0);
     CHECK(child > 0);
-    exit_code_of(child);
+    check_exit_code(child);
     CHECK_EQ(sysconf(_SC_CHILD_MAX), 2);
 }
 
@@ -189,7 +179,7 @@ case_rlimit_nproc_does_not_bind_root(void)
     if (child == 0)
         _exit(0);
     CHECK(child > 0);
-    exit_code_of(child);
+    check_exit_code(child);
 }
 
 /* RLIMIT_AS: growing the heap past the limit fails with ENOMEM (sbrk and
@@ -234,7 +224,7 @@ case_fork_child_inherits_limits(void)
         struct rlimit r;
         _exit(getrlimit(RLIMIT_NOFILE, &r) == 0 && r.rlim_cur == 7 && r.rlim_max == 9 ? 0 : 1);
     }
-    CHECK_EQ(exit_code_of(pid), 0);
+    CHECK_EQ(check_exit_code(pid), 0);
 }
 
 /* ---- CPU time -------------------------------------------------------------------- */
@@ -270,7 +260,7 @@ case_getrusage_children_counts_waited_for_children(void)
     CHECK_EQ(read(fds[0], &c, 1), 1);
     CHECK_OK(getrusage(RUSAGE_CHILDREN, &u));
     CHECK_EQ(timeval_us(u.ru_utime), 0);
-    CHECK_EQ(exit_code_of(pid), 0);
+    CHECK_EQ(check_exit_code(pid), 0);
     CHECK_OK(getrusage(RUSAGE_CHILDREN, &u));
     CHECK(timeval_us(u.ru_utime) > 0);
 }
@@ -301,7 +291,7 @@ case_times_reports_own_and_children_ticks(void)
         spin_ms(300);
         _exit(0);
     }
-    exit_code_of(pid);
+    check_exit_code(pid);
     spin_ms(300);
     end = times(&t);
     CHECK(end > start);
@@ -416,10 +406,10 @@ case_setpriority_of_another_users_process_is_eperm(void)
             _exit(1);
         _exit(setpriority(PRIO_PROCESS, target, 10) < 0 && errno == EPERM ? 0 : 2);
     }
-    CHECK_EQ(exit_code_of(pid), 0);
+    CHECK_EQ(check_exit_code(pid), 0);
     CHECK_EQ(getpriority(PRIO_PROCESS, target), 0);
     kill(target, SIGKILL);
-    exit_code_of(target);
+    check_exit_code(target);
 }
 
 /* PRIO_PGRP reaches every member of the group. */
@@ -439,8 +429,8 @@ case_setpriority_of_a_group_sets_every_member(void)
     CHECK_EQ(getpriority(PRIO_PROCESS, b), 7);
     kill(a, SIGKILL);
     kill(b, SIGKILL);
-    exit_code_of(a);
-    exit_code_of(b);
+    check_exit_code(a);
+    check_exit_code(b);
 }
 
 static void
@@ -450,7 +440,7 @@ case_getpriority_errors_are_einval_and_esrch(void)
 
     if (pid == 0)
         _exit(0);
-    exit_code_of(pid);
+    check_exit_code(pid);
     CHECK_ERR(getpriority(PRIO_PROCESS, pid), ESRCH);
     CHECK_ERR(getpriority(7, 0), EINVAL);
     CHECK_ERR(setpriority(7, 0, 0), EINVAL);
@@ -466,7 +456,7 @@ case_fork_child_inherits_the_nice_value(void)
     pid = fork();
     if (pid == 0)
         _exit(getpriority(PRIO_PROCESS, 0) == 3 ? 0 : 1);
-    CHECK_EQ(exit_code_of(pid), 0);
+    CHECK_EQ(check_exit_code(pid), 0);
 }
 
 int
