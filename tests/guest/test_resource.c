@@ -86,6 +86,29 @@ case_rlimit_nofile_limits_open_dup2_and_f_dupfd(void)
     CHECK_EQ(sysconf(_SC_OPEN_MAX), 6);
 }
 
+/* pipe needs two descriptors: with one left under the limit, EMFILE, and
+ * the one free slot stays free. */
+static void
+case_rlimit_nofile_pipe_with_one_slot_left_is_emfile(void)
+{
+    int fds[2], fd;
+
+    set_limit(RLIMIT_NOFILE, 6, 6);
+    while ((fd = open("/", O_RDONLY)) >= 0 && fd < 4)
+        ;
+    CHECK_EQ(fd, 4);                    /* 0..4 used, only 5 free */
+    CHECK_ERR(pipe(fds), EMFILE);
+    CHECK_EQ(open("/", O_RDONLY), 5);
+}
+
+static void
+case_getrlimit_bad_pointer_is_efault(void)
+{
+    CHECK_ERR(getrlimit(RLIMIT_NOFILE, (struct rlimit *)16), EFAULT);
+    CHECK_ERR(setrlimit(RLIMIT_NOFILE, (struct rlimit *)16), EFAULT);
+    CHECK_ERR(getrusage(RUSAGE_SELF, (struct rusage *)16), EFAULT);
+}
+
 static void
 case_setrlimit_soft_above_hard_is_einval(void)
 {
@@ -465,6 +488,8 @@ main(int argc, char **argv)
     static const struct check_case cases[] = {
         CHECK_CASE(rlimit_nofile_starts_at_sysconf_open_max),
         CHECK_CASE(rlimit_nofile_limits_open_dup2_and_f_dupfd),
+        CHECK_CASE(rlimit_nofile_pipe_with_one_slot_left_is_emfile),
+        CHECK_CASE(getrlimit_bad_pointer_is_efault),
         CHECK_CASE(setrlimit_soft_above_hard_is_einval),
         CHECK_CASE(rlimit_of_unknown_resource_is_einval),
         CHECK_CASE(setrlimit_raising_hard_limit_unprivileged_is_eperm),

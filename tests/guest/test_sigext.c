@@ -204,6 +204,41 @@ case_sigaltstack_ss_disable_turns_it_off(void)
     CHECK(!on_altstack(handler_sp));
 }
 
+static volatile uintptr_t outer_sp, inner_sp;
+
+static void
+inner_handler(int sig)
+{
+    int local;
+
+    (void)sig;
+    inner_sp = (uintptr_t)&local;
+}
+
+static void
+outer_handler(int sig)
+{
+    int local;
+
+    (void)sig;
+    outer_sp = (uintptr_t)&local;
+    raise(SIGUSR2);
+}
+
+/* A handler that interrupts one already on the alternate stack gets its
+ * frame below it, on the same stack (not at the top again). */
+static void
+case_nested_onstack_handler_stays_below_on_the_alternate_stack(void)
+{
+    install_altstack(SIGSTKSZ);
+    check_set_handler(SIGUSR1, outer_handler, SA_ONSTACK);
+    check_set_handler(SIGUSR2, inner_handler, SA_ONSTACK);
+    CHECK_OK(raise(SIGUSR1));
+    CHECK(on_altstack(outer_sp));
+    CHECK(on_altstack(inner_sp));
+    CHECK(inner_sp < outer_sp);
+}
+
 /* fork: the child keeps the alternate stack (its copy of the memory). */
 static void
 case_fork_child_inherits_the_alternate_stack(void)
@@ -327,6 +362,26 @@ case_kill_of_a_group_of_another_user_is_eperm(void)
     }
     CHECK_EQ(check_exit_code(pid), 0);
     CHECK_OK(kill(target, 0));
+    CHECK_OK(kill(target, SIGKILL));
+    check_exit_code(target);
+}
+
+/* POSIX: SIGCONT may go to any process of the sender's session, whoever
+ * owns it; other signals still may not. */
+static void
+case_sigcont_to_another_users_process_in_the_session_is_allowed(void)
+{
+    pid_t target = start_root_sleeper(), pid;
+
+    pid = fork();
+    if (pid == 0) {
+        if (setuid(1000) < 0)
+            _exit(1);
+        if (kill(target, SIGCONT) != 0)
+            _exit(2);
+        _exit(kill(target, SIGTERM) < 0 && errno == EPERM ? 0 : 3);
+    }
+    CHECK_EQ(check_exit_code(pid), 0);
     CHECK_OK(kill(target, SIGKILL));
     check_exit_code(target);
 }
@@ -582,12 +637,14 @@ main(int argc, char **argv)
         CHECK_CASE(sigaltstack_unknown_flag_is_einval),
         CHECK_CASE(sigaltstack_change_while_on_it_is_eperm),
         CHECK_CASE(sigaltstack_ss_disable_turns_it_off),
+        CHECK_CASE(nested_onstack_handler_stays_below_on_the_alternate_stack),
         CHECK_CASE(fork_child_inherits_the_alternate_stack),
         CHECK_CASE(sa_nocldwait_children_are_reaped_wait_is_echild),
         CHECK_CASE(sa_nocldwait_with_a_handler_still_gets_sigchld),
         CHECK_CASE(kill_of_another_users_process_is_eperm),
         CHECK_CASE(kill_of_same_users_process_is_allowed),
         CHECK_CASE(kill_of_a_group_of_another_user_is_eperm),
+        CHECK_CASE(sigcont_to_another_users_process_in_the_session_is_allowed),
         CHECK_CASE(siginfo_si_uid_is_the_senders_real_uid),
         CHECK_CASE(killpg_signals_every_process_in_the_group),
         CHECK_CASE(killpg_of_negative_group_is_einval),
