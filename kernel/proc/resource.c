@@ -53,6 +53,12 @@ resource_tick(struct proc *p)
     p->res.user_ticks++;
 }
 
+uint32_t
+resource_cpu_ticks(const struct proc *p)
+{
+    return p->res.user_ticks + p->res.system_ticks;
+}
+
 int
 rlimit_nofile(const struct proc *p)
 {

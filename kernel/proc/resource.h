@@ -28,6 +28,7 @@ void resource_init(struct proc *p);                       /* defaults, for init 
 void resource_fork(struct proc *child, const struct proc *parent);
 void resource_reap_child(struct proc *parent, const struct proc *child);   /* wait() */
 void resource_tick(struct proc *p);                       /* the timer charges one tick */
+uint32_t resource_cpu_ticks(const struct proc *p);        /* user + system */
 
 /* What p's children's times grew by since before (wait4's rusage). */
 void resource_usage_since(const struct proc *p, const struct resources *before,

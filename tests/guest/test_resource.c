@@ -322,6 +322,25 @@ case_times_reports_own_and_children_ticks(void)
     CHECK(t.tms_cutime > 0);
 }
 
+/* POSIX CPU-time clocks: CLOCK_PROCESS_CPUTIME_ID grows as the process
+ * computes; its resolution is a timer tick. */
+static void
+case_clock_process_cputime_id_counts_cpu_time(void)
+{
+    struct timespec a, b, res;
+
+    CHECK_OK(clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &a));
+    spin_ms(300);
+    CHECK_OK(clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &b));
+    CHECK(b.tv_sec > a.tv_sec || (b.tv_sec == a.tv_sec && b.tv_nsec > a.tv_nsec));
+    CHECK_OK(clock_getres(CLOCK_PROCESS_CPUTIME_ID, &res));
+    CHECK(res.tv_sec == 0 && res.tv_nsec > 0);
+    CHECK_OK(clock_getres(CLOCK_MONOTONIC, &res));
+    CHECK(res.tv_sec == 0 && res.tv_nsec > 0);
+    CHECK_ERR(clock_getres(99, &res), EINVAL);
+    CHECK_ERR(clock_gettime(99, &a), EINVAL);
+}
+
 static void
 case_clock_grows_with_cpu_time(void)
 {
@@ -505,6 +524,7 @@ main(int argc, char **argv)
         CHECK_CASE(getrusage_unknown_who_is_einval),
         CHECK_CASE(times_reports_own_and_children_ticks),
         CHECK_CASE(clock_grows_with_cpu_time),
+        CHECK_CASE(clock_process_cputime_id_counts_cpu_time),
         CHECK_CASE(wait4_reports_the_childs_usage),
         CHECK_CASE(wait3_waits_for_any_child),
         CHECK_CASE(wait4_wnohang_with_running_child_is_zero),
