@@ -199,6 +199,21 @@ test:
 	@$(MAKE) --no-print-directory build $(B)/parley.iso
 	$(PYTHON) tests/run.py $(T)
 
+# make grade: the tests as a score table by mechanism (tests/grading.txt);
+# GRADE_JSON=out.json also writes it for an autograder.
+grade:
+	@tools/deps run
+	@$(MAKE) --no-print-directory build $(B)/parley.iso
+	tools/grade $(if $(GRADE_JSON),--json $(GRADE_JSON)) $(T)
+
+# make lab-NAME: a branch lab-NAME in the lab's starting state (docs/labs/);
+# make lab-grade-NAME: the lab's tests as a score table.
+lab-grade-%:
+	@$(MAKE) --no-print-directory build $(B)/parley.iso
+	tools/lab grade $*
+lab-%:
+	tools/lab start $*
+
 bench:
 	@tools/deps run
 	@$(MAKE) --no-print-directory build 
@@ -208,6 +223,6 @@ bench:
 clean:
 	rm -rf $(B) .gdbinit
 
-.PHONY: all build qemu qemu-nox qemu-kernel qemu-gdb qemu-nox-gdb gdb test bench clean
+.PHONY: all build qemu qemu-nox qemu-kernel qemu-gdb qemu-nox-gdb gdb test grade bench clean
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

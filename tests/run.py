@@ -20,7 +20,9 @@ T selects suites: a suite's name (test_fs, shell.pipeline, boot.grub), a
 group (host, guest, shell, tools, boot), or "list" to print the names.
 
 Every case prints one line, "ok NAME" or "FAIL NAME: why"; the last line is
-"N passed, N failed" and the exit status is 1 if anything failed.  Each boot
+"N passed, N failed" and the exit status is 1 if anything failed.  With
+PARLEY_TEST_JSON=FILE the results are also written to FILE as JSON (one
+record per case: suite, passed, line), which tools/grade reads.  Each boot
 has a deadline (PARLEY_TEST_TIMEOUT seconds, default 120), a kernel panic
 ends it at once, and the console transcript of a failed suite is kept in
 build/test-logs/<suite>.log.  Boots run two at a time.
@@ -525,6 +527,7 @@ class Reporter:
     def __init__(self):
         self.lock = threading.Lock()
         self.passed = self.failed = 0
+        self.records = []           # for PARLEY_TEST_JSON (tools/grade)
 
     def report(self, result):
         with self.lock:
@@ -532,6 +535,8 @@ class Reporter:
                 print(line)
                 self.passed += passed
                 self.failed += not passed
+                self.records.append({"suite": result.name, "passed": bool(passed),
+                                     "line": line})
             self.keep_log(result)
             sys.stdout.flush()
 
@@ -592,6 +597,10 @@ def main():
     else:
         run_suites(chosen, reporter)
     print("%d passed, %d failed" % (reporter.passed, reporter.failed))
+    if os.environ.get("PARLEY_TEST_JSON"):
+        import json
+        with open(os.environ["PARLEY_TEST_JSON"], "w") as f:
+            json.dump(reporter.records, f, indent=1)
     return 1 if reporter.failed else 0
 
 

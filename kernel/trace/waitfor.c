@@ -78,6 +78,9 @@ waitfor_edges(struct proc *p, struct waitedge *out, int max)
     return edges;
 }
 
+/* Where gdb's parley-waitgraph has waitfor_describe() write (tools/gdb). */
+char waitfor_gdb_text[64];
+
 void
 waitfor_describe(struct proc *p, char *buf, size_t size)
 {

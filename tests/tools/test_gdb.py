@@ -1,0 +1,133 @@
+"""The gdb helpers (tools/gdb/parley.py) on a running guest, gdb in batch
+mode: the guest is stopped inside the kernel while two processes deadlock
+on pipes and a third sleeps in semop, and each command must show them."""
+
+import os
+import socket
+import subprocess
+import tempfile
+
+guest = ROOT = DEADLINE = None
+_output = {}
+
+SEM_PROGRAM = r'''
+#include <sys/sem.h>
+#include <unistd.h>
+int main(void)
+{
+    int set = semget(4242, 2, IPC_CREAT | 0600);
+    struct sembuf up = { 1, 3, 0 }, down = { 0, -1, 0 };
+    semop(set, &up, 1);             /* [1] = 3 */
+    if (fork() == 0) {
+        semop(set, &down, 1);       /* [0] is 0: sleeps */
+        _exit(0);
+    }
+    sleep(60);
+    return 0;
+}
+'''
+
+COMMANDS = ["parley-ps", "parley-pipes", "parley-waitgraph", "parley-sem",
+            "parley-shm", "parley-vm 1", "parley-user",
+            "parley-break-in deadlock sys_getpid", "info breakpoints"]
+
+
+def free_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def gdb_session():
+    """Boot, stop in sys_waitgraph (the deadlock command's call), run every
+    command; the output of each, by command."""
+    if _output:
+        return _output
+    with tempfile.TemporaryDirectory() as work:
+        src = os.path.join(work, "gdbsem.c")
+        with open(src, "w") as f:
+            f.write(SEM_PROGRAM)
+        prog = guest.compile_program(src, work)
+        image = guest.make_initrd(work, "gdbsem & demo_deadlock & sleep 1; deadlock -q", [prog])
+        port = free_port()
+        qemu = subprocess.Popen(guest.qemu_args(os.path.join(ROOT, "build", "kernel.elf"), image)
+                                + ["-S", "-gdb", "tcp:127.0.0.1:%d" % port],
+                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        # One -ex per command: an error in one does not stop the others.
+        steps = ["set pagination off", "set confirm off",
+                 "symbol-file %s" % os.path.join(ROOT, "build", "kernel.elf"),
+                 "source %s" % os.path.join(ROOT, "tools", "gdb", "parley.py"),
+                 "target remote 127.0.0.1:%d" % port, "break sys_waitgraph", "continue"]
+        for c in COMMANDS:
+            steps += ["echo @@@ %s\\n" % c, c]
+        steps += ["echo @@@ end\\n", "kill"]
+        args = ["gdb", "-batch", "-nx"]
+        for step in steps:
+            args += ["-ex", step]
+        try:
+            r = subprocess.run(args, cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               universal_newlines=True, timeout=DEADLINE)
+        finally:
+            qemu.kill()
+            qemu.wait()
+    current = None
+    for line in r.stdout.splitlines():
+        if line.startswith("@@@ "):
+            current = line[4:]
+            _output[current] = ""
+        elif current:
+            _output[current] += line + "\n"
+    _output["(all)"] = r.stdout
+    return _output
+
+
+def out(command):
+    o = gdb_session()
+    assert command in o, "gdb did not get to %s:\n%s" % (command, o.get("(all)"))
+    return o[command]
+
+
+def case_ps_lists_processes_and_their_waits():
+    text = out("parley-ps")
+    assert "init" in text and "demo_deadlock" in text and "gdbsem" in text, text
+    assert text.count("pipe ") >= 2, "both deadlocked processes wait on a pipe:\n" + text
+    assert "semop set" in text, text
+    assert "*" in text, "the current process is marked"
+
+
+def case_pipes_show_rings_and_sleepers():
+    text = out("parley-pipes")
+    assert "0 bytes of" in text and "readers waiting:" in text, text
+
+
+def case_waitgraph_shows_the_cycle():
+    text = out("parley-waitgraph")
+    lines = [l for l in text.splitlines() if "demo_deadlock" in l and "waits for" in l]
+    assert len(lines) == 2, text
+    a, b = (int(l.split()[0]) for l in lines)
+    assert "waits for %d" % b in lines[0] and "waits for %d" % a in lines[1], text
+
+
+def case_sem_shows_values_and_pending_lists():
+    text = out("parley-sem")
+    assert "(key 4242)" in text and "[1]=3" in text, text
+    assert "pending: pid" in text and "[0]-1" in text, text
+
+
+def case_vm_shows_regions_and_frames():
+    text = out("parley-vm 1")
+    assert "process 1 (init)" in text and "page 0x08048000 -> frame" in text, text
+
+
+def case_user_loads_the_current_program():
+    text = out("parley-user")
+    assert "symbols of" in text and "build/bin/deadlock" in text, text
+
+
+def case_break_in_is_conditional_on_the_program():
+    text = out("info breakpoints")
+    assert "sys_getpid" in text and '$_streq(current->name, "deadlock")' in text, text
