@@ -51,12 +51,63 @@ sys_wait4(pid_t pid, int *ustatus, int options, struct rusage *uusage)
     if (uusage && user_check(uusage, sizeof *uusage, true) < 0)
         return -EFAULT;
     struct resources before = current->res;
-    pid_t got = proc_wait(pid, &status, options);
+    pid_t got = proc_wait(pid, &status, options | WEXITED, 0);
     if (got > 0 && ustatus)
         *ustatus = status;
     if (got >= 0 && uusage)
         resource_usage_since(current, &before, uusage);
     return got;
+}
+
+/* What waitid says about a child, from its wait status. */
+static siginfo_t
+waitid_info(pid_t pid, uid_t uid, int status)
+{
+    siginfo_t info = { .si_signo = SIGCHLD, .si_pid = pid, .si_uid = uid };
+    if (WIFEXITED(status)) {
+        info.si_code = CLD_EXITED;
+        info.si_status = WEXITSTATUS(status);
+    } else if (WIFSIGNALED(status)) {
+        info.si_code = CLD_KILLED;
+        info.si_status = WTERMSIG(status);
+    } else if (WIFSTOPPED(status)) {
+        info.si_code = CLD_STOPPED;
+        info.si_status = WSTOPSIG(status);
+    } else {
+        info.si_code = CLD_CONTINUED;
+        info.si_status = SIGCONT;
+    }
+    return info;
+}
+
+/* waitid(idtype, id, info, options): POSIX's wait with a siginfo.  Which
+ * children: P_ALL, P_PID id, P_PGID id (0: ours); which events: WEXITED,
+ * WSTOPPED, WCONTINUED (at least one); WNOWAIT leaves the child waitable.
+ * With WNOHANG and nothing to report, 0 and a zeroed siginfo. */
+long
+sys_waitid(int idtype, id_t id, siginfo_t *uinfo, int options)
+{
+    int status = 0;
+    uid_t uid = 0;
+    pid_t pid;
+    if (options & ~(WNOHANG | WEXITED | WSTOPPED | WCONTINUED | WNOWAIT) ||
+        !(options & (WEXITED | WSTOPPED | WCONTINUED)))
+        return -EINVAL;
+    switch (idtype) {
+    case P_ALL:  pid = -1; break;
+    case P_PID:  pid = (pid_t)id; if (pid <= 0) return -EINVAL; break;
+    case P_PGID: pid = id ? -(pid_t)id : 0; if (pid > 0 || pid == -1) return -EINVAL; break;
+    default:     return -EINVAL;
+    }
+    if (uinfo && user_check(uinfo, sizeof *uinfo, true) < 0)
+        return -EFAULT;
+    pid_t got = proc_wait(pid, &status, options, &uid);
+    if (got < 0)
+        return got;
+    siginfo_t info = { 0 };
+    if (got > 0)
+        info = waitid_info(got, uid, status);
+    return uinfo ? copy_to_user(uinfo, &info, sizeof info) : 0;
 }
 
 long
