@@ -143,6 +143,14 @@ $(B)/bench/ipcbench.o: $(BENCH_SRC)
 UOBJS := $(patsubst %.c,$(B)/%.o,$(wildcard user/*.c user/*/*.c tests/guest/*.c))
 $(KOBJS) $(LOBJS) $(CRT0) $(UOBJS): $(CONFIG)
 
+# tests/headers/NAME.c: one small program per header the library claims,
+# built (warnings are errors: a missing declaration fails) and linked (a
+# missing function fails) by tests/tools/test_headers.py.
+$(B)/headers/%: tests/headers/%.c $(CRT0) $(LIBC) lib/user.ld
+	@mkdir -p $(dir $@)
+	$(CC) $(UCFLAGS) -Werror -Wno-unused-value -c -o $@.o $<
+	$(call link_user,$@.o)
+
 # ---- initial filesystem image ----------------------------------------------
 $(B)/mkinitrd: tools/mkinitrd.c kernel/uapi/parley/initrd.h
 	@mkdir -p $(dir $@)

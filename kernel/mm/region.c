@@ -249,6 +249,9 @@ region_map(struct vm *vm, uintptr_t *addr, size_t len, bool fixed,
     } else if (!region_range_free(vm, start, len) && !(start = find_free_range(vm, len))) {
         return -ENOMEM;
     }
+    int err = rlimit_check_as(current, proc_address_space_bytes(current) + len);
+    if (err)
+        return err;             /* RLIMIT_AS (proc/resource.c) */
     /* Ours, plus the splits of what a fixed mapping replaces. */
     int need = 1 + (fixed ? splits_needed(vm, start, start + len) : 0);
     if (need > regions_available())

@@ -89,22 +89,24 @@ wait_matches(struct proc *c, pid_t pid)
     return true;
 }
 
-/* Does c have something to report to wait()?  Sets *status. */
+/* Does c have something to report to wait()?  Sets *status.  WNOWAIT
+ * (waitid) reports without using the report up. */
 static bool
 wait_report(struct proc *c, int options, int *status)
 {
+    bool use_up = !(options & WNOWAIT);
     if (c->state == PROC_ZOMBIE) {
         *status = c->exit_status;
         return true;
     }
     if ((options & WUNTRACED) && c->state == PROC_STOPPED && !c->stop_reported) {
-        c->stop_reported = true;
+        c->stop_reported = use_up;
         *status = W_STOPCODE(c->sig.stop_signal);
         return true;
     }
     if ((options & WCONTINUED) && !c->cont_reported && c->state != PROC_STOPPED &&
         c->sig.stop_signal) {
-        c->cont_reported = true;
+        c->cont_reported = use_up;
         *status = W_CONTINUED;
         return true;
     }
@@ -115,20 +117,26 @@ wait_report(struct proc *c, int options, int *status)
  * waitpid(pid, &status, options): pid > 0 one child, -1 any child, 0 any
  * child in our group, < -1 any child in group -pid.  Returns the child's
  * pid, 0 with WNOHANG if none is ready, -ECHILD if there is no such child.
+ * options must hold WEXITED for exits to count (waitid can leave it out);
+ * *uid, if not NULL, gets the child's real user id.
  */
 pid_t
-proc_wait(pid_t pid, int *status, int options)
+proc_wait(pid_t pid, int *status, int options, uid_t *uid)
 {
     for (;;) {
         bool have_child = false;
         for (struct proc *c = proc_table; c < proc_table + NPROC; c++) {
             if (c->parent != current || c->state == PROC_UNUSED || !wait_matches(c, pid))
                 continue;
+            if (c->state == PROC_ZOMBIE && !(options & WEXITED))
+                continue;       /* Linux: not a child for this wait (ECHILD) */
             have_child = true;
             if (!wait_report(c, options, status))
                 continue;
             pid_t found = c->pid;
-            if (c->state == PROC_ZOMBIE) {
+            if (uid)
+                *uid = c->cred.uid;
+            if (c->state == PROC_ZOMBIE && !(options & WNOWAIT)) {
                 resource_reap_child(current, c);
                 proc_free(c);
             }

@@ -101,7 +101,7 @@ char         proc_state_letter(enum proc_state s);
 
 /* fork.c, exit.c, exec.c */
 pid_t proc_fork(void);
-pid_t proc_wait(pid_t pid, int *status, int options);
+pid_t proc_wait(pid_t pid, int *status, int options, uid_t *uid);
 int   proc_exec(const char *path, char *const argv[], char *const envp[]);
 void  proc_reparent_children(struct proc *p);
 

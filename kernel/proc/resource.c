@@ -6,6 +6,8 @@
 #include "proc/proc.h"
 #include "proc/resource.h"
 #include "arch/timer.h"
+#include "mm/memlayout.h"
+#include "mm/region.h"
 #include "syscall.h"
 
 _Static_assert(TIMER_HZ == PARLEY_CLK_TCK, "<parley/resource.h> tells user programs the tick rate");
@@ -51,6 +53,12 @@ resource_tick(struct proc *p)
     p->res.user_ticks++;
 }
 
+uint32_t
+resource_cpu_ticks(const struct proc *p)
+{
+    return p->res.user_ticks + p->res.system_ticks;
+}
+
 int
 rlimit_nofile(const struct proc *p)
 {
@@ -70,6 +78,18 @@ rlimit_check_nproc(const struct proc *p)
         if (q->state != PROC_UNUSED && q->cred.uid == p->cred.uid)
             n++;
     return n >= p->res.limit[RLIMIT_NPROC].rlim_cur ? -EAGAIN : 0;
+}
+
+/* The user address space p has reserved: program and heap up to the break,
+ * the stack down to its lowest page, and every mmap/shmat region. */
+size_t
+proc_address_space_bytes(const struct proc *p)
+{
+    const struct vm *vm = &p->vm;
+    size_t total = (vm->brk - USER_BASE) + (USER_STACK_TOP - vm->stack_low);
+    for (const struct region *r = vm->regions; r; r = r->next)
+        total += r->end - r->start;
+    return total;
 }
 
 /* Would growing p's user address space to new_total bytes pass RLIMIT_AS?

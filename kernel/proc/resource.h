@@ -28,6 +28,7 @@ void resource_init(struct proc *p);                       /* defaults, for init 
 void resource_fork(struct proc *child, const struct proc *parent);
 void resource_reap_child(struct proc *parent, const struct proc *child);   /* wait() */
 void resource_tick(struct proc *p);                       /* the timer charges one tick */
+uint32_t resource_cpu_ticks(const struct proc *p);        /* user + system */
 
 /* What p's children's times grew by since before (wait4's rusage). */
 void resource_usage_since(const struct proc *p, const struct resources *before,
@@ -37,6 +38,7 @@ void resource_usage_since(const struct proc *p, const struct resources *before,
 int  rlimit_nofile(const struct proc *p);                  /* descriptors allowed */
 int  rlimit_check_nproc(const struct proc *p);             /* fork: 0 or -EAGAIN */
 int  rlimit_check_as(const struct proc *p, size_t new_total);  /* 0 or -ENOMEM */
+size_t proc_address_space_bytes(const struct proc *p);     /* what RLIMIT_AS counts */
 
 /* The time slice a nice value earns, in ticks. */
 int  resource_slice_ticks(const struct proc *p, int base_ticks);

@@ -20,13 +20,12 @@ long sys_getpid(void)         { return current->pid; }
 long sys_getppid(void)        { return current->parent ? current->parent->pid : 0; }
 long sys_sched_yield(void)    { sched_yield_cpu(); return 0; }
 
-/* RLIMIT_AS: Parley maps heap pages when sbrk reserves them, so the mapped
- * bytes are the address space in use. */
+/* RLIMIT_AS: the heap may not take the address space past the limit. */
 long
 sys_sbrk(long increment)
 {
     if (increment > 0) {
-        int err = rlimit_check_as(current, (size_t)vm_user_bytes(&current->vm) + increment);
+        int err = rlimit_check_as(current, proc_address_space_bytes(current) + increment);
         if (err)
             return err;
     }
@@ -52,12 +51,63 @@ sys_wait4(pid_t pid, int *ustatus, int options, struct rusage *uusage)
     if (uusage && user_check(uusage, sizeof *uusage, true) < 0)
         return -EFAULT;
     struct resources before = current->res;
-    pid_t got = proc_wait(pid, &status, options);
+    pid_t got = proc_wait(pid, &status, options | WEXITED, 0);
     if (got > 0 && ustatus)
         *ustatus = status;
     if (got >= 0 && uusage)
         resource_usage_since(current, &before, uusage);
     return got;
+}
+
+/* What waitid says about a child, from its wait status. */
+static siginfo_t
+waitid_info(pid_t pid, uid_t uid, int status)
+{
+    siginfo_t info = { .si_signo = SIGCHLD, .si_pid = pid, .si_uid = uid };
+    if (WIFEXITED(status)) {
+        info.si_code = CLD_EXITED;
+        info.si_status = WEXITSTATUS(status);
+    } else if (WIFSIGNALED(status)) {
+        info.si_code = CLD_KILLED;
+        info.si_status = WTERMSIG(status);
+    } else if (WIFSTOPPED(status)) {
+        info.si_code = CLD_STOPPED;
+        info.si_status = WSTOPSIG(status);
+    } else {
+        info.si_code = CLD_CONTINUED;
+        info.si_status = SIGCONT;
+    }
+    return info;
+}
+
+/* waitid(idtype, id, info, options): POSIX's wait with a siginfo.  Which
+ * children: P_ALL, P_PID id, P_PGID id (0: ours); which events: WEXITED,
+ * WSTOPPED, WCONTINUED (at least one); WNOWAIT leaves the child waitable.
+ * With WNOHANG and nothing to report, 0 and a zeroed siginfo. */
+long
+sys_waitid(int idtype, id_t id, siginfo_t *uinfo, int options)
+{
+    int status = 0;
+    uid_t uid = 0;
+    pid_t pid;
+    if (options & ~(WNOHANG | WEXITED | WSTOPPED | WCONTINUED | WNOWAIT) ||
+        !(options & (WEXITED | WSTOPPED | WCONTINUED)))
+        return -EINVAL;
+    switch (idtype) {
+    case P_ALL:  pid = -1; break;
+    case P_PID:  pid = (pid_t)id; if (pid <= 0) return -EINVAL; break;
+    case P_PGID: pid = id ? -(pid_t)id : 0; if (pid > 0 || pid == -1) return -EINVAL; break;
+    default:     return -EINVAL;
+    }
+    if (uinfo && user_check(uinfo, sizeof *uinfo, true) < 0)
+        return -EFAULT;
+    pid_t got = proc_wait(pid, &status, options, &uid);
+    if (got < 0)
+        return got;
+    siginfo_t info = { 0 };
+    if (got > 0)
+        info = waitid_info(got, uid, status);
+    return uinfo ? copy_to_user(uinfo, &info, sizeof info) : 0;
 }
 
 long
@@ -70,12 +120,26 @@ sys_execve(const char *upath, char *const *argv, char *const *envp)
     return proc_exec(path, argv, envp);
 }
 
+/* The clock's time in ns; -EINVAL for a clock that does not exist. */
+static int64_t
+clock_now_ns(clockid_t clock)
+{
+    switch (clock) {
+    case CLOCK_REALTIME:            return time_realtime_ns();
+    case CLOCK_MONOTONIC:           return (int64_t)time_now_ns();
+    case CLOCK_PROCESS_CPUTIME_ID:
+    case CLOCK_THREAD_CPUTIME_ID:   return (int64_t)resource_cpu_ticks(current) * NSEC_PER_TICK;
+    default:                        return -EINVAL;
+    }
+}
+
 long
 sys_clock_gettime(clockid_t clock, struct timespec *uts)
 {
-    if (clock != CLOCK_MONOTONIC && clock != CLOCK_REALTIME)
-        return -EINVAL;
-    uint64_t ns = clock == CLOCK_REALTIME ? (uint64_t)time_realtime_ns() : time_now_ns();
+    int64_t now = clock_now_ns(clock);
+    if (now < 0 && now >= -4095)
+        return (long)now;
+    uint64_t ns = (uint64_t)now;
     struct timespec ts = { (time_t)(ns / 1000000000), (long)(ns % 1000000000) };
     return copy_to_user(uts, &ts, sizeof ts);
 }

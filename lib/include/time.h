@@ -28,6 +28,7 @@ struct tm {
 
 int    nanosleep(const struct timespec *req, struct timespec *rem);
 int    clock_gettime(clockid_t clock, struct timespec *ts);
+int    clock_getres(clockid_t clock, struct timespec *res);
 time_t time(time_t *t);
 clock_t clock(void);            /* CPU time used, CLOCKS_PER_SEC a second */
 double difftime(time_t t1, time_t t0);

@@ -80,9 +80,10 @@ int     pause(void);
 #define _POSIX_SAVED_IDS        1
 #define _POSIX_REALTIME_SIGNALS 200809L
 #define _POSIX_MONOTONIC_CLOCK  200809L
-#define _POSIX_MAPPED_FILES     200809L /* mmap of files */
+#define _POSIX_SEMAPHORES       200809L  /* <semaphore.h> */
+#define _POSIX_SHARED_MEMORY_OBJECTS 200809L  /* shm_open */
+#define _POSIX_MAPPED_FILES     200809L  /* mmap of files */
 #define _POSIX_MEMORY_PROTECTION 200809L /* mprotect */
-#define _POSIX_SHARED_MEMORY_OBJECTS 200809L /* shm_open */
 #define _POSIX_VDISABLE         '\0'
 #define _POSIX_THREADS          (-1)    /* no threads: <pthread.h> says why */
 #define _POSIX_TIMERS           (-1)    /* no timer_create (alarm stays) */
@@ -113,14 +114,14 @@ enum {
 long    sysconf(int name);
 long    pathconf(const char *path, int name);
 long    fpathconf(int fd, int name);
-int     nice(int inc);
-int     gethostname(char *name, size_t len);              /* the new nice value; -1 and errno on error */
+int     nice(int inc);              /* the new nice value; -1 and errno on error */
+int     gethostname(char *name, size_t len);
 
 /* any system call by number (<parley/syscall.h>), for tests */
 long    syscall(long number, ...);
 
 /* Memory (shared memory, mappings). */
 int     ftruncate(int fd, off_t length);
-int     getpagesize(void);          /* sysconf(_SC_PAGESIZE) */
+int     getpagesize(void);          /* sysconf(_SC_PAGESIZE), older programs' way */
 
 #endif

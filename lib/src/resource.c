@@ -87,6 +87,12 @@ wait4(pid_t pid, int *status, int options, struct rusage *usage)
     return SYSCALL4(wait4, pid, status, options, usage);
 }
 
+int
+waitid(idtype_t idtype, id_t id, siginfo_t *info, int options)
+{
+    return SYSCALL4(waitid, idtype, id, info, options);
+}
+
 pid_t
 wait3(int *status, int options, struct rusage *usage)
 {

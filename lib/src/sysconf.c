@@ -48,6 +48,10 @@ sysconf(int name)
     case _SC_SAVED_IDS:         return _POSIX_SAVED_IDS;
     case _SC_REALTIME_SIGNALS:  return _POSIX_REALTIME_SIGNALS;
     case _SC_MONOTONIC_CLOCK:   return _POSIX_MONOTONIC_CLOCK;
+    case _SC_SEMAPHORES:        return _POSIX_SEMAPHORES;
+    case _SC_SHARED_MEMORY_OBJECTS: return _POSIX_SHARED_MEMORY_OBJECTS;
+    case _SC_MAPPED_FILES:      return _POSIX_MAPPED_FILES;
+    case _SC_MEMORY_PROTECTION: return _POSIX_MEMORY_PROTECTION;
     case _SC_VERSION:           return _POSIX_VERSION;
     case _SC_PAGESIZE:          return PAGE_SIZE;
     case _SC_RTSIG_MAX:         return RTSIG_MAX;
@@ -63,17 +67,19 @@ sysconf(int name)
     /* Options Parley does not have (yet): -1, errno unchanged. */
     case _SC_THREADS: case _SC_TIMERS: case _SC_TIMER_MAX:
     case _SC_ASYNCHRONOUS_IO: case _SC_PRIORITY_SCHEDULING: case _SC_FSYNC:
-    case _SC_MAPPED_FILES:      return _POSIX_MAPPED_FILES;
-    case _SC_MEMORY_PROTECTION: return _POSIX_MEMORY_PROTECTION;
-    case _SC_SHARED_MEMORY_OBJECTS: return _POSIX_SHARED_MEMORY_OBJECTS;
-    case _SC_MESSAGE_PASSING: case _SC_SEMAPHORES: case _SC_SEM_NSEMS_MAX:
-    case _SC_SEM_VALUE_MAX:
+    case _SC_MESSAGE_PASSING: case _SC_SEM_NSEMS_MAX: case _SC_SEM_VALUE_MAX:
     case _SC_XOPEN_VERSION: case _SC_IOV_MAX: case _SC_SYMLOOP_MAX:
         return -1;
     default:
         errno = EINVAL;
         return -1;
     }
+}
+
+int
+getpagesize(void)
+{
+    return PAGE_SIZE;
 }
 
 /* The same answer for every file: one file system, one console. */
@@ -114,11 +120,4 @@ fpathconf(int fd, int name)
     if (fstat(fd, &st) < 0)
         return -1;
     return file_limit(name);
-}
-
-/* The BSD name for sysconf(_SC_PAGESIZE). */
-int
-getpagesize(void)
-{
-    return PAGE_SIZE;
 }

@@ -240,6 +240,31 @@ check_killed_by(int status, int sig)
     CHECK_EQ(WTERMSIG(status), sig);
 }
 
+/* Waits for the child pid: its exit code, or 128 + the signal that killed
+ * it (as a shell says), or -1 if it cannot be waited for. */
+static CHECK_UNUSED int
+check_exit_code(pid_t pid)
+{
+    int status = -1;
+
+    if (waitpid(pid, &status, 0) != pid)
+        return -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+/* sigaction(sig) with handler (or SIG_DFL/SIG_IGN), flags, an empty mask. */
+static CHECK_UNUSED void
+check_set_handler(int sig, void (*handler)(int), int flags)
+{
+    struct sigaction sa;
+
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = handler;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = flags;
+    CHECK_OK(sigaction(sig, &sa, NULL));
+}
+
 /* check_catch_signal(sig, flags): a handler that counts deliveries of sig
  * in check_signals_caught; flags are sigaction's (e.g. SA_RESTART or 0). */
 static volatile sig_atomic_t check_signals_caught;
@@ -254,13 +279,7 @@ check_count_signal(int sig)
 static CHECK_UNUSED void
 check_catch_signal(int sig, int flags)
 {
-    struct sigaction sa;
-
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = check_count_signal;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = flags;
-    CHECK_OK(sigaction(sig, &sa, NULL));
+    check_set_handler(sig, check_count_signal, flags);
 }
 
 /* Block (SIG_BLOCK) or unblock (SIG_UNBLOCK) the one signal sig. */

@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/time.h>
 #include <sys/times.h>
@@ -22,16 +23,6 @@
 #include <unistd.h>
 
 #include "check.h"
-
-static int
-exit_code_of(pid_t pid)
-{
-    int status = -1;
-
-    if (waitpid(pid, &status, 0) != pid)
-        return -1;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-}
 
 static void
 set_limit(int resource, rlim_t soft, rlim_t hard)
@@ -93,6 +84,29 @@ case_rlimit_nofile_limits_open_dup2_and_f_dupfd(void)
     CHECK_OK(close(5));
     CHECK_EQ(dup(0), 5);
     CHECK_EQ(sysconf(_SC_OPEN_MAX), 6);
+}
+
+/* pipe needs two descriptors: with one left under the limit, EMFILE, and
+ * the one free slot stays free. */
+static void
+case_rlimit_nofile_pipe_with_one_slot_left_is_emfile(void)
+{
+    int fds[2], fd;
+
+    set_limit(RLIMIT_NOFILE, 6, 6);
+    while ((fd = open("/", O_RDONLY)) >= 0 && fd < 4)
+        ;
+    CHECK_EQ(fd, 4);                    /* 0..4 used, only 5 free */
+    CHECK_ERR(pipe(fds), EMFILE);
+    CHECK_EQ(open("/", O_RDONLY), 5);
+}
+
+static void
+case_getrlimit_bad_pointer_is_efault(void)
+{
+    CHECK_ERR(getrlimit(RLIMIT_NOFILE, (struct rlimit *)16), EFAULT);
+    CHECK_ERR(setrlimit(RLIMIT_NOFILE, (struct rlimit *)16), EFAULT);
+    CHECK_ERR(getrusage(RUSAGE_SELF, (struct rusage *)16), EFAULT);
 }
 
 static void
@@ -168,12 +182,12 @@ case_rlimit_nproc_makes_fork_eagain(void)
     CHECK(child > 0);
     CHECK_ERR(fork(), EAGAIN);
     CHECK_OK(kill(child, SIGKILL));
-    exit_code_of(child);
+    check_exit_code(child);
     child = fork();                         /* room again */
     if (child == 0)
         _exit(0);
     CHECK(child > 0);
-    exit_code_of(child);
+    check_exit_code(child);
     CHECK_EQ(sysconf(_SC_CHILD_MAX), 2);
 }
 
@@ -188,7 +202,7 @@ case_rlimit_nproc_does_not_bind_root(void)
     if (child == 0)
         _exit(0);
     CHECK(child > 0);
-    exit_code_of(child);
+    check_exit_code(child);
 }
 
 /* RLIMIT_AS: growing the heap past the limit fails with ENOMEM (sbrk and
@@ -205,6 +219,22 @@ case_rlimit_as_makes_sbrk_and_malloc_fail_enomem(void)
     CHECK(malloc(16 * 1024) != NULL);
 }
 
+/* RLIMIT_AS counts mappings too: mmap past it is ENOMEM, even before a
+ * page is touched. */
+static void
+case_rlimit_as_makes_mmap_fail_enomem(void)
+{
+    void *p;
+
+    set_limit(RLIMIT_AS, 4 * 1024 * 1024, RLIM_INFINITY);
+    errno = 0;
+    CHECK(mmap(NULL, 8 * 1024 * 1024, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) == MAP_FAILED);
+    CHECK_EQ(errno, ENOMEM);
+    p = mmap(NULL, 64 * 1024, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    CHECK(p != MAP_FAILED);
+    CHECK_OK(munmap(p, 64 * 1024));
+}
+
 /* fork: the child has the parent's limits. */
 static void
 case_fork_child_inherits_limits(void)
@@ -217,7 +247,7 @@ case_fork_child_inherits_limits(void)
         struct rlimit r;
         _exit(getrlimit(RLIMIT_NOFILE, &r) == 0 && r.rlim_cur == 7 && r.rlim_max == 9 ? 0 : 1);
     }
-    CHECK_EQ(exit_code_of(pid), 0);
+    CHECK_EQ(check_exit_code(pid), 0);
 }
 
 /* ---- CPU time -------------------------------------------------------------------- */
@@ -253,7 +283,7 @@ case_getrusage_children_counts_waited_for_children(void)
     CHECK_EQ(read(fds[0], &c, 1), 1);
     CHECK_OK(getrusage(RUSAGE_CHILDREN, &u));
     CHECK_EQ(timeval_us(u.ru_utime), 0);
-    CHECK_EQ(exit_code_of(pid), 0);
+    CHECK_EQ(check_exit_code(pid), 0);
     CHECK_OK(getrusage(RUSAGE_CHILDREN, &u));
     CHECK(timeval_us(u.ru_utime) > 0);
 }
@@ -284,12 +314,31 @@ case_times_reports_own_and_children_ticks(void)
         spin_ms(300);
         _exit(0);
     }
-    exit_code_of(pid);
+    check_exit_code(pid);
     spin_ms(300);
     end = times(&t);
     CHECK(end > start);
     CHECK(t.tms_utime > 0);
     CHECK(t.tms_cutime > 0);
+}
+
+/* POSIX CPU-time clocks: CLOCK_PROCESS_CPUTIME_ID grows as the process
+ * computes; its resolution is a timer tick. */
+static void
+case_clock_process_cputime_id_counts_cpu_time(void)
+{
+    struct timespec a, b, res;
+
+    CHECK_OK(clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &a));
+    spin_ms(300);
+    CHECK_OK(clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &b));
+    CHECK(b.tv_sec > a.tv_sec || (b.tv_sec == a.tv_sec && b.tv_nsec > a.tv_nsec));
+    CHECK_OK(clock_getres(CLOCK_PROCESS_CPUTIME_ID, &res));
+    CHECK(res.tv_sec == 0 && res.tv_nsec > 0);
+    CHECK_OK(clock_getres(CLOCK_MONOTONIC, &res));
+    CHECK(res.tv_sec == 0 && res.tv_nsec > 0);
+    CHECK_ERR(clock_getres(99, &res), EINVAL);
+    CHECK_ERR(clock_gettime(99, &a), EINVAL);
 }
 
 static void
@@ -399,10 +448,10 @@ case_setpriority_of_another_users_process_is_eperm(void)
             _exit(1);
         _exit(setpriority(PRIO_PROCESS, target, 10) < 0 && errno == EPERM ? 0 : 2);
     }
-    CHECK_EQ(exit_code_of(pid), 0);
+    CHECK_EQ(check_exit_code(pid), 0);
     CHECK_EQ(getpriority(PRIO_PROCESS, target), 0);
     kill(target, SIGKILL);
-    exit_code_of(target);
+    check_exit_code(target);
 }
 
 /* PRIO_PGRP reaches every member of the group. */
@@ -422,8 +471,8 @@ case_setpriority_of_a_group_sets_every_member(void)
     CHECK_EQ(getpriority(PRIO_PROCESS, b), 7);
     kill(a, SIGKILL);
     kill(b, SIGKILL);
-    exit_code_of(a);
-    exit_code_of(b);
+    check_exit_code(a);
+    check_exit_code(b);
 }
 
 static void
@@ -433,7 +482,7 @@ case_getpriority_errors_are_einval_and_esrch(void)
 
     if (pid == 0)
         _exit(0);
-    exit_code_of(pid);
+    check_exit_code(pid);
     CHECK_ERR(getpriority(PRIO_PROCESS, pid), ESRCH);
     CHECK_ERR(getpriority(7, 0), EINVAL);
     CHECK_ERR(setpriority(7, 0, 0), EINVAL);
@@ -449,7 +498,7 @@ case_fork_child_inherits_the_nice_value(void)
     pid = fork();
     if (pid == 0)
         _exit(getpriority(PRIO_PROCESS, 0) == 3 ? 0 : 1);
-    CHECK_EQ(exit_code_of(pid), 0);
+    CHECK_EQ(check_exit_code(pid), 0);
 }
 
 int
@@ -458,6 +507,8 @@ main(int argc, char **argv)
     static const struct check_case cases[] = {
         CHECK_CASE(rlimit_nofile_starts_at_sysconf_open_max),
         CHECK_CASE(rlimit_nofile_limits_open_dup2_and_f_dupfd),
+        CHECK_CASE(rlimit_nofile_pipe_with_one_slot_left_is_emfile),
+        CHECK_CASE(getrlimit_bad_pointer_is_efault),
         CHECK_CASE(setrlimit_soft_above_hard_is_einval),
         CHECK_CASE(rlimit_of_unknown_resource_is_einval),
         CHECK_CASE(setrlimit_raising_hard_limit_unprivileged_is_eperm),
@@ -466,12 +517,14 @@ main(int argc, char **argv)
         CHECK_CASE(rlimit_nproc_makes_fork_eagain),
         CHECK_CASE(rlimit_nproc_does_not_bind_root),
         CHECK_CASE(rlimit_as_makes_sbrk_and_malloc_fail_enomem),
+        CHECK_CASE(rlimit_as_makes_mmap_fail_enomem),
         CHECK_CASE(fork_child_inherits_limits),
         CHECK_CASE(getrusage_self_counts_user_time),
         CHECK_CASE(getrusage_children_counts_waited_for_children),
         CHECK_CASE(getrusage_unknown_who_is_einval),
         CHECK_CASE(times_reports_own_and_children_ticks),
         CHECK_CASE(clock_grows_with_cpu_time),
+        CHECK_CASE(clock_process_cputime_id_counts_cpu_time),
         CHECK_CASE(wait4_reports_the_childs_usage),
         CHECK_CASE(wait3_waits_for_any_child),
         CHECK_CASE(wait4_wnohang_with_running_child_is_zero),

@@ -16,31 +16,9 @@
 #include "check.h"
 
 static void
-set_action(int sig, void (*handler)(int), int flags)
-{
-    struct sigaction sa;
-
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = handler;
-    sa.sa_flags = flags;
-    sigemptyset(&sa.sa_mask);
-    CHECK_OK(sigaction(sig, &sa, NULL));
-}
-
-static void
 nothing(int sig)
 {
     (void)sig;
-}
-
-static int
-exit_code_of(pid_t pid)
-{
-    int status = -1;
-
-    if (waitpid(pid, &status, 0) != pid)
-        return -1;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
 /* ---- the alternate signal stack -------------------------------------------- */
@@ -97,7 +75,7 @@ static void
 case_sa_onstack_handler_runs_on_the_alternate_stack(void)
 {
     install_altstack(SIGSTKSZ);
-    set_action(SIGUSR1, where_am_i, SA_ONSTACK);
+    check_set_handler(SIGUSR1, where_am_i, SA_ONSTACK);
     CHECK_OK(raise(SIGUSR1));
     CHECK(on_altstack(handler_sp));
     CHECK_EQ(handler_flags, SS_ONSTACK);
@@ -110,7 +88,7 @@ case_handler_without_sa_onstack_uses_the_ordinary_stack(void)
     stack_t now;
 
     install_altstack(SIGSTKSZ);
-    set_action(SIGUSR1, where_am_i, 0);
+    check_set_handler(SIGUSR1, where_am_i, 0);
     CHECK_OK(raise(SIGUSR1));
     CHECK(!on_altstack(handler_sp));
     CHECK_EQ(handler_flags, 0);
@@ -143,7 +121,7 @@ static void
 overflow_with_altstack(void)
 {
     install_altstack(SIGSTKSZ);
-    set_action(SIGSEGV, overflow_handler, SA_ONSTACK);
+    check_set_handler(SIGSEGV, overflow_handler, SA_ONSTACK);
     recurse_forever(0);
 }
 
@@ -158,7 +136,7 @@ case_stack_overflow_sigsegv_is_caught_on_the_alternate_stack(void)
         overflow_with_altstack();
         _exit(2);
     }
-    CHECK_EQ(exit_code_of(pid), 42);
+    CHECK_EQ(check_exit_code(pid), 42);
 }
 
 static void
@@ -203,7 +181,7 @@ static void
 case_sigaltstack_change_while_on_it_is_eperm(void)
 {
     install_altstack(SIGSTKSZ);
-    set_action(SIGUSR2, change_while_on_it, SA_ONSTACK);
+    check_set_handler(SIGUSR2, change_while_on_it, SA_ONSTACK);
     CHECK_OK(raise(SIGUSR2));
     CHECK_EQ(change_error, EPERM);
 }
@@ -221,9 +199,44 @@ case_sigaltstack_ss_disable_turns_it_off(void)
     CHECK(old.ss_sp == alt_base);
     CHECK_OK(sigaltstack(NULL, &old));
     CHECK(old.ss_flags & SS_DISABLE);
-    set_action(SIGUSR1, where_am_i, SA_ONSTACK);
+    check_set_handler(SIGUSR1, where_am_i, SA_ONSTACK);
     CHECK_OK(raise(SIGUSR1));
     CHECK(!on_altstack(handler_sp));
+}
+
+static volatile uintptr_t outer_sp, inner_sp;
+
+static void
+inner_handler(int sig)
+{
+    int local;
+
+    (void)sig;
+    inner_sp = (uintptr_t)&local;
+}
+
+static void
+outer_handler(int sig)
+{
+    int local;
+
+    (void)sig;
+    outer_sp = (uintptr_t)&local;
+    raise(SIGUSR2);
+}
+
+/* A handler that interrupts one already on the alternate stack gets its
+ * frame below it, on the same stack (not at the top again). */
+static void
+case_nested_onstack_handler_stays_below_on_the_alternate_stack(void)
+{
+    install_altstack(SIGSTKSZ);
+    check_set_handler(SIGUSR1, outer_handler, SA_ONSTACK);
+    check_set_handler(SIGUSR2, inner_handler, SA_ONSTACK);
+    CHECK_OK(raise(SIGUSR1));
+    CHECK(on_altstack(outer_sp));
+    CHECK(on_altstack(inner_sp));
+    CHECK(inner_sp < outer_sp);
 }
 
 /* fork: the child keeps the alternate stack (its copy of the memory). */
@@ -233,13 +246,13 @@ case_fork_child_inherits_the_alternate_stack(void)
     pid_t pid;
 
     install_altstack(SIGSTKSZ);
-    set_action(SIGUSR1, where_am_i, SA_ONSTACK);
+    check_set_handler(SIGUSR1, where_am_i, SA_ONSTACK);
     pid = fork();
     if (pid == 0) {
         raise(SIGUSR1);
         _exit(on_altstack(handler_sp) ? 0 : 1);
     }
-    CHECK_EQ(exit_code_of(pid), 0);
+    CHECK_EQ(check_exit_code(pid), 0);
 }
 
 /* ---- SA_NOCLDWAIT -------------------------------------------------------------- */
@@ -251,7 +264,7 @@ case_sa_nocldwait_children_are_reaped_wait_is_echild(void)
 {
     pid_t pid;
 
-    set_action(SIGCHLD, SIG_DFL, SA_NOCLDWAIT);
+    check_set_handler(SIGCHLD, SIG_DFL, SA_NOCLDWAIT);
     pid = fork();
     if (pid == 0)
         _exit(7);
@@ -268,7 +281,7 @@ case_sa_nocldwait_with_a_handler_still_gets_sigchld(void)
     pid_t pid;
 
     check_change_mask(SIG_BLOCK, SIGCHLD);
-    set_action(SIGCHLD, nothing, SA_NOCLDWAIT);
+    check_set_handler(SIGCHLD, nothing, SA_NOCLDWAIT);
     pid = fork();
     if (pid == 0)
         _exit(5);
@@ -313,10 +326,10 @@ case_kill_of_another_users_process_is_eperm(void)
             _exit(3);
         _exit(0);
     }
-    CHECK_EQ(exit_code_of(pid), 0);
+    CHECK_EQ(check_exit_code(pid), 0);
     CHECK_OK(kill(target, 0));          /* still there */
     CHECK_OK(kill(target, SIGKILL));    /* root may */
-    CHECK_EQ(exit_code_of(target), 128 + SIGKILL);
+    CHECK_EQ(check_exit_code(target), 128 + SIGKILL);
 }
 
 /* Processes of the same user may signal each other. */
@@ -330,8 +343,8 @@ case_kill_of_same_users_process_is_allowed(void)
     pid = fork();
     if (pid == 0)
         _exit(kill(target, SIGTERM) == 0 ? 0 : 1);
-    CHECK_EQ(exit_code_of(pid), 0);
-    CHECK_EQ(exit_code_of(target), 128 + SIGTERM);
+    CHECK_EQ(check_exit_code(pid), 0);
+    CHECK_EQ(check_exit_code(target), 128 + SIGTERM);
 }
 
 /* kill to a group: EPERM when every member refuses, and none is signalled. */
@@ -347,10 +360,30 @@ case_kill_of_a_group_of_another_user_is_eperm(void)
             _exit(1);
         _exit(killpg(target, SIGTERM) < 0 && errno == EPERM ? 0 : 2);
     }
-    CHECK_EQ(exit_code_of(pid), 0);
+    CHECK_EQ(check_exit_code(pid), 0);
     CHECK_OK(kill(target, 0));
     CHECK_OK(kill(target, SIGKILL));
-    exit_code_of(target);
+    check_exit_code(target);
+}
+
+/* POSIX: SIGCONT may go to any process of the sender's session, whoever
+ * owns it; other signals still may not. */
+static void
+case_sigcont_to_another_users_process_in_the_session_is_allowed(void)
+{
+    pid_t target = start_root_sleeper(), pid;
+
+    pid = fork();
+    if (pid == 0) {
+        if (setuid(1000) < 0)
+            _exit(1);
+        if (kill(target, SIGCONT) != 0)
+            _exit(2);
+        _exit(kill(target, SIGTERM) < 0 && errno == EPERM ? 0 : 3);
+    }
+    CHECK_EQ(check_exit_code(pid), 0);
+    CHECK_OK(kill(target, SIGKILL));
+    check_exit_code(target);
 }
 
 /* SA_SIGINFO's si_uid is the sender's real user id. */
@@ -372,7 +405,7 @@ case_siginfo_si_uid_is_the_senders_real_uid(void)
     CHECK_EQ(info.si_uid, 1234);
     CHECK_EQ(info.si_pid, pid);
     CHECK_EQ(info.si_code, SI_USER);
-    CHECK_EQ(exit_code_of(pid), 0);
+    CHECK_EQ(check_exit_code(pid), 0);
 }
 
 /* ---- groups and sessions ------------------------------------------------------------ */
@@ -386,8 +419,8 @@ case_killpg_signals_every_process_in_the_group(void)
     CHECK_OK(setpgid(a, a));
     CHECK_OK(setpgid(b, a));
     CHECK_OK(killpg(a, SIGTERM));
-    CHECK_EQ(exit_code_of(a), 128 + SIGTERM);
-    CHECK_EQ(exit_code_of(b), 128 + SIGTERM);
+    CHECK_EQ(check_exit_code(a), 128 + SIGTERM);
+    CHECK_EQ(check_exit_code(b), 128 + SIGTERM);
 }
 
 static void
@@ -403,7 +436,7 @@ case_killpg_of_no_such_group_is_esrch(void)
 
     if (pid == 0)
         _exit(0);
-    exit_code_of(pid);
+    check_exit_code(pid);
     CHECK_ERR(killpg(pid, SIGTERM), ESRCH);
 }
 
@@ -419,7 +452,7 @@ case_getsid_names_the_session(void)
         pid_t sid = setsid();
         _exit(sid == getpid() && getsid(0) == getpid() ? 0 : 1);
     }
-    CHECK_EQ(exit_code_of(pid), 0);
+    CHECK_EQ(check_exit_code(pid), 0);
 }
 
 static void
@@ -429,7 +462,7 @@ case_getsid_of_no_such_process_is_esrch(void)
 
     if (pid == 0)
         _exit(0);
-    exit_code_of(pid);
+    check_exit_code(pid);
     CHECK_ERR(getsid(pid), ESRCH);
 }
 
@@ -442,7 +475,7 @@ case_setpgrp_makes_the_caller_a_group_leader(void)
 
     if (pid == 0)
         _exit(setpgrp() == 0 && getpgrp() == getpid() ? 0 : 1);
-    CHECK_EQ(exit_code_of(pid), 0);
+    CHECK_EQ(check_exit_code(pid), 0);
 }
 
 /* ---- the XSI calls ----------------------------------------------------------------- */
@@ -522,7 +555,7 @@ case_sigpause_waits_with_the_signal_unblocked(void)
     CHECK_ERR(sigpause(SIGUSR1), EINTR);
     CHECK_EQ(check_signals_caught, 1);
     CHECK(check_is_blocked(SIGUSR1));
-    CHECK_EQ(exit_code_of(pid), 0);
+    CHECK_EQ(check_exit_code(pid), 0);
 }
 
 /* sigaction refuses SIG_HOLD: only sigset() understands it.  (Parley's
@@ -556,7 +589,7 @@ case_siglongjmp_from_a_handler_restores_the_saved_mask(void)
     volatile int jumps = 0;
     int r;
 
-    set_action(SIGUSR1, jump_out, 0);
+    check_set_handler(SIGUSR1, jump_out, 0);
     r = sigsetjmp(jump_target, 1);
     if (r == 0) {
         raise(SIGUSR1);
@@ -572,7 +605,7 @@ case_siglongjmp_from_a_handler_restores_the_saved_mask(void)
 static void
 case_siglongjmp_without_savemask_keeps_the_current_mask(void)
 {
-    set_action(SIGUSR2, jump_out, 0);
+    check_set_handler(SIGUSR2, jump_out, 0);
     if (sigsetjmp(jump_target, 0) == 0) {
         raise(SIGUSR2);
         CHECK(0);
@@ -604,12 +637,14 @@ main(int argc, char **argv)
         CHECK_CASE(sigaltstack_unknown_flag_is_einval),
         CHECK_CASE(sigaltstack_change_while_on_it_is_eperm),
         CHECK_CASE(sigaltstack_ss_disable_turns_it_off),
+        CHECK_CASE(nested_onstack_handler_stays_below_on_the_alternate_stack),
         CHECK_CASE(fork_child_inherits_the_alternate_stack),
         CHECK_CASE(sa_nocldwait_children_are_reaped_wait_is_echild),
         CHECK_CASE(sa_nocldwait_with_a_handler_still_gets_sigchld),
         CHECK_CASE(kill_of_another_users_process_is_eperm),
         CHECK_CASE(kill_of_same_users_process_is_allowed),
         CHECK_CASE(kill_of_a_group_of_another_user_is_eperm),
+        CHECK_CASE(sigcont_to_another_users_process_in_the_session_is_allowed),
         CHECK_CASE(siginfo_si_uid_is_the_senders_real_uid),
         CHECK_CASE(killpg_signals_every_process_in_the_group),
         CHECK_CASE(killpg_of_negative_group_is_einval),

@@ -33,18 +33,6 @@ count_handler(int sig)
     counts[sig]++;
 }
 
-static void
-set_handler(int sig, void (*handler)(int), int flags)
-{
-    struct sigaction sa;
-
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = handler;
-    sa.sa_flags = flags;
-    sigemptyset(&sa.sa_mask);
-    CHECK_OK(sigaction(sig, &sa, NULL));
-}
-
 static long
 elapsed_ms(const struct timespec *start)
 {
@@ -110,7 +98,7 @@ case_pipe_read_interrupted_is_eintr(void)
     char c;
     pid_t pest;
 
-    set_handler(SIGUSR1, count_handler, 0);
+    check_set_handler(SIGUSR1, count_handler, 0);
     CHECK_OK(pipe(fds));
     pest = start_pest(getpid(), SIGUSR1, -1, -1);
     CHECK_ERR(read(fds[0], &c, 1), EINTR);
@@ -126,7 +114,7 @@ case_pipe_read_restarts_with_sa_restart(void)
     char c = 0;
     pid_t pest;
 
-    set_handler(SIGUSR1, count_handler, SA_RESTART);
+    check_set_handler(SIGUSR1, count_handler, SA_RESTART);
     CHECK_OK(pipe(fds));
     pest = start_pest(getpid(), SIGUSR1, 5, fds[1]);
     CHECK_EQ(read(fds[0], &c, 1), 1);
@@ -157,7 +145,7 @@ case_waitpid_interrupted_is_eintr(void)
 {
     pid_t pest;
 
-    set_handler(SIGUSR1, count_handler, 0);
+    check_set_handler(SIGUSR1, count_handler, 0);
     pest = start_pest(getpid(), SIGUSR1, -1, -1);
     CHECK_ERR(waitpid(pest, NULL, 0), EINTR);
     CHECK(counts[SIGUSR1] >= 1);
@@ -170,7 +158,7 @@ case_waitpid_restarts_with_sa_restart(void)
     int status;
     pid_t pest;
 
-    set_handler(SIGUSR1, count_handler, SA_RESTART);
+    check_set_handler(SIGUSR1, count_handler, SA_RESTART);
     pest = start_pest(getpid(), SIGUSR1, 5, -1);
     CHECK_EQ(waitpid(pest, &status, 0), pest);
     CHECK(WIFEXITED(status));
@@ -186,7 +174,7 @@ case_nanosleep_interrupted_is_eintr_with_time_left(void)
     struct timespec t = { 20, 0 }, left = { 0, 0 };
     pid_t pest;
 
-    set_handler(SIGUSR1, count_handler, SA_RESTART);
+    check_set_handler(SIGUSR1, count_handler, SA_RESTART);
     pest = start_pest(getpid(), SIGUSR1, -1, -1);
     CHECK_ERR(nanosleep(&t, &left), EINTR);
     CHECK(counts[SIGUSR1] >= 1);
@@ -201,7 +189,7 @@ case_pause_returns_eintr_after_handler(void)
 {
     pid_t pest;
 
-    set_handler(SIGUSR1, count_handler, SA_RESTART);   /* never restarted */
+    check_set_handler(SIGUSR1, count_handler, SA_RESTART);   /* never restarted */
     pest = start_pest(getpid(), SIGUSR1, -1, -1);
     CHECK_ERR(pause(), EINTR);
     CHECK(counts[SIGUSR1] >= 1);
@@ -227,7 +215,7 @@ case_sigsuspend_takes_signal_pending_before_it(void)
 {
     sigset_t none;
 
-    set_handler(SIGUSR1, count_handler, 0);
+    check_set_handler(SIGUSR1, count_handler, 0);
     check_change_mask(SIG_BLOCK, SIGUSR1);
     raise(SIGUSR1);
     sigemptyset(&none);
@@ -253,7 +241,7 @@ case_sigsuspend_waits_for_a_signal_from_elsewhere(void)
     sigset_t temporary;
     pid_t pid;
 
-    set_handler(SIGUSR1, mask_recording_handler, 0);
+    check_set_handler(SIGUSR1, mask_recording_handler, 0);
     check_change_mask(SIG_BLOCK, SIGUSR1);
     check_change_mask(SIG_BLOCK, SIGHUP);
     pid = fork();
@@ -278,8 +266,8 @@ case_sigsuspend_leaves_masked_signals_pending(void)
 {
     sigset_t temporary;
 
-    set_handler(SIGUSR1, count_handler, 0);
-    set_handler(SIGUSR2, count_handler, 0);
+    check_set_handler(SIGUSR1, count_handler, 0);
+    check_set_handler(SIGUSR2, count_handler, 0);
     check_change_mask(SIG_BLOCK, SIGUSR1);
     check_change_mask(SIG_BLOCK, SIGUSR2);
     raise(SIGUSR2);
@@ -339,7 +327,7 @@ case_waitpid_reports_stops_only_with_wuntraced(void)
     int status;
     pid_t pid;
 
-    set_handler(SIGCHLD, count_handler, 0);
+    check_set_handler(SIGCHLD, count_handler, 0);
     check_change_mask(SIG_BLOCK, SIGCHLD);
     pid = start_sleeper();
     CHECK_OK(kill(pid, SIGSTOP));
@@ -460,7 +448,7 @@ case_signals_sent_while_stopped_wait_for_sigcont(void)
 
     CHECK_OK(pipe(fds));
     handler_pipe = fds[1];
-    set_handler(SIGUSR1, pipe_writing_handler, 0);
+    check_set_handler(SIGUSR1, pipe_writing_handler, 0);
     pid = start_sleeper();
     signal(SIGUSR1, SIG_DFL);
     CHECK_OK(kill(pid, SIGSTOP));
@@ -655,7 +643,7 @@ case_sigchld_ignored_leaves_no_zombies(void)
     pid_t pid;
 
     signal(SIGCHLD, SIG_IGN);
-    set_handler(SIGALRM, count_handler, 0);
+    check_set_handler(SIGALRM, count_handler, 0);
     pid = fork();
     if (pid == 0) {
         check_sleep_ms(100);
@@ -674,7 +662,7 @@ case_alarm_interrupts_pause_with_sigalrm(void)
 {
     struct timespec start;
 
-    set_handler(SIGALRM, count_handler, 0);
+    check_set_handler(SIGALRM, count_handler, 0);
     clock_gettime(CLOCK_MONOTONIC, &start);
     CHECK_EQ(alarm(1), 0);
     CHECK_ERR(pause(), EINTR);
@@ -703,7 +691,7 @@ case_alarm_zero_cancels(void)
 {
     struct timespec t = { 1, 300000000 };
 
-    set_handler(SIGALRM, count_handler, 0);
+    check_set_handler(SIGALRM, count_handler, 0);
     alarm(1);
     alarm(0);
     CHECK_OK(nanosleep(&t, NULL));

@@ -57,6 +57,17 @@ case_sysconf_reports_posix_version_and_job_control(void)
     CHECK(sysconf(_SC_SAVED_IDS) > 0);
 }
 
+/* The options whose calls the library has answer with their version. */
+static void
+case_sysconf_reports_the_ipc_options_provided(void)
+{
+    CHECK(sysconf(_SC_SEMAPHORES) >= 200112L);
+    CHECK(sysconf(_SC_SHARED_MEMORY_OBJECTS) >= 200112L);
+    CHECK(sysconf(_SC_MAPPED_FILES) >= 200112L);
+    CHECK(sysconf(_SC_MEMORY_PROTECTION) >= 200112L);
+    CHECK(sysconf(_SC_MONOTONIC_CLOCK) >= 200112L);
+}
+
 static void
 case_sysconf_clock_ticks_and_processors_are_positive(void)
 {
@@ -170,6 +181,7 @@ main(int argc, char **argv)
         CHECK_CASE(sysconf_child_max_is_at_least_posix_minimum),
         CHECK_CASE(sysconf_realtime_signals_is_supported),
         CHECK_CASE(sysconf_reports_posix_version_and_job_control),
+        CHECK_CASE(sysconf_reports_the_ipc_options_provided),
         CHECK_CASE(sysconf_clock_ticks_and_processors_are_positive),
         CHECK_CASE(sysconf_unknown_name_is_einval),
         CHECK_CASE(pathconf_gives_name_path_and_pipe_limits),

@@ -160,6 +160,7 @@
     X(168, wait4,         4, (pid_t pid, int *ustatus, int options, struct rusage *uusage))\
     X(169, getpriority,   2, (int which, id_t who))                           \
     X(170, setpriority,   3, (int which, id_t who, int prio))                 \
+    X(171, waitid,        4, (int idtype, id_t id, siginfo_t *uinfo, int options))\
                                                                               \
     /* ---- files, console and terminal (termios, ioctl), time: 180-199 ---- */\
     X(180, ioctl,         3, (int fd, unsigned long request, void *arg))      \

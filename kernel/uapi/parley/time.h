@@ -15,5 +15,7 @@ struct timeval {
 
 #define CLOCK_REALTIME   0
 #define CLOCK_MONOTONIC  1
+#define CLOCK_PROCESS_CPUTIME_ID 2  /* CPU time of the process, in timer ticks */
+#define CLOCK_THREAD_CPUTIME_ID  3  /* one thread a process: the same */
 
 #endif

@@ -4,7 +4,15 @@
 
 #define WNOHANG     1
 #define WUNTRACED   2
+#define WSTOPPED    WUNTRACED   /* waitid's name for it */
+#define WEXITED     4           /* waitid: report exits (waitpid always does) */
 #define WCONTINUED  8
+#define WNOWAIT     0x01000000  /* waitid: report, but leave the child waitable */
+
+/* waitid's idtype: which children id names. */
+#define P_ALL   0
+#define P_PID   1
+#define P_PGID  2
 
 /* status: exit code << 8 | 0; signal number (| 0x80 for core); stop: sig << 8 | 0x7f;
  * continued: 0xffff. */

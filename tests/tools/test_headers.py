@@ -1,0 +1,45 @@
+"""The headers the library claims (lib/README.md): one small program per
+header in tests/headers/, which names that header's functions, types and
+constants and calls the functions.  Each must compile with warnings as
+errors -- so a missing declaration fails its case -- and link against the
+library -- so a missing function does too.  <pthread.h> must instead stop
+the build with its one clear message.
+
+tests/run.py sets ROOT before the cases run; each case_* fails by raising."""
+
+import glob
+import os
+import subprocess
+
+guest = ROOT = DEADLINE = None
+HERE = os.path.dirname(os.path.abspath(__file__))
+HEADERS = os.path.join(os.path.dirname(HERE), "headers")
+
+
+def build(name):
+    """make build/headers/NAME: (exit status, output)."""
+    target = os.path.join("build", "headers", name)
+    r = subprocess.run(["make", "-s", "--no-print-directory", target], cwd=ROOT,
+                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                       universal_newlines=True)
+    return r.returncode, r.stdout
+
+
+def header_case(name):
+    def case():
+        code, output = build(name)
+        assert code == 0, "tests/headers/%s.c does not build:\n%s" % (name, output[-2000:])
+    return case
+
+
+for _path in sorted(glob.glob(os.path.join(HEADERS, "*.c"))):
+    _name = os.path.basename(_path)[:-2]
+    if _name != "pthread":
+        globals()["case_%s_h_compiles_and_links" % _name] = header_case(_name)
+
+
+def case_pthread_h_stops_the_build_with_one_clear_error():
+    code, output = build("pthread")
+    assert code != 0, "<pthread.h> compiled: Parley has no threads"
+    assert "Parley has no threads" in output, output[-2000:]
+    assert output.count("error:") == 1, "more than one error:\n" + output[-2000:]
