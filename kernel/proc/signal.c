@@ -15,6 +15,8 @@
 #include "proc/proc.h"
 #include "proc/sched.h"
 #include <parley/wait.h>
+#include "trace/trace.h"
+#include "arch/irq.h"
 
 enum default_action
 signal_default_action(int sig)
@@ -199,6 +201,7 @@ signal_send_info(struct proc *p, const siginfo_t *info)
     int sig = info->si_signo;
     if (sig <= 0 || sig >= NSIG || !signal_can_receive(p))
         return 0;
+    trace_signal(p, sig, in_interrupt);
     if (sig == SIGCONT)
         signal_continue(p);
     if (is_stop_signal(sig))

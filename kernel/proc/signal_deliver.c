@@ -13,6 +13,7 @@
 #include "proc/sched.h"
 #include "arch/sigframe.h"
 #include <parley/wait.h>
+#include "trace/trace.h"
 
 static int
 next_signal(sigset_t set)
@@ -152,6 +153,8 @@ signal_deliver(struct trapframe *tf)
             h = SIG_DFL;
         if (h == SIG_IGN)
             continue;
+        if (trace_ipc_on(p))
+            trace_ipc(TRACE_EV_DELIVER, TRACE_OBJ_NONE, 0, 0, sig, h != SIG_DFL, NULL);
         if (h == SIG_DFL) {
             signal_default(p, sig);
             continue;

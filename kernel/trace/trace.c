@@ -99,6 +99,25 @@ trace_wake(struct proc *sleeper, bool from_interrupt)
     e->peer = sleeper->pid;
 }
 
+/* A signal is sent to target: recorded if the sender or the target is
+ * traced; an interrupt handler's signals (^C, alarms) are the kernel's. */
+void
+trace_signal(struct proc *target, int sig, bool from_interrupt)
+{
+    struct proc *sender = current;
+    if (!session_open() || !((sender->trace_flags | target->trace_flags) & TRACE_IPC))
+        return;
+    struct trace_event *e = event_new(from_interrupt ? target : sender, TRACE_EV_SIGNAL);
+    if (!e)
+        return;
+    if (from_interrupt) {
+        e->pid = 0;
+        strlcpy(e->comm, "kernel", sizeof e->comm);
+    }
+    e->peer = target->pid;
+    e->a = sig;
+}
+
 /* Is the parameter text at s ("const char *upath, ...") a path or a
  * name: a NUL-terminated string worth copying? */
 static bool

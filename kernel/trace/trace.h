@@ -23,6 +23,9 @@ void trace_ipc(int kind, int obj_type, int obj_id, pid_t peer, long a, long b,
 void trace_block(const char *what, long a, long b);
 void trace_wake(struct proc *sleeper, bool from_interrupt);
 
+/* signal.c: a signal is sent. */
+void trace_signal(struct proc *target, int sig, bool from_interrupt);
+
 /* syscall.c, before every traced call (copies its path argument)... */
 void trace_syscall_begin(struct proc *p, int nr, const long *args);
 /* ...and at the end of every traced call: nr, its arguments, result. */

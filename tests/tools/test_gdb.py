@@ -11,10 +11,14 @@ guest = ROOT = DEADLINE = None
 _output = {}
 
 SEM_PROGRAM = r'''
+#include <sys/msg.h>
 #include <sys/sem.h>
 #include <unistd.h>
 int main(void)
 {
+    struct { long mtype; char text[8]; } m = { 7, "hello" };
+    int q = msgget(4343, IPC_CREAT | 0600);
+    msgsnd(q, &m, 6, 0);            /* one message waits in queue 4343 */
     int set = semget(4242, 2, IPC_CREAT | 0600);
     struct sembuf up = { 1, 3, 0 }, down = { 0, -1, 0 };
     semop(set, &up, 1);             /* [1] = 3 */
@@ -27,7 +31,7 @@ int main(void)
 }
 '''
 
-COMMANDS = ["parley-ps", "parley-pipes", "parley-waitgraph", "parley-sem",
+COMMANDS = ["parley-ps", "parley-pipes", "parley-waitgraph", "parley-sem", "parley-msq",
             "parley-shm", "parley-vm 1", "parley-user",
             "parley-break-in deadlock sys_getpid", "info breakpoints"]
 
@@ -131,3 +135,8 @@ def case_user_loads_the_current_program():
 def case_break_in_is_conditional_on_the_program():
     text = out("info breakpoints")
     assert "sys_getpid" in text and '$_streq(current->name, "deadlock")' in text, text
+
+
+def case_msq_shows_queues_and_messages():
+    text = out("parley-msq")
+    assert "(key 4343): 1 messages, 6 bytes" in text, text

@@ -111,3 +111,16 @@ def case_queue_messages_match_in_order():
              "E\t3\t6\tb\trecv\tmsq\t3\t0\t64\t2\t0\t0\t\n"]
     pairs = d.match_messages(d.parse(lines))
     assert len(pairs) == 1 and pairs[0][0].a == 64, "the type-2 message, not the first"
+
+
+def case_signals_are_red_arrows_from_sender_to_target():
+    d = diagram_module()
+    events = d.parse(recording_of("demo_sigchld"))
+    sigs = [e for e in events if e.kind == "signal" and e.a == 17]
+    assert sigs, "SIGCHLD sends are recorded"
+    assert any(e.kind == "deliver" and e.a == 17 and e.b == 1 for e in events), \
+        "and delivered to the handler"
+    root = ET.fromstring(d.svg(events))
+    arrows = [g for g in root.iter(SVG + "g") if g.get("class") == "signal"]
+    assert len(arrows) == len(sigs), (len(arrows), len(sigs))
+    assert "sends signal 17 to %d" % sigs[0].peer in d.timeline(events)

@@ -210,7 +210,7 @@ class Msq(Command):
             print("this kernel has no System V message queues")
             return
         for obj, q in ipc_objects("msg_ids", "struct msg_queue", arg):
-            mq = q["q"] if "q" in [f.name for f in q.type.fields()] else q
+            mq = q["q"]                 # struct msg_queue: the ids object, then the msgq
             print("queue %d (key %d): %d messages, %d bytes" % (
                 int(obj["id"]), int(obj["perm"]["__key"]), int(mq["count"]), int(mq["bytes"])))
             m = mq["head"]
