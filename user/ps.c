@@ -4,7 +4,9 @@
  *   ps -e, -f, -ef
  *               also the parent's PID and, for a sleeping process, what it
  *               is waiting for (the kernel names every wait, e.g. "pipe 3
- *               full"): the quickest way to see who is blocked on what.
+ *               full"): the quickest way to see who is blocked on what,
+ *               and whom it waits for (the kernel's wait-for graph; the
+ *               `deadlock` command finds the cycles).
  * States: R running or runnable, S sleeping, T stopped, Z zombie.
  */
 #include <errno.h>
@@ -12,9 +14,25 @@
 #include <stdio.h>
 #include <string.h>
 
-#define PROCS_MAX 64            /* the kernel's process-table size */
+#define PROCS_MAX 256           /* the kernel's process-table size (CHILD_MAX) */
+#define EDGES_MAX 512
 
 static struct procinfo procs[PROCS_MAX];
+static struct waitedge edges[EDGES_MAX];
+static int nedges;
+
+/* "13 14": the processes pid waits for, or "-". */
+static const char *
+waits_for(pid_t pid)
+{
+    static char text[64];
+    size_t len = 0;
+    text[0] = 0;
+    for (int e = 0; e < nedges && len + 12 < sizeof text; e++)
+        if (edges[e].from == pid && edges[e].to)
+            len += snprintf(text + len, sizeof text - len, "%s%d", len ? " " : "", edges[e].to);
+    return len ? text : "-";
+}
 
 int
 main(int argc, char **argv)
@@ -36,16 +54,19 @@ main(int argc, char **argv)
         fprintf(stderr, "ps: procinfo: %s\n", strerror(errno));
         return 1;
     }
+    nedges = waitgraph(edges, EDGES_MAX);
+    if (nedges > EDGES_MAX)
+        nedges = EDGES_MAX;
     if (full)
-        printf("  PID  PPID STATE WAIT                 CMD\n");
+        printf("  PID  PPID STATE WAIT                 CMD              WAITS FOR\n");
     else
         printf("  PID STATE CMD\n");
     for (i = 0; i < n; i++) {
         struct procinfo *p = &procs[i];
 
         if (full)
-            printf("%5d %5d %-5c %-20s %s\n", p->pid, p->ppid, p->state,
-                   p->wait[0] ? p->wait : "-", p->name);
+            printf("%5d %5d %-5c %-20s %-16s %s\n", p->pid, p->ppid, p->state,
+                   p->wait[0] ? p->wait : "-", p->name, waits_for(p->pid));
         else
             printf("%5d %-5c %s\n", p->pid, p->state, p->name);
     }

@@ -13,12 +13,16 @@ _output = {}
 SEM_PROGRAM = r'''
 #include <sys/msg.h>
 #include <sys/sem.h>
+#include <sys/socket.h>
 #include <unistd.h>
 int main(void)
 {
     struct { long mtype; char text[8]; } m = { 7, "hello" };
     int q = msgget(4343, IPC_CREAT | 0600);
     msgsnd(q, &m, 6, 0);            /* one message waits in queue 4343 */
+    int sv[2];
+    socketpair(AF_UNIX, SOCK_STREAM, 0, sv);
+    write(sv[0], "abc", 3);         /* three bytes wait in a socket */
     int set = semget(4242, 2, IPC_CREAT | 0600);
     struct sembuf up = { 1, 3, 0 }, down = { 0, -1, 0 };
     semop(set, &up, 1);             /* [1] = 3 */
@@ -31,7 +35,7 @@ int main(void)
 }
 '''
 
-COMMANDS = ["parley-ps", "parley-pipes", "parley-waitgraph", "parley-sem", "parley-msq",
+COMMANDS = ["parley-ps", "parley-pipes", "parley-waitgraph", "parley-sem", "parley-msq", "parley-sockets",
             "parley-shm", "parley-vm 1", "parley-user",
             "parley-break-in deadlock sys_getpid", "info breakpoints"]
 
@@ -140,3 +144,8 @@ def case_break_in_is_conditional_on_the_program():
 def case_msq_shows_queues_and_messages():
     text = out("parley-msq")
     assert "(key 4343): 1 messages, 6 bytes" in text, text
+
+
+def case_sockets_lists_live_sockets():
+    text = out("parley-sockets")
+    assert text.count("socket ") >= 2 and "no sockets" not in text, text

@@ -273,7 +273,7 @@ class Sockets(Command):
     NAME = "parley-sockets"
 
     def invoke(self, arg, from_tty):
-        for name in ("socket_table", "sockets"):
+        for name in ("sock_table", "socket_table"):
             if has_symbol(name):
                 t = value(name)
                 for k in range(array_len(t)):
