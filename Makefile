@@ -199,6 +199,14 @@ test:
 	@$(MAKE) --no-print-directory build $(B)/parley.iso
 	$(PYTHON) tests/run.py $(T)
 
+# The long fuzz run (docs/robustness.md): CALLS calls, a fresh seed unless
+# SEED is given; the guest's console shows the seed to replay.
+CALLS ?= 2000000
+soak:
+	@tools/deps run
+	@$(MAKE) --no-print-directory build
+	tools/run-in-guest --no-build --timeout $$(( $(CALLS) / 500 + 120 )) -- fuzz -n $(CALLS) $(if $(SEED),-s $(SEED))
+
 # make grade: the tests as a score table by mechanism (tests/grading.txt);
 # GRADE_JSON=out.json also writes it for an autograder.
 grade:
@@ -223,6 +231,6 @@ bench:
 clean:
 	rm -rf $(B) .gdbinit
 
-.PHONY: all build qemu qemu-nox qemu-kernel qemu-gdb qemu-nox-gdb gdb test grade bench clean
+.PHONY: all build qemu qemu-nox qemu-kernel qemu-gdb qemu-nox-gdb gdb test soak grade bench clean
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

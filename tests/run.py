@@ -71,6 +71,15 @@ SHELL_CASES = [
     ("ls_bin", "ls /bin | cat", [r"(?m)^sh$", r"(?m)^cat$"]),
     ("ps_ef", "ps -ef",
      [r"(?m)^.*\bPID\b.*$", r"(?m)\binit\b", r"(?m)\bsh\b", r"(?m)\bps\b"]),
+    ("kstat", "kstat; kstat procs pipes",
+     [r"(?m)^frames_free\s+\d+ of \d+", r"(?m)^procs\s+[1-9]\d*\s+processes",
+      r"(?m)^open_files\s+[1-9]", r"(?m)^inodes\s+[1-9]", r"(?m)^[1-9]\d*\n0\n"]),
+    # The bounded fuzz run and the stress run of docs/robustness.md (fixed
+    # seeds, so a failure here replays with the same command line).
+    ("fuzz", "fuzz -s 0x5eed -n 60000",
+     [r"(?m)^fuzz: watchdog: \d+ rounds", r"(?m)^fuzz: ok \(seed 0x5eed\)$"]),
+    ("stress", "stress -s 7 -n 3",
+     [r"(?m)^stress: pipe round 2: ", r"(?m)^stress: fifo round 2: ", r"(?m)^stress: ok$"]),
 ]
 
 BEGIN_MARK = "=== begin ==="

@@ -14,8 +14,9 @@
  * The naive run shows the cycle: the parent notices that every fork is
  * taken and every philosopher is asleep, then prints who holds what
  * (GETPID) and what each waits for (the wait name ps shows, `semop set N
- * [1]-1`), and ends them.  Press Ctrl-P during the naive run to see the
- * same from the kernel.
+ * [1]-1`), and ends them.  `demo_philosophers -naive -keep &` leaves them
+ * deadlocked instead: then `deadlock` finds the cycle in the kernel's
+ * wait-for graph, Ctrl-P shows each wait, and `kill` ends them.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -29,16 +30,23 @@
 
 #define N     5
 #define MEALS 20
+#define SEATED N                /* one more semaphore: the start of dinner */
 
 union semun { int val; struct semid_ds *buf; unsigned short *array; };
 
 static int forks;
 
 static void
+pause_ms(long ms)
+{
+    struct timespec t = { 0, ms * 1000000 };
+    nanosleep(&t, 0);
+}
+
+static void
 think(void)
 {
-    struct timespec t = { 0, 20 * 1000000 };
-    nanosleep(&t, 0);
+    pause_ms(20);
 }
 
 static void
@@ -47,10 +55,12 @@ philosopher(int i, int naive)
     unsigned short left = i, right = (i + 1) % N;
     struct sembuf both[2] = { { left, -1, 0 }, { right, -1, 0 } };
     struct sembuf put[2] = { { left, 1, 0 }, { right, 1, 0 } };
+    struct sembuf sit_down = { SEATED, -1, 0 };
+    semop(forks, &sit_down, 1);                 /* dinner starts for all at once */
     for (int meal = 1; meal <= MEALS; meal++) {
         if (naive) {
             semop(forks, &both[0], 1);          /* left... */
-            think();                            /* (the window for the deadlock) */
+            pause_ms(100);                      /* reach for the right one: the window for the deadlock */
             semop(forks, &both[1], 1);          /* ...then right */
         } else {
             semop(forks, both, 2);              /* both at once */
@@ -112,13 +122,14 @@ int
 main(int argc, char **argv)
 {
     int naive = argc > 1 && strcmp(argv[1], "-naive") == 0;
-    forks = semget(IPC_PRIVATE, N, 0600);
+    int keep = naive && argc > 2 && strcmp(argv[2], "-keep") == 0;
+    forks = semget(IPC_PRIVATE, N + 1, 0600);
     if (forks < 0) {
         perror("semget");
         return 1;
     }
-    unsigned short ones[N] = { 1, 1, 1, 1, 1 };
-    union semun arg = { .array = ones };
+    unsigned short start[N + 1] = { 1, 1, 1, 1, 1, 0 };   /* forks on the table; nobody seated */
+    union semun arg = { .array = start };
     semctl(forks, 0, SETALL, arg);
 
     pid_t pids[N];
@@ -127,17 +138,23 @@ main(int argc, char **argv)
             philosopher(i, naive);
             exit(0);            /* exit, not _exit: flush what we printed */
         }
+    struct sembuf serve = { SEATED, N, 0 };
+    semop(forks, &serve, 1);
     int left = N, stuck = 0;
     while (left > 0) {
         if (waitpid(-1, 0, WNOHANG) > 0) {
             left--;
             continue;
         }
-        if (naive && deadlocked()) {
+        if (naive && !stuck && deadlocked()) {
             show_cycle(pids);
+            stuck = 1;
+            if (keep) {
+                printf("left deadlocked: try `deadlock`, then `kill %d`\n", getpid());
+                continue;
+            }
             for (int i = 0; i < N; i++)
                 kill(pids[i], SIGKILL);
-            stuck = 1;
         }
         think();
     }

@@ -1,7 +1,10 @@
 /*
- * ipcrm -- remove System V IPC objects.
+ * ipcrm -- remove System V IPC objects, and Parley's mailboxes and ports.
+ *   ipcrm -q msqid    remove the message queue with this id
+ *   ipcrm -Q key      ... with this key (0x... hexadecimal, or decimal)
+ *   ipcrm -b id       destroy a mailbox or port (its owner only)
  *   ipcrm -s semid    remove the semaphore array with this id
- *   ipcrm -S key      ... with this key (0x... hexadecimal, or decimal)
+ *   ipcrm -S key      ... with this key
  * Several options may be given; the exit status is 1 if any removal failed.
  *
  * One function per mechanism removes by id; a key is turned into an id by
@@ -13,6 +16,20 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/sem.h>
+#include <sys/msg.h>
+#include <parley/mbox.h>
+
+static int
+msg_remove(int id)
+{
+    return msgctl(id, IPC_RMID, 0);
+}
+
+static int
+msg_id_of_key(key_t key)
+{
+    return msgget(key, 0);
+}
 
 static int
 sem_remove(int id)
@@ -31,6 +48,8 @@ static const struct mechanism {
     int (*remove)(int id);
     int (*id_of_key)(key_t key);
 } mechanisms[] = {
+    { 'q', 'Q', msg_remove, msg_id_of_key },
+    { 'b', 0, mbox_destroy, 0 },          /* boxes have no keys */
     { 's', 'S', sem_remove, sem_id_of_key },
 };
 #define NMECHANISMS (int)(sizeof mechanisms / sizeof mechanisms[0])
@@ -51,7 +70,8 @@ static int
 remove_one(const struct mechanism *m, bool by_key, const char *arg)
 {
     char *end;
-    long n = strtol(arg, &end, by_key ? 0 : 10);
+    /* A key is a 32-bit pattern (0xffffffff is one), an id a number. */
+    long n = by_key ? (long)strtoul(arg, &end, 0) : strtol(arg, &end, 10);
     if (*arg == 0 || *end != 0) {
         report(by_key ? "key" : "id", arg, EINVAL);
         return 1;
@@ -83,7 +103,7 @@ main(int argc, char **argv)
                     m = &mechanisms[k], by_key = true;
             }
         if (!m || i + 1 >= argc) {
-            fprintf(stderr, "usage: ipcrm [-s id] [-S key]...\n");
+            fprintf(stderr, "usage: ipcrm [-q id] [-Q key] [-b id] [-s id] [-S key]...\n");
             return 2;
         }
         status |= remove_one(m, by_key, argv[++i]);

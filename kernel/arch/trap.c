@@ -11,6 +11,7 @@
 #include "arch/irq.h"
 #include "arch/trapframe.h"
 #include "mm/vm.h"
+#include "mm/frame.h"
 #include "proc/proc.h"
 #include "proc/sched.h"
 #include "proc/signal.h"
@@ -52,9 +53,14 @@ user_page_fault(struct trapframe *tf)
 {
     struct proc *p = current;
     uint32_t addr = read_cr2();
+    int err = vm_handle_fault(&p->vm, addr, tf->err & 2);
 
-    if (vm_handle_fault(&p->vm, addr, tf->err & 2) == 0)
+    if (err == 0)
         return;
+    if (err == -ENOMEM) {       /* no frame even in the reserve */
+        frame_wait_for_memory();
+        return;                 /* the instruction faults again, or a signal comes */
+    }
     printk("pid %d (%s): %s at address %p (%s, %s), eip %p\n",
            p->pid, p->name, exception_name(tf->trapno), (void *)addr,
            tf->err & 2 ? "write" : "read",

@@ -10,6 +10,7 @@
 #include "fs/file.h"
 #include "proc/resource.h"
 #include "proc/proc.h"
+#include "lib/kstat.h"
 
 static struct file file_table[NPROC_FILES];
 static unsigned files_in_use;
@@ -26,6 +27,7 @@ file_alloc(const struct file_ops *ops, struct inode *ip, int flags)
         f->offset = 0;
         f->inode = ip;
         files_in_use++;
+        kstat_add(KSTAT_open_files, +1);
         return f;
     }
     return 0;
@@ -49,6 +51,7 @@ file_close(struct file *f)
     inode_put(f->inode);
     f->inode = 0;
     files_in_use--;
+    kstat_add(KSTAT_open_files, -1);
 }
 
 unsigned

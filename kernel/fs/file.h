@@ -43,7 +43,7 @@ struct file {
     struct inode *inode;        /* NULL for none */
 };
 
-#define NPROC_FILES 512            /* system-wide open file descriptions */
+#define NPROC_FILES FILE_MAX       /* system-wide open file descriptions */
 
 struct file *file_alloc(const struct file_ops *ops, struct inode *ip, int flags);
 struct file *file_dup(struct file *f);

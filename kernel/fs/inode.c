@@ -9,6 +9,7 @@
 #include "fs/inode.h"
 #include "mm/frame.h"
 #include "arch/timer.h"
+#include "lib/kstat.h"
 #include "ipc/pipe.h"
 
 static struct inode inode_table[NINODE];
@@ -47,6 +48,7 @@ inode_alloc(mode_t mode)
         ip->refs = 1;
         ip->atime = ip->mtime = ip->ctime = now_timespec();
         inodes_in_use++;
+        kstat_add(KSTAT_inodes, +1);
         return ip;
     }
     return 0;
@@ -74,9 +76,11 @@ static void inode_free_blocks_from(struct inode *ip, uint32_t first);
 static void
 inode_free(struct inode *ip)
 {
+    assert(ip->refs == 0 && ip->nlink == 0);
     inode_free_blocks_from(ip, 0);  /* file data, or a pipe's queue */
     ip->ino = 0;
     inodes_in_use--;
+    kstat_add(KSTAT_inodes, -1);
 }
 
 /* Drop a reference; the inode dies when it has neither references nor names. */
@@ -88,6 +92,24 @@ inode_put(struct inode *ip)
     assert(ip->refs > 0);
     if (--ip->refs == 0 && ip->nlink == 0)
         inode_free(ip);
+}
+
+/* File data counts against the file-data limit (mm/frame.c); a pipe's
+ * queue, bounded by PIPE_CAPACITY, does not, so a full file system never
+ * stops a pipe. */
+static void *
+data_frame_alloc(struct inode *ip)
+{
+    return S_ISFIFO(ip->mode) ? frame_alloc_zeroed() : file_frame_alloc();
+}
+
+static void
+data_frame_free(struct inode *ip, void *frame)
+{
+    if (S_ISFIFO(ip->mode))
+        frame_unref(frame);
+    else
+        file_frame_free(frame);
 }
 
 /* The slot holding block pointer n of ip, making index blocks if alloc. */
@@ -104,12 +126,12 @@ inode_block_slot(struct inode *ip, uint32_t n, bool alloc)
         n -= PTRS_PER_BLOCK;
         if (n >= PTRS_PER_BLOCK * PTRS_PER_BLOCK)
             return 0;
-        if (!ip->double_indirect && (!alloc || !(ip->double_indirect = frame_alloc_zeroed())))
+        if (!ip->double_indirect && (!alloc || !(ip->double_indirect = data_frame_alloc(ip))))
             return 0;
         level1 = &ip->double_indirect[n / PTRS_PER_BLOCK];
         n %= PTRS_PER_BLOCK;
     }
-    if (!*level1 && (!alloc || !(*level1 = frame_alloc_zeroed())))
+    if (!*level1 && (!alloc || !(*level1 = data_frame_alloc(ip))))
         return 0;
     return &(*level1)[n];
 }
@@ -122,7 +144,7 @@ inode_block(struct inode *ip, uint32_t n, bool alloc)
     if (!slot)
         return 0;
     if (!*slot && alloc)
-        *slot = frame_alloc_zeroed();
+        *slot = data_frame_alloc(ip);
     return *slot;
 }
 
@@ -171,10 +193,10 @@ inode_write(struct inode *ip, const void *src, off_t off, size_t n)
 }
 
 static void
-free_block(char **slot)
+free_block(struct inode *ip, char **slot)
 {
     if (*slot) {
-        frame_unref(*slot);
+        data_frame_free(ip, *slot);
         *slot = 0;
     }
 }
@@ -184,13 +206,13 @@ static void
 inode_free_blocks_from(struct inode *ip, uint32_t first)
 {
     for (uint32_t n = first; n < NDIRECT; n++)
-        free_block(&ip->direct[n]);
+        free_block(ip, &ip->direct[n]);
     if (ip->indirect) {
         uint32_t start = first > NDIRECT ? first - NDIRECT : 0;
         for (uint32_t i = start; i < PTRS_PER_BLOCK; i++)
-            free_block(&ip->indirect[i]);
+            free_block(ip, &ip->indirect[i]);
         if (start == 0)
-            free_block((char **)&ip->indirect);
+            free_block(ip, (char **)&ip->indirect);
     }
     if (ip->double_indirect) {
         uint32_t base = NDIRECT + PTRS_PER_BLOCK;
@@ -201,12 +223,12 @@ inode_free_blocks_from(struct inode *ip, uint32_t first)
                 continue;
             uint32_t from = i == start / PTRS_PER_BLOCK ? start % PTRS_PER_BLOCK : 0;
             for (uint32_t j = from; j < PTRS_PER_BLOCK; j++)
-                free_block(&level1[j]);
+                free_block(ip, &level1[j]);
             if (from == 0)
-                free_block((char **)&ip->double_indirect[i]);
+                free_block(ip, (char **)&ip->double_indirect[i]);
         }
         if (start == 0)
-            free_block((char **)&ip->double_indirect);
+            free_block(ip, (char **)&ip->double_indirect);
     }
 }
 

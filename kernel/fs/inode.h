@@ -12,11 +12,7 @@ struct pipe_state;
 #define PTRS_PER_BLOCK (BLOCK_SIZE / sizeof(char *))
 #define MAX_FILE_BLOCKS (NDIRECT + PTRS_PER_BLOCK + PTRS_PER_BLOCK * PTRS_PER_BLOCK)
 
-#ifdef PARLEY_SMALL
-#define NINODE 64
-#else
-#define NINODE 1024
-#endif
+#define NINODE INODE_MAX                /* <parley/limits.h> */
 
 /*
  * An in-memory inode.  Data blocks are whole pages taken from the frame

@@ -58,11 +58,21 @@ byteq_take(struct byteq *q, char *buf, size_t n, bool peek)
     return n;
 }
 
+/* Self-check at every entry: the ring's invariants, and interrupts off. */
+static void
+byteq_assert_sane(const struct byteq *q)
+{
+    assert_interrupts_off();
+    assert(q->count <= q->capacity && q->read_pos < q->capacity);
+    assert(q->readers >= 0 && q->writers >= 0);
+}
+
 ssize_t
 byteq_read(struct byteq *q, char *buf, size_t n, int flags,
            const struct byteq_name *name)
 {
     size_t done = 0;
+    byteq_assert_sane(q);
     for (;;) {
         if (q->count > 0) {
             done += byteq_take(q, buf + done, n - done, flags & BYTEQ_PEEK);
@@ -92,6 +102,7 @@ byteq_write(struct byteq *q, const char *buf, size_t n, int flags,
             const struct byteq_name *name)
 {
     size_t done = 0;
+    byteq_assert_sane(q);
     while (done < n) {
         if (q->readers == 0)
             return done ? (ssize_t)done : -EPIPE;

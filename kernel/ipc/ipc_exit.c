@@ -4,10 +4,12 @@
  */
 #include "proc/proc.h"
 #include "ipc/ipc_exit.h"
+#include "ipc/mbox.h"
 #include "ipc/sem.h"
 
 void
 ipc_process_exit(struct proc *p)
 {
+    mbox_process_exit(p);       /* mailboxes, ports, inbox, requests */
     sem_process_exit(p);        /* SEM_UNDO adjustments */
 }

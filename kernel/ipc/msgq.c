@@ -215,11 +215,11 @@ msgq_unlink(struct msgq *q, struct msg *m)
     q->bytes -= m->hdr.length;
 }
 
-/* The header fields the kernel vouches for, set as m enters q. */
+/* The header fields the kernel vouches for, set as m enters q (the
+ * sender is set earlier, by msgq_send, so that a match may look at it). */
 static void
 msgq_stamp(struct msgq *q, struct msg *m)
 {
-    m->hdr.sender = current->pid;
     m->hdr.seq = q->next_seq++;
     m->hdr.sent_ns = time_realtime_ns();
     q->last_sender = current->pid;
@@ -305,6 +305,12 @@ waiter_sleep(struct msgq_waiter *w, uint64_t deadline_ns,
     if (deadline_ns && time_now_ns() >= deadline_ns)
         return -ETIMEDOUT;
     return 0;
+}
+
+static int
+msgq_may_sleep(const struct msgq_sleep_check *c)
+{
+    return c->check ? c->check(c->arg) : 0;
 }
 
 /* A message left q: senders waiting for room look again. */
@@ -396,6 +402,7 @@ msgq_send(struct msgq *q, struct msg *m, struct msgq_send *s)
     int err = 0;
 
     s->taker = 0;
+    m->hdr.sender = current->pid;
     for (;;) {
         if (w.done)             /* destroyed while we waited for room */
             return w.result;
@@ -418,6 +425,8 @@ msgq_send(struct msgq *q, struct msg *m, struct msgq_send *s)
             err = -EAGAIN;
             break;
         }
+        if ((err = msgq_may_sleep(&s->before_sleep)) != 0)
+            break;
         if (room) {
             if (linked)
                 waiter_unlink(&q->senders, &w);
@@ -463,8 +472,10 @@ msgq_receive(struct msgq *q, const struct msgq_recv *r, struct msg **out)
         }
         if (r->flags & MSGQ_NOWAIT)
             return -EAGAIN;
+        int err = msgq_may_sleep(&r->before_sleep);
+        if (err)
+            return err;
         waiter_link(&q->receivers, &w);
-        int err;
         do {
             err = waiter_sleep(&w, r->deadline_ns, &r->empty);
         } while (!err && !w.done);
@@ -505,6 +516,15 @@ msgq_destroy(struct msgq *q)
         msg_free(m);
     }
     waitq_wake_all(&q->changed);
+}
+
+/* End every receive asleep on q with err (the queue lives on): the process
+ * a receiver waits for has gone. */
+void
+msgq_fail_receivers(struct msgq *q, int err)
+{
+    while (q->receivers)
+        waiter_finish(&q->receivers, q->receivers, err);
 }
 
 void

@@ -106,9 +106,20 @@ struct msgq_wait_name {
     long        a, b;
 };
 
+/*
+ * Asked just before each sleep of a send or receive: 0 lets the caller
+ * sleep, an error ends the call with it (mailboxes refuse a sleep that
+ * would close a deadlock cycle: -EDEADLK).  NULL: always sleep.
+ */
+struct msgq_sleep_check {
+    int        (*check)(const void *arg);
+    const void  *arg;
+};
+
 struct msgq_send {
     int                   flags;        /* MSGQ_NOWAIT, MSGQ_SYNC */
     uint64_t              deadline_ns;  /* time_now_ns() limit, 0: none */
+    struct msgq_sleep_check before_sleep;
     struct msgq_wait_name full;         /* while waiting for room */
     struct msgq_wait_name taken;        /* while waiting for a receiver */
     pid_t                 taker;        /* out: the receiver (rendezvous, SYNC) */
@@ -127,6 +138,7 @@ struct msgq_recv {
     unsigned              size;         /* room for the body */
     int                   flags;        /* MSGQ_NOWAIT, MSGQ_TRUNCATE */
     uint64_t              deadline_ns;  /* time_now_ns() limit, 0: none */
+    struct msgq_sleep_check before_sleep;
     struct msgq_wait_name empty;        /* while waiting for a message */
 };
 
@@ -154,6 +166,7 @@ void msgq_init(struct msgq *q, unsigned max_count, unsigned max_bytes,
 int  msgq_send(struct msgq *q, struct msg *m, struct msgq_send *s);
 int  msgq_receive(struct msgq *q, const struct msgq_recv *r, struct msg **out);
 void msgq_destroy(struct msgq *q);
+void msgq_fail_receivers(struct msgq *q, int err);  /* end every receive with err */
 void msgq_limits_changed(struct msgq *q);  /* after raising max_*: wake senders */
 int  msgq_waiting_pids(const struct msgq *q, bool senders, pid_t *pids, int max);
 int  msgq_count_waiting(const struct msgq *q, bool senders);

@@ -56,6 +56,9 @@ static void
 pipe_state_put(struct inode *ip)
 {
     struct pipe_state *ps = ip->pipe;
+    /* nobody may sleep on state that is about to be reused */
+    assert(waitq_empty(&ps->q.read_wait) && waitq_empty(&ps->q.write_wait) &&
+           waitq_empty(&ps->open_wait));
     byteq_discard(&ps->q);
     pipe_used[ps - pipe_table] = false;
     ip->pipe = 0;

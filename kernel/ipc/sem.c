@@ -35,9 +35,9 @@
 #include "mm/frame.h"
 #include "proc/proc.h"
 #include "arch/timer.h"
+#include "trace/trace.h"
 #include "syscall.h"
 #include <parley/limits.h>
-#include "trace/trace.h"
 
 _Static_assert(sizeof(struct sem_set) + SEMMSL * sizeof(struct sem) <= PAGE_SIZE,
                "a semaphore set fits in one page frame");
@@ -185,6 +185,28 @@ sem_pending_finish(struct sem_pending *q, int status)
     waitq_wake_all(&q->wake);
 }
 
+/* The semaphore a pending list is blocked on. */
+static struct sem *
+sem_blocking(struct sem_set *set, const struct sem_pending *q)
+{
+    return &set->sems[q->sops[q->blocking].sem_num];
+}
+
+/* Try a pending list again, unless it cannot have become possible: a list
+ * is blocked by the value of one semaphore, and while that value is what
+ * it was, the same operation still blocks.  (This keeps a semop cheap when
+ * many processes sleep on other semaphores of the set.) */
+static int
+sem_retry(struct sem_set *set, struct sem_pending *q)
+{
+    if (sem_blocking(set, q)->value == q->blocked_at)
+        return SEM_WOULD_BLOCK;
+    int err = sem_try_ops(set, q->sops, q->nsops, q->proc, &q->blocking);
+    if (err == SEM_WOULD_BLOCK)
+        q->blocked_at = sem_blocking(set, q)->value;
+    return err;
+}
+
 /* The set changed: complete every pending list that now can, oldest first
  * (see the protocol at the top of this file). */
 void
@@ -193,7 +215,7 @@ sem_set_changed(struct sem_set *set)
     struct sem_pending *q, **link;
 again:
     for (link = &set->pending_head; (q = *link) != NULL; ) {
-        int err = sem_try_ops(set, q->sops, q->nsops, q->proc, &q->blocking);
+        int err = sem_retry(set, q);
         if (err == SEM_WOULD_BLOCK) {
             link = &q->next;
             continue;
@@ -269,6 +291,7 @@ sem_op_or_sleep(struct sem_set *set, const struct sembuf *sops, int nsops,
     }
     if (deadline && time_now_ns() >= deadline)
         return -EAGAIN;
+    q.blocked_at = sem_blocking(set, &q)->value;
     sem_name_wait(&q, set->obj.id);
     sem_pending_append(set, &q);
     for (;;) {
@@ -298,6 +321,15 @@ sem_check_ops(const struct sem_set *set, const struct sembuf *sops, int nsops)
     return ipc_check_access(&set->obj, want);
 }
 
+/* For the IPC tracer (trace -D, tools/ipc-diagram): one event for each
+ * operation of a list that completed. */
+static void
+sem_trace_ops(int semid, const struct sembuf *sops, int nsops)
+{
+    for (int i = 0; i < nsops; i++)
+        trace_ipc(TRACE_EV_SEMOP, TRACE_OBJ_SEM, semid, 0, sops[i].sem_num, sops[i].sem_op, NULL);
+}
+
 static long
 sem_do_op(int semid, struct sembuf *usops, size_t nsops,
           const struct timespec *utimeout)
@@ -322,10 +354,9 @@ sem_do_op(int semid, struct sembuf *usops, size_t nsops,
     err = sem_undo_reserve(current, semid, sops, nsops);
     if (err == 0)
         err = sem_op_or_sleep(set, sops, nsops, deadline);
-    if (err == 0 && trace_ipc_on(current))
-        for (size_t i = 0; i < nsops; i++)
-            trace_ipc(TRACE_EV_SEMOP, TRACE_OBJ_SEM, semid, 0, sops[i].sem_num, sops[i].sem_op, NULL);
     sem_undo_tidy(current);
+    if (err == 0 && trace_ipc_on(current))
+        sem_trace_ops(semid, sops, nsops);
     return err;
 }
 

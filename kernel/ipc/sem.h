@@ -49,6 +49,7 @@ struct sem_pending {
     const struct sembuf *sops;
     int                  nsops;
     int                  blocking;      /* index of the op that blocks: semncnt/semzcnt */
+    unsigned short       blocked_at;    /* that semaphore's value when it blocked */
     int                  status;        /* SEM_STILL_WAITING, 0, or -errno (EIDRM, ERANGE) */
     struct waitq         wake;          /* only its process sleeps here */
     char                 what[PROC_WAIT_LEN];   /* "semop set 2 [0]-1 [1]=0", for ps */
@@ -76,5 +77,7 @@ void  sem_undo_tidy(struct proc *p);
 void  sem_undo_clear(int semid, int semnum);   /* semnum -1: every one */
 void  sem_undo_forget_set(int semid);
 void  sem_process_exit(struct proc *p);
+int   sem_undo_holders(int semid, unsigned short semnum, const struct proc *skip,
+                       pid_t *who, int max);
 
 #endif

@@ -141,3 +141,18 @@ sem_process_exit(struct proc *p)
         undo_free(u);
     }
 }
+
+/* For the wait-for graph: the processes (other than skip) that hold units
+ * of a semaphore: a positive adjustment means they took with SEM_UNDO and
+ * have not given back.  Fills up to max pids; returns how many. */
+int
+sem_undo_holders(int semid, unsigned short semnum, const struct proc *skip,
+                 pid_t *who, int max)
+{
+    int n = 0;
+    for (struct sem_undo *u = pool; u < pool + SEMMNU && n < max; u++)
+        if (u->owner && u->owner != skip && u->semid == semid &&
+            u->semnum == semnum && u->adj > 0)
+            who[n++] = u->owner->pid;
+    return n;
+}

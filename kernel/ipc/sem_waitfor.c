@@ -4,9 +4,11 @@
  * A semaphore has no owner, so the graph guesses as a student would: the
  * process that last operated on the semaphore the list is blocked on
  * (semctl GETPID) is the one holding it -- in the dining philosophers, the
- * neighbour who took the fork.  That guess is documented in
- * docs/semaphores.md and is right for the usual "take, use, give back"
- * pattern.
+ * neighbour who took the fork.  For a take, the SEM_UNDO lists know more:
+ * every process with a positive adjustment on that semaphore took some of
+ * it and has not given it back, so it is named too.  The guess is
+ * documented in docs/semaphores.md and is right for the usual "take, use,
+ * give back" pattern.
  */
 #include "ipc/sem.h"
 #include "proc/proc.h"
@@ -29,11 +31,14 @@ sem_waits_for(struct proc *sleeper, struct waitq *q, pid_t *who, int max)
         struct sem_pending *p = set ? pending_with_queue(set, q) : NULL;
         if (!p)
             continue;
-        pid_t holder = set->sems[p->sops[p->blocking].sem_num].pid;
-        if (holder == 0 || holder == p->proc->pid || max < 1)
-            return 0;
-        who[0] = holder;
-        return 1;
+        const struct sembuf *op = &p->sops[p->blocking];
+        struct proc *last = proc_find(set->sems[op->sem_num].pid);
+        int n = 0;
+        if (last && last != sleeper && last->state != PROC_ZOMBIE && max > 0)
+            who[n++] = last->pid;
+        if (op->sem_op < 0)
+            n += sem_undo_holders(set->obj.id, op->sem_num, last, who + n, max - n);
+        return n;
     }
     return -1;
 }

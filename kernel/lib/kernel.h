@@ -39,6 +39,13 @@ void backtrace_print(uint32_t ebp);
 #define assert(cond) \
     do { if (!(cond)) panic("assertion failed: %s (%s:%d)", #cond, __FILE__, __LINE__); } while (0)
 
+/* Self-checks of the concurrency model above, on in every build: where a
+ * test of a condition and what follows must not be split (sleeping, making
+ * a process runnable, the IPC entry points), the kernel asserts that
+ * interrupts are off. */
+bool interrupts_enabled(void);
+#define assert_interrupts_off() assert(!interrupts_enabled())
+
 /* string.c */
 void *memset(void *dst, int c, size_t n);
 void *memcpy(void *dst, const void *src, size_t n);

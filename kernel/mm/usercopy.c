@@ -9,6 +9,7 @@
  * Every bad pointer gives EFAULT the same way.
  */
 #include "mm/vm.h"
+#include "mm/frame.h"
 #include "mm/memlayout.h"
 #include "proc/proc.h"
 #include <parley/limits.h>
@@ -28,7 +29,10 @@ user_check(const void *uaddr, size_t len, bool write)
         bool present = pte && (*pte & (PTE_P | PTE_U)) == (PTE_P | PTE_U);
         if (present && (!write || (*pte & PTE_W)))
             continue;
-        if (vm_handle_fault(vm, va, write) < 0)
+        int err;
+        while ((err = vm_handle_fault(vm, va, write)) == -ENOMEM && frame_wait_for_memory())
+            ;                   /* out of memory: as a user fault would, wait for the victim */
+        if (err < 0)
             return -EFAULT;
     }
     return 0;

@@ -63,7 +63,7 @@ vm_pte(struct vm *vm, uintptr_t va, bool create)
     if (!(*pde & PTE_P)) {
         if (!create)
             return 0;
-        uint32_t *table = frame_alloc_zeroed();
+        uint32_t *table = frame_alloc_urgent_zeroed();   /* the reserve: see frame.c */
         if (!table)
             return 0;
         *pde = V2P(table) | PTE_P | PTE_W | PTE_U;
@@ -189,7 +189,7 @@ vm_break_cow(uint32_t *pte, uintptr_t va)
     void *frame = P2V(PTE_ADDR(*pte));
     uint32_t flags = (*pte & 0xFFF & ~PTE_COW) | PTE_W;
     if (frame_refcount(frame) > 1) {
-        void *copy = frame_alloc();
+        void *copy = frame_alloc_urgent();   /* the reserve: see frame.c */
         if (!copy)
             return -ENOMEM;
         memcpy(copy, frame, PAGE_SIZE);

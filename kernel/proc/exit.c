@@ -43,13 +43,6 @@ parent_reaps_automatically(struct proc *parent)
     return a->sa_handler == SIG_IGN || (a->sa_flags & SA_NOCLDWAIT);
 }
 
-static void
-proc_free(struct proc *p)
-{
-    p->state = PROC_UNUSED;
-    p->pid = 0;
-}
-
 void
 proc_exit(int status)
 {

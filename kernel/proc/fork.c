@@ -22,7 +22,7 @@ proc_fork(void)
         return -EAGAIN;         /* process table full */
     int err = vm_fork(&child->vm, &parent->vm);
     if (err < 0) {
-        child->state = PROC_UNUSED;
+        proc_free(child);
         return err;
     }
     *child->tf = *parent->tf;

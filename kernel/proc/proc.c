@@ -7,6 +7,7 @@
 #include "proc/sched.h"
 #include "arch/trapframe.h"
 #include "fs/file.h"
+#include "lib/kstat.h"
 
 struct proc proc_table[NPROC];
 static char kstacks[NPROC][KSTACK_SIZE] __attribute__((aligned(16)));
@@ -43,9 +44,23 @@ proc_alloc_with_entry(void (*entry)(void))
         p->context = c;
         p->umask = 022;
         resource_init(p);
+        kstat_add(KSTAT_procs, +1);
         return p;
     }
     return 0;
+}
+
+/* Give the slot back: a reaped zombie, or a fork that failed. */
+void
+proc_free(struct proc *p)
+{
+    /* a reaped zombie, a failed fork, or an exiting process that nobody
+     * waits for (its parent ignores SIGCHLD) */
+    assert(p->state == PROC_ZOMBIE || p->state == PROC_EMBRYO || p == current);
+    assert(!p->wait_entry.queue);       /* nobody's queue points at a free slot */
+    p->state = PROC_UNUSED;
+    p->pid = 0;
+    kstat_add(KSTAT_procs, -1);
 }
 
 const struct cred *

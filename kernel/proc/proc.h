@@ -88,6 +88,7 @@ extern struct proc proc_table[NPROC];
 
 void         proc_init(void);
 struct proc *proc_alloc(void);
+void         proc_free(struct proc *p);
 struct proc *proc_find(pid_t pid);
 void         proc_start_init(void);
 void         proc_exit(int status) __attribute__((noreturn));

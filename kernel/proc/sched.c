@@ -25,6 +25,8 @@ static struct proc *idle_proc;
 void
 sched_make_runnable(struct proc *p)
 {
+    assert_interrupts_off();
+    assert(p->state != PROC_RUNNABLE && p->state != PROC_ZOMBIE && p->state != PROC_UNUSED);
     p->state = PROC_RUNNABLE;
     p->run_next = 0;
     if (run_tail)

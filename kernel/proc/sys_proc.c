@@ -212,6 +212,8 @@ sys_sysinfo(struct sysinfo *uinfo)
 long
 sys_poweroff(int status)
 {
+    if (!cred_is_root(current_cred()))
+        return -EPERM;          /* as Linux's reboot(): privileged */
     printk("poweroff: status %d\n", status);
     machine_poweroff(status);
 }

@@ -64,6 +64,8 @@ waitq_sleep_until(struct waitq *q, uint64_t deadline_ns,
                   const char *what, long a, long b)
 {
     struct proc *p = current;
+    assert_interrupts_off();            /* the caller's test stays true until we sleep */
+    assert(!p->wait_entry.queue);       /* on one queue at a time */
     if (signal_pending(p))
         return -ERESTARTSYS;
     if (q)

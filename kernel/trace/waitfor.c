@@ -42,6 +42,7 @@ static const waitfor_resolver resolvers[] = {
     child_waits_for,
     pipe_waits_for,
     sem_waits_for,
+    msg_waits_for,
 };
 
 /* The queue p sleeps on, or NULL (a timed sleep, a stop). */

@@ -28,5 +28,6 @@ void waitfor_describe(struct proc *p, char *buf, size_t size);
 /* Resolvers living with their mechanisms. */
 int pipe_waits_for(struct proc *sleeper, struct waitq *q, pid_t *who, int max);
 int sem_waits_for(struct proc *sleeper, struct waitq *q, pid_t *who, int max);
+int msg_waits_for(struct proc *sleeper, struct waitq *q, pid_t *who, int max);   /* ipc/mbox_direct.c */
 
 #endif

@@ -19,7 +19,66 @@
 #include <unistd.h>
 #include <parley/limits.h>
 
-#define SEM_PREFIX "sem."
+#define SEM_PREFIX   "sem."
+#define SEM_OPEN_MAX 16         /* named semaphores one process has open */
+
+/*
+ * POSIX: opening the same semaphore again returns the same address, and
+ * each sem_open needs its sem_close.  So the process keeps a small table
+ * of what it has mapped, by the file's identity (an unlinked and recreated
+ * name is another semaphore).  fork copies it with the mappings.
+ */
+static struct {
+    sem_t *sem;                 /* NULL: free */
+    ino_t  ino;
+    int    opens;
+} opened[SEM_OPEN_MAX];
+
+static int
+opened_find_ino(ino_t ino)
+{
+    for (int i = 0; i < SEM_OPEN_MAX; i++)
+        if (opened[i].sem && opened[i].ino == ino)
+            return i;
+    return -1;
+}
+
+static int
+opened_find_sem(const sem_t *sem)
+{
+    for (int i = 0; i < SEM_OPEN_MAX; i++)
+        if (opened[i].sem == sem)
+            return i;
+    return -1;
+}
+
+/* The address of the semaphore open on fd: the one already mapped, or a
+ * new mapping entered in the table. */
+static sem_t *
+sem_map(int fd)
+{
+    struct stat st;
+    if (fstat(fd, &st) < 0)
+        return SEM_FAILED;
+    int i = opened_find_ino(st.st_ino);
+    if (i >= 0) {
+        opened[i].opens++;
+        return opened[i].sem;
+    }
+    for (i = 0; i < SEM_OPEN_MAX && opened[i].sem; i++)
+        ;                       /* a free slot */
+    if (i == SEM_OPEN_MAX) {
+        errno = EMFILE;         /* too many semaphores open in this process */
+        return SEM_FAILED;
+    }
+    void *p = mmap(0, PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    if (p == MAP_FAILED)
+        return SEM_FAILED;
+    opened[i].sem = p;
+    opened[i].ino = st.st_ino;
+    opened[i].opens = 1;
+    return p;
+}
 
 /* "/name" -> "sem.name"; EINVAL for no name or a second '/'. */
 static int
@@ -96,18 +155,26 @@ sem_open(const char *name, int oflag, ...)
     if (fd < 0 && (fd = shm_open(object, O_RDWR, 0)) < 0)
         return SEM_FAILED;
     int err = created ? sem_object_create(fd, value) : sem_object_ready(fd);
-    void *p = err < 0 ? MAP_FAILED : mmap(0, PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    sem_t *sem = err < 0 ? SEM_FAILED : sem_map(fd);
     int saved = errno;
-    if (p == MAP_FAILED && created)
+    if (sem == SEM_FAILED && created)
         shm_unlink(object);
     close(fd);
     errno = saved;
-    return p == MAP_FAILED ? SEM_FAILED : (sem_t *)p;
+    return sem;
 }
 
 int
 sem_close(sem_t *sem)
 {
+    int i = opened_find_sem(sem);
+    if (i < 0) {
+        errno = EINVAL;         /* not a semaphore sem_open gave us */
+        return -1;
+    }
+    if (--opened[i].opens > 0)
+        return 0;
+    opened[i].sem = NULL;
     return munmap(sem, PAGE_SIZE);
 }
 

@@ -115,6 +115,7 @@ check_errno_name(int e)
         { ENAMETOOLONG, "ENAMETOOLONG" }, { ENOSYS, "ENOSYS" },
         { ENOTEMPTY, "ENOTEMPTY" }, { EIDRM, "EIDRM" }, { ETIMEDOUT, "ETIMEDOUT" },
         { EOVERFLOW, "EOVERFLOW" },
+        { ENOMSG, "ENOMSG" }, { EDEADLK, "EDEADLK" },
     };
     unsigned int i;
 

@@ -43,11 +43,12 @@ sem_op1(int id, int num, int op, int flags)
     return semop(id, &b, 1);
 }
 
-/* Wait (up to 10 s) until GETNCNT or GETZCNT of semaphore num is want. */
+/* Wait (up to 8 s) until GETNCNT or GETZCNT of semaphore num is want. */
 static CHECK_UNUSED void
 sem_wait_count(int id, int num, int cmd, int want)
 {
-    for (int i = 0; i < 2000; i++) {
+    time_t start = time(NULL);
+    while (time(NULL) - start < 8) {
         if (semctl(id, num, cmd) == want)
             return;
         check_sleep_ms(5);

@@ -9,6 +9,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -141,6 +142,22 @@ case_joining_init_process_group_is_eperm(void)
     CHECK_ERR(setpgid(0, 1), EPERM);
 }
 
+/* Only root may stop the machine (Linux: reboot() needs CAP_SYS_BOOT). */
+static void
+unprivileged_poweroff(void)
+{
+    if (setuid(1000) < 0)
+        _exit(2);
+    if (poweroff(77) != -1 || errno != EPERM)
+        _exit(3);
+}
+
+static void
+case_poweroff_by_unprivileged_process_is_eperm(void)
+{
+    CHECK_EQ(check_fork_status(unprivileged_poweroff), 0);
+}
+
 /* ---- 4. directory link counts ----------------------------------------- */
 
 static long
@@ -219,13 +236,12 @@ bystander_start(int *go)
     return pid;
 }
 
+static char chunk[16 * PAGE];
+
 /* Write file data until the kernel refuses; returns the errno. */
 static int
 fill_file(int fd)
 {
-    static char chunk[16 * PAGE];
-
-    memset(chunk, 'f', sizeof chunk);
     for (;;) {
         ssize_t n = write(fd, chunk, sizeof chunk);
         if (n < 0)
@@ -236,16 +252,21 @@ fill_file(int fd)
 }
 
 /* File data has a limit of its own (ENOSPC at the write), so filling the
- * file system leaves memory for an unrelated process's copy-on-write. */
+ * file system leaves memory for an unrelated process's copy-on-write; the
+ * file's frames all come back when it is removed. */
 static void
 case_full_file_system_is_enospc_and_spares_other_processes(void)
 {
     struct sysinfo before, after;
+    struct kstat k;
     int go, status, fd;
     pid_t pid;
 
-    CHECK_OK(sysinfo(&before));
+    memset(chunk, 'f', sizeof chunk);
     pid = bystander_start(&go);
+    CHECK_OK(kstat(&k));
+    CHECK_EQ(k.count[KSTAT_file_frames] < k.frames_total / 4, 1);
+    CHECK_OK(sysinfo(&before));
     fd = open("/tmp/fill", O_CREAT | O_RDWR | O_TRUNC, 0600);
     CHECK(fd >= 0);
     CHECK_EQ(fill_file(fd), ENOSPC);
@@ -256,7 +277,116 @@ case_full_file_system_is_enospc_and_spares_other_processes(void)
     CHECK_OK(close(go));
     CHECK_EQ(status, 0);        /* the bystander was not killed */
     CHECK_OK(sysinfo(&after));
-    CHECK(after.free_pages + 16 >= before.free_pages);
+    /* the bystander's own pages are gone too; its kernel stack is static */
+    CHECK(after.free_pages >= before.free_pages);
+}
+
+/* A pipe whose queue already has its frame, so that writing one byte needs
+ * no memory even when none is left. */
+static void
+pipe_with_frame(int fds[2])
+{
+    char c;
+
+    CHECK_OK(pipe(fds));
+    CHECK_EQ(write(fds[1], "w", 1), 1);
+    CHECK_EQ(read(fds[0], &c, 1), 1);
+}
+
+/* Grows the heap until the kernel says ENOMEM (only the reserve is left),
+ * says so on ready, and waits to be killed. */
+static void
+hog(int ready)
+{
+    long step;
+
+    for (step = 256 * 1024; step >= PAGE; step /= 2)
+        while (sbrk(step) != (void *)-1)
+            ;
+    if (errno != ENOMEM)
+        _exit(2);
+    write(ready, "r", 1);
+    for (;;)
+        pause();
+}
+
+#define SHARED_PAGES (2 * FRAME_RESERVE + 64)
+
+/* The writer's ways to touch every page of its copy-on-write memory, each
+ * needing a new frame: a store (a page fault), or read() into the page (the
+ * kernel's check of the user buffer breaks copy-on-write). */
+static void
+touch_by_store(char *shared, int data_fd)
+{
+    (void)data_fd;
+    for (size_t i = 0; i < SHARED_PAGES; i++)
+        shared[i * PAGE] = 2;
+}
+
+static void
+touch_by_read(char *shared, int data_fd)
+{
+    for (size_t i = 0; i < SHARED_PAGES; i++)
+        if (read(data_fd, shared + i * PAGE, 1) != 1)
+            _exit(5);
+}
+
+/*
+ * When even the reserve is gone, the largest process is killed (SIGKILL,
+ * with a console message), not the process whose copy-on-write found no
+ * frame; that one goes on once the victim's memory is back.  The hog grows
+ * its heap until ENOMEM; then the writer touches more copy-on-write pages
+ * than the reserve holds.
+ */
+static void
+check_out_of_memory_kills_the_hog(void (*touch)(char *, int))
+{
+    size_t size = SHARED_PAGES * PAGE;
+    int go[2], ready[2], data[2], status;
+    static char bytes[SHARED_PAGES];
+    pid_t writer, big;
+    char *shared, c;
+
+    shared = sbrk(size);
+    CHECK(shared != (char *)-1);
+    memset(shared, 1, size);
+    pipe_with_frame(go);
+    pipe_with_frame(ready);
+    CHECK_OK(pipe(data));
+    memset(bytes, 'd', sizeof bytes);
+    CHECK_EQ(write(data[1], bytes, sizeof bytes), sizeof bytes);
+    writer = fork();
+    CHECK(writer >= 0);
+    if (writer == 0) {
+        if (read(go[0], &c, 1) != 1)
+            _exit(2);
+        touch(shared, data[0]);
+        _exit(0);
+    }
+    big = fork();
+    CHECK(big >= 0);
+    if (big == 0)
+        hog(ready[1]);
+    CHECK_EQ(read(ready[0], &c, 1), 1);
+    CHECK_EQ(write(go[1], "g", 1), 1);
+    CHECK_EQ(waitpid(writer, &status, 0), writer);
+    CHECK_EQ(status, 0);
+    CHECK_EQ(waitpid(big, &status, 0), big);
+    check_killed_by(status, SIGKILL);
+}
+
+static void
+case_out_of_memory_kills_the_largest_process_not_the_faulting_one(void)
+{
+    check_out_of_memory_kills_the_hog(touch_by_store);
+}
+
+/* The same out of memory inside a system call: read() into copy-on-write
+ * pages waits for the victim too, instead of failing with EFAULT. */
+static void
+case_out_of_memory_in_a_system_call_waits_for_the_victim(void)
+{
+    check_out_of_memory_kills_the_hog(touch_by_read);
 }
 
 /* ---- 7. values reported ----------------------------------------------- */
@@ -388,9 +518,12 @@ main(int argc, char **argv)
         CHECK_CASE(init_is_not_stopped_by_sigstop),
         CHECK_CASE(init_is_not_stopped_by_sigttin),
         CHECK_CASE(joining_init_process_group_is_eperm),
+        CHECK_CASE(poweroff_by_unprivileged_process_is_eperm),
         CHECK_CASE(directory_link_count_counts_dot_and_subdirectories),
         CHECK_CASE(rmdir_frees_a_directory_that_had_a_subdirectory),
         CHECK_CASE(full_file_system_is_enospc_and_spares_other_processes),
+        CHECK_CASE(out_of_memory_kills_the_largest_process_not_the_faulting_one),
+        CHECK_CASE(out_of_memory_in_a_system_call_waits_for_the_victim),
         CHECK_CASE(sigsegv_on_unmapped_address_is_maperr_with_address),
         CHECK_CASE(sigsegv_on_write_to_text_is_accerr_with_address),
         CHECK_CASE(open_creat_with_inode_table_full_is_enospc),

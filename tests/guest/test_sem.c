@@ -361,6 +361,32 @@ case_balanced_undo_ops_hold_no_entry(void)
     CHECK_OK(semctl(id, 0, IPC_RMID));
 }
 
+/* When every undo entry (SEMMNU) is in use, a SEM_UNDO semop fails with
+ * ENOSPC and changes nothing; removing the sets gives the entries back. */
+static void
+case_undo_pool_exhausted_is_enospc(void)
+{
+    int ids[SEMMNU / SEMMSL + 2], nsets = 0, made = 0, err = 0;
+    struct kstat before, after;
+    CHECK_OK(kstat(&before));
+    while (!err && nsets < (int)(sizeof ids / sizeof ids[0])) {
+        ids[nsets] = sem_new(SEMMSL, 0);
+        for (int i = 0; i < SEMMSL && !err; i++, made++)
+            if (sem_op1(ids[nsets], i, 1, SEM_UNDO) < 0)
+                err = errno;
+        nsets++;
+    }
+    CHECK_EQ(err, ENOSPC);
+    CHECK_EQ(made - 1 + before.count[KSTAT_sem_undos], SEMMNU);
+    int last = ids[nsets - 1];
+    CHECK_EQ(sem_val(last, (made - 1) % SEMMSL), 0);     /* the failed one */
+    CHECK_OK(sem_op1(last, 0, 1, 0));                     /* no undo: fine */
+    while (nsets-- > 0)
+        CHECK_OK(semctl(ids[nsets], 0, IPC_RMID));
+    CHECK_OK(kstat(&after));
+    CHECK_EQ(after.count[KSTAT_sem_undos], before.count[KSTAT_sem_undos]);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -383,6 +409,7 @@ main(int argc, char **argv)
         CHECK_CASE(info_and_stat_by_index),
         CHECK_CASE(create_remove_cycles_leak_nothing),
         CHECK_CASE(balanced_undo_ops_hold_no_entry),
+        CHECK_CASE(undo_pool_exhausted_is_enospc),
     };
     return check_main("sem", cases, CHECK_NCASES(cases), argc, argv);
 }

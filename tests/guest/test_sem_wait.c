@@ -8,7 +8,7 @@
  * sleeping for a while.
  */
 #include "sem_check.h"
-#include <fcntl.h>
+#include <sys/mman.h>
 #include <sched.h>
 #include <stdlib.h>
 #include <parley.h>
@@ -210,31 +210,42 @@ case_increment_wakes_every_waiter_that_fits(void)
     CHECK_OK(semctl(set, 0, IPC_RMID));
 }
 
-/* A list that completes and adds lets an older list through: A waits for
- * [0]-1 [1]+1, B (queued after A) for [0]+1 [1]-1... a chain, completed in
- * one change of the set. */
 static void
-release_chain(int unused)
+take_from(int num)
+{
+    CHECK_OK(sem_op1(set, num, -1, 0));
+}
+
+/* Takes [1] and gives [2], in one list. */
+static void
+take_one_give_two(int unused)
 {
     (void)unused;
     struct sembuf ops[2] = { { 1, -1, 0 }, { 2, 1, 0 } };
     CHECK_OK(semop(set, ops, 2));
 }
 
+/* A completed list that adds lets an OLDER list through in the same
+ * change: the walk starts again from the head.  The older sleeper waits
+ * for [2]; the newer takes [1] and gives [2]; one +1 on [1] completes
+ * both.  SETVAL wakes sleepers too. */
 static void
 case_completed_list_lets_older_list_through(void)
 {
     set = sem_new(3, 0);
-    pid_t waiter = sem_spawn(take, 1);          /* needs [0] */
-    sem_wait_count(set, 0, GETNCNT, 1);
-    pid_t chain = sem_spawn(release_chain, 0);  /* needs [1], gives [2] */
+    pid_t older = sem_spawn(take_from, 2);
+    sem_wait_count(set, 2, GETNCNT, 1);
+    pid_t newer = sem_spawn(take_one_give_two, 0);
     sem_wait_count(set, 1, GETNCNT, 1);
-    struct sembuf ops[2] = { { 1, 1, 0 } };
-    CHECK_OK(semop(set, ops, 1));
-    CHECK_EQ(sem_reap(chain), 0);
-    CHECK_EQ(sem_val(set, 2), 1);
-    CHECK_EQ(semctl(set, 0, GETNCNT), 1);
-    union semun arg = { .val = 1 };             /* SETVAL wakes sleepers too */
+    CHECK_OK(sem_op1(set, 1, 1, 0));
+    CHECK_EQ(semctl(set, 2, GETNCNT), 0);       /* completed in that same semop */
+    CHECK_EQ(sem_reap(newer), 0);
+    CHECK_EQ(sem_reap(older), 0);
+    CHECK_EQ(sem_val(set, 1), 0);
+    CHECK_EQ(sem_val(set, 2), 0);
+    pid_t waiter = sem_spawn(take_from, 0);
+    sem_wait_count(set, 0, GETNCNT, 1);
+    union semun arg = { .val = 1 };
     CHECK_OK(semctl(set, 0, SETVAL, arg));
     CHECK_EQ(sem_reap(waiter), 0);
     CHECK_EQ(sem_val(set, 0), 0);
@@ -404,54 +415,92 @@ case_ps_names_the_semop_wait(void)
     CHECK_OK(semctl(set, 0, IPC_RMID));
 }
 
+/* ---- the wait-for graph ------------------------------------------------- */
+
+static int
+has_edge(pid_t from, pid_t to, const char *what)
+{
+    struct waitedge e[64];
+    int n = waitgraph(e, 64);
+    for (int i = 0; i < n && i < 64; i++)
+        if (e[i].from == from && e[i].to == to && strcmp(e[i].what, what) == 0)
+            return 1;
+    return 0;
+}
+
+static void
+take_with_undo_and_hold(int unused)
+{
+    (void)unused;
+    CHECK_OK(sem_op1(set, 0, -1, SEM_UNDO));
+    CHECK_EQ(write(report[1], &unused, sizeof unused), sizeof unused);
+    pause();
+}
+
+/* A process waiting to take a semaphore waits, in the wait-for graph, for
+ * the last process that took it and for every process whose SEM_UNDO
+ * entries say it still holds some (the cycle itself is tested in
+ * test_waitgraph). */
+static void
+case_wait_for_graph_names_every_undo_holder(void)
+{
+    set = sem_new(1, 2);
+    CHECK_OK(pipe(report));
+    pid_t first = sem_spawn(take_with_undo_and_hold, 0);
+    read_report();
+    pid_t second = sem_spawn(take_with_undo_and_hold, 0);
+    read_report();
+    pid_t waiter = sem_spawn(take, 1);
+    sem_wait_count(set, 0, GETNCNT, 1);
+    char what[40];
+    snprintf(what, sizeof what, "semop set %d [0]-1", set);
+    CHECK(has_edge(waiter, second, what));      /* the last to take it */
+    CHECK(has_edge(waiter, first, what));       /* still holds one */
+    kill(first, SIGKILL);
+    sem_reap(first);
+    CHECK_EQ(sem_reap(waiter), 0);              /* first's undo let it in */
+    kill(second, SIGKILL);
+    sem_reap(second);
+    CHECK_OK(semctl(set, 0, IPC_RMID));
+}
+
 /* ---- stress ---------------------------------------------------------------- */
 
-#define COUNTER_FILE "/tmp/sem_counter"
 #define WORKERS      6
 #define ROUNDS       150
 
-/* The critical section: read the counter from the file, give the CPU
- * away, write it back plus one.  Without the semaphore, updates are lost. */
+static volatile int *counter;   /* in a MAP_SHARED page */
+
+/* The critical section: read the shared counter, give the CPU away, write
+ * it back plus one.  Without the semaphore, updates are lost. */
 static void
 increment_counter(int unused)
 {
     (void)unused;
-    int fd = open(COUNTER_FILE, O_RDWR);
-    CHECK(fd >= 0);
     for (int i = 0; i < ROUNDS; i++) {
         CHECK_OK(sem_op1(set, 0, -1, SEM_UNDO));
-        int value = 0;
-        CHECK_EQ(lseek(fd, 0, SEEK_SET), 0);
-        CHECK_EQ(read(fd, &value, sizeof value), sizeof value);
+        int value = *counter;
         sched_yield();
-        value++;
-        CHECK_EQ(lseek(fd, 0, SEEK_SET), 0);
-        CHECK_EQ(write(fd, &value, sizeof value), sizeof value);
+        *counter = value + 1;
         CHECK_OK(sem_op1(set, 0, 1, SEM_UNDO));
     }
-    close(fd);
 }
 
-/* P/V around a shared counter: no lost update, an exact total. */
+/* semop(2), LTP semop04: P/V around a counter in shared memory, several
+ * processes: no lost update, an exact total. */
 static void
 case_guarded_counter_has_exact_total(void)
 {
     set = sem_new(1, 1);
-    int fd = open(COUNTER_FILE, O_RDWR | O_CREAT | O_TRUNC, 0600), zero = 0;
-    CHECK(fd >= 0);
-    CHECK_EQ(write(fd, &zero, sizeof zero), sizeof zero);
+    counter = mmap(0, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    CHECK(counter != MAP_FAILED);
     pid_t kids[WORKERS];
     for (int i = 0; i < WORKERS; i++)
         kids[i] = sem_spawn(increment_counter, 0);
     for (int i = 0; i < WORKERS; i++)
         CHECK_EQ(sem_reap(kids[i]), 0);
-    int total = -1;
-    CHECK_EQ(lseek(fd, 0, SEEK_SET), 0);
-    CHECK_EQ(read(fd, &total, sizeof total), sizeof total);
-    CHECK_EQ(total, WORKERS * ROUNDS);
+    CHECK_EQ(*counter, WORKERS * ROUNDS);
     CHECK_EQ(sem_val(set, 0), 1);
-    close(fd);
-    unlink(COUNTER_FILE);
     CHECK_OK(semctl(set, 0, IPC_RMID));
 }
 
@@ -544,6 +593,7 @@ main(int argc, char **argv)
         CHECK_CASE(setval_clears_undo),
         CHECK_CASE(fork_gives_empty_undo_list_exec_keeps_it),
         CHECK_CASE(ps_names_the_semop_wait),
+        CHECK_CASE(wait_for_graph_names_every_undo_holder),
         CHECK_CASE(guarded_counter_has_exact_total),
         CHECK_CASE(dining_philosophers_never_deadlock),
         CHECK_CASE(sleep_and_leave_cycles_leak_nothing),

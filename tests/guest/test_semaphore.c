@@ -4,7 +4,7 @@
  * between processes through shared memory (anonymous MAP_SHARED, System V
  * shm mapped at two addresses), and by name (sem_open).
  */
-#include "check.h"
+#include "sem_check.h"
 #include <fcntl.h>
 #include <semaphore.h>
 #include <sys/mman.h>
@@ -130,9 +130,7 @@ case_wait_interrupted_by_handler_is_eintr(void)
     }
     wait_for_futex_sleepers(before + 1);
     CHECK_OK(kill(child, SIGUSR1));
-    int status;
-    CHECK_EQ(waitpid(child, &status, 0), child);
-    CHECK_EQ(status, 0);
+    CHECK_EQ(sem_reap(child), 0);
     CHECK_EQ(futex_waiters(), before);
 }
 
@@ -150,9 +148,7 @@ case_pshared_semaphore_works_between_processes(void)
     }
     wait_for_futex_sleepers(1);
     CHECK_OK(sem_post(shared));
-    int status;
-    CHECK_EQ(waitpid(child, &status, 0), child);
-    CHECK_EQ(status, 0);
+    CHECK_EQ(sem_reap(child), 0);
     int v = -1;
     CHECK_OK(sem_getvalue(shared, &v));
     CHECK_EQ(v, 0);
@@ -179,9 +175,7 @@ case_same_frame_at_two_addresses_is_one_semaphore(void)
     }
     wait_for_futex_sleepers(1);
     CHECK_OK(sem_post(a));
-    int status;
-    CHECK_EQ(waitpid(child, &status, 0), child);
-    CHECK_EQ(status, 0);
+    CHECK_EQ(sem_reap(child), 0);
     CHECK_OK(shmctl(id, IPC_RMID, 0));
 }
 
@@ -200,9 +194,7 @@ case_private_copies_after_fork_are_separate(void)
     }
     struct timespec t = realtime_in_ms(300);
     CHECK_ERR(sem_timedwait(&mine, &t), ETIMEDOUT);
-    int status;
-    CHECK_EQ(waitpid(child, &status, 0), child);
-    CHECK_EQ(status, 0);
+    CHECK_EQ(sem_reap(child), 0);
 }
 
 #define ITEMS 2000
@@ -251,11 +243,8 @@ case_bounded_buffer_between_processes(void)
         CHECK_OK(sem_post(&r->lock));
         CHECK_OK(sem_post(&r->empty));
     }
-    for (int k = 0; k < 2; k++) {
-        int status;
-        CHECK_EQ(waitpid(kids[k], &status, 0), kids[k]);
-        CHECK_EQ(status, 0);
-    }
+    for (int k = 0; k < 2; k++)
+        CHECK_EQ(sem_reap(kids[k]), 0);
     CHECK_EQ(sum, 2L * ITEMS * (ITEMS + 1) / 2);
     CHECK_EQ(futex_waiters(), 0);
 }
@@ -286,9 +275,7 @@ case_named_semaphore_between_processes(void)
         _exit(0);
     }
     CHECK_OK(sem_wait(s));
-    int status;
-    CHECK_EQ(waitpid(child, &status, 0), child);
-    CHECK_EQ(status, 0);
+    CHECK_EQ(sem_reap(child), 0);
     CHECK_OK(sem_close(s));
     s = sem_open(SEM_NAME, O_CREAT, 0600, 7);   /* exists: value stays 1 */
     CHECK(s != SEM_FAILED);
@@ -302,6 +289,38 @@ case_named_semaphore_between_processes(void)
     CHECK_ERR(sem_unlink(SEM_NAME), ENOENT);
     CHECK(sem_open("/a/b", O_CREAT, 0600, 0) == SEM_FAILED);
     CHECK_EQ(errno, EINVAL);
+}
+
+/* POSIX sem_open: the same name opened twice in one process is the same
+ * address, and needs two sem_close; sem_close of anything else is EINVAL.
+ * After sem_unlink and a new sem_open(O_CREAT) the name is a new
+ * semaphore. */
+static void
+case_named_semaphore_opened_twice_is_one_address(void)
+{
+    sem_unlink(SEM_NAME);
+    sem_t *a = sem_open(SEM_NAME, O_CREAT, 0600, 3);
+    CHECK(a != SEM_FAILED);
+    sem_t *b = sem_open(SEM_NAME, 0);
+    CHECK(b == a);
+    CHECK_OK(sem_close(b));
+    CHECK_OK(sem_trywait(a));                   /* still mapped */
+    CHECK_OK(sem_unlink(SEM_NAME));
+    sem_t *c = sem_open(SEM_NAME, O_CREAT, 0600, 0);
+    CHECK(c != SEM_FAILED && c != a);
+    int v = -1;
+    CHECK_OK(sem_getvalue(c, &v));
+    CHECK_EQ(v, 0);
+    CHECK_OK(sem_getvalue(a, &v));
+    CHECK_EQ(v, 2);
+    CHECK_OK(sem_close(a));
+    CHECK_ERR(sem_close(a), EINVAL);
+    sem_t local;
+    CHECK_ERR(sem_close(&local), EINVAL);
+    CHECK_OK(sem_close(c));
+    CHECK_OK(sem_unlink(SEM_NAME));
+    CHECK(sem_open("/a_name_much_longer_than_name_max_allows", O_CREAT, 0600, 0) == SEM_FAILED);
+    CHECK_EQ(errno, ENAMETOOLONG);
 }
 
 /* The raw call: FUTEX_WAIT on a word that differs is EAGAIN at once;
@@ -336,11 +355,8 @@ case_futex_wake_counts(void)
     CHECK_EQ(syscall(SYS_futex, word, FUTEX_WAKE, 2, 0), 2);
     CHECK_EQ(futex_waiters(), 1);
     CHECK_EQ(syscall(SYS_futex, word, FUTEX_WAKE, 5, 0), 1);
-    for (int k = 0; k < 3; k++) {
-        int status;
-        CHECK_EQ(waitpid(kids[k], &status, 0), kids[k]);
-        CHECK_EQ(status, 0);
-    }
+    for (int k = 0; k < 3; k++)
+        CHECK_EQ(sem_reap(kids[k]), 0);
 }
 
 int
@@ -356,6 +372,7 @@ main(int argc, char **argv)
         CHECK_CASE(private_copies_after_fork_are_separate),
         CHECK_CASE(bounded_buffer_between_processes),
         CHECK_CASE(named_semaphore_between_processes),
+        CHECK_CASE(named_semaphore_opened_twice_is_one_address),
         CHECK_CASE(futex_call_errors),
         CHECK_CASE(futex_wake_counts),
     };

@@ -43,6 +43,34 @@ struct ipc_perm {
 #define MSG_NOERROR 010000      /* msgrcv: truncate a too-long message, no E2BIG */
 #define MSG_EXCEPT  020000      /* msgrcv: first message whose type != msgtyp */
 
+/* msgctl commands besides IPC_* (Linux's values), for ipcs. */
+#define MSG_STAT     11         /* msqid is a table index; returns the queue's id */
+#define MSG_INFO     12         /* like IPC_INFO, with the counts now in use */
+#define MSG_STAT_ANY 13         /* MSG_STAT without the read-permission check */
+
+/* Limits (Linux's names and defaults; SMALL=1 builds shrink the table). */
+#define MSGMAX      8192        /* longest message text */
+#define MSGMNB      16384       /* default msg_qbytes; raising past it needs root */
+#ifdef PARLEY_SMALL
+#define MSGMNI      4           /* message queues in the system */
+#else
+#define MSGMNI      32
+#endif
+
+/* What msgctl(IPC_INFO / MSG_INFO) copies out, through a struct msqid_ds *
+ * cast as on Linux.  MSG_INFO puts the number of queues in msgpool, of
+ * messages in msgmap and of text bytes in msgtql. */
+struct msginfo {
+    int            msgpool;
+    int            msgmap;
+    int            msgmax;
+    int            msgmnb;
+    int            msgmni;
+    int            msgssz;
+    int            msgtql;
+    unsigned short msgseg;
+};
+
 typedef unsigned long msgqnum_t;
 typedef unsigned long msglen_t;
 

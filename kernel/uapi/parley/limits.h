@@ -17,4 +17,16 @@
 #define SIGQUEUE_MAX 32         /* real-time signals queued to one process */
 #define RTSIG_MAX    33         /* SIGRTMIN .. SIGRTMAX */
 
+/* The memory policy (kernel/mm/frame.c, docs/robustness.md). */
+#define FRAME_RESERVE       128 /* frames kept for copy-on-write and page tables */
+#define FILE_FRAMES_PERCENT 50  /* file data may hold at most this share of memory */
+
+/* Kernel tables, and the error a program gets when one is full. */
+#define FILE_MAX     512        /* open file descriptions, system-wide: ENFILE */
+#ifdef PARLEY_SMALL
+#define INODE_MAX    64         /* files, directories and FIFOs: ENOSPC */
+#else
+#define INODE_MAX    1024
+#endif
+
 #endif

@@ -72,10 +72,10 @@
     X(45,  umask,         1, (mode_t mask))                                   \
     X(46,  trace,         1, (int on))                                        \
     X(47,  isatty,        1, (int fd))                                        \
-    N(48,  msgget,        2, (key_t key, int flags))                          \
-    N(49,  msgsnd,        4, (int msqid, const void *umsg, size_t size, int flags))\
-    N(50,  msgrcv,        5, (int msqid, void *umsg, size_t size, long msgtyp, int flags))\
-    N(51,  msgctl,        3, (int msqid, int cmd, struct msqid_ds *ubuf))     \
+    X(48,  msgget,        2, (key_t key, int flags))                          \
+    X(49,  msgsnd,        4, (int msqid, const void *umsg, size_t size, int flags))\
+    X(50,  msgrcv,        5, (int msqid, void *umsg, size_t size, long msgtyp, int flags))\
+    X(51,  msgctl,        3, (int msqid, int cmd, struct msqid_ds *ubuf))     \
     X(52,  semget,        3, (key_t key, int nsems, int flags))               \
     X(53,  semop,         3, (int semid, struct sembuf *usops, size_t nsops)) \
     X(54,  semctl,        4, (int semid, int semnum, int cmd, long arg))      \
@@ -98,6 +98,21 @@
     X(69,  setegid,       1, (gid_t gid))                                     \
                                                                               \
     /* ---- mailboxes, ports, direct messages: 70-89 ---- */                  \
+    X(70,  mbox_create,   3, (const char *uname, unsigned capacity, int flags))\
+    X(71,  mbox_open,     1, (const char *uname))                             \
+    X(72,  port_create,   2, (unsigned capacity, int flags))                  \
+    X(73,  mbox_destroy,  1, (int id))                                        \
+    X(74,  mbox_send,     4, (int id, const struct msg_out *umsg, int flags, const struct timespec *utimeout))\
+    X(75,  mbox_receive,  4, (int id, struct msg_in *uin, int flags, const struct timespec *utimeout))\
+    X(76,  mbox_status,   2, (int id, struct mbox_status *ust))               \
+    X(77,  mbox_list,     2, (struct mbox_status *ubuf, int max))             \
+    X(78,  pid_send,      4, (pid_t pid, const struct msg_out *umsg, int flags, const struct timespec *utimeout))\
+    X(79,  pid_receive,   4, (pid_t from, struct msg_in *uin, int flags, const struct timespec *utimeout))\
+    X(80,  inbox_set_capacity, 1, (unsigned capacity))                        \
+    X(81,  inbox_status,  2, (pid_t pid, struct mbox_status *ust))            \
+    X(82,  mbox_request,  4, (int id, const struct msg_out *ureq, struct msg_in *ureply, int flags))\
+    X(83,  pid_request,   4, (pid_t pid, const struct msg_out *ureq, struct msg_in *ureply, int flags))\
+    X(84,  msg_reply,     2, (unsigned reply_id, const struct msg_out *ureply))\
                                                                               \
     /* ---- semaphores: semtimedop, the futex-like wait for sem_t: 90-99 ---- */\
     X(90,  semtimedop,    4, (int semid, struct sembuf *usops, size_t nsops, const struct timespec *utimeout))\

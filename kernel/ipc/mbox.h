@@ -1,0 +1,64 @@
+/*
+ * What mbox.c (mailboxes, ports) and mbox_direct.c (inboxes, request and
+ * reply) share: the copy of a message across the boundary, timeouts, the
+ * per-process message state and the deadlock check.  The user API is
+ * <parley/mbox.h>; the store underneath is msgq.h.
+ */
+#ifndef IPC_MBOX_H
+#define IPC_MBOX_H
+
+#include "ipc/msgq.h"
+#include <parley/mbox.h>
+
+struct proc;
+struct timespec;
+
+/*
+ * Each process's message state, one per process-table slot.  pid says
+ * whose it is: a slot's state is made fresh when a new process is found in
+ * it.
+ *
+ * waits_for is the one process that could end the caller's current wait
+ * (the owner of the port it sends to, the process it sends to or receives
+ * from, the server holding its request), or 0 when anyone could (a
+ * mailbox).  It is set only while the process is in a blocking message
+ * call; the deadlock check follows these edges.
+ */
+struct msg_proc {
+    pid_t        pid;
+    pid_t        waits_for;
+    pid_t        receiving_from;  /* in pid_receive(from), else 0 */
+    struct msgq  inbox;           /* direct messages to this process */
+    struct msgq  replies;         /* private reply port of mbox_request */
+    unsigned     awaiting_reply;  /* reply_id of the request in progress, or 0 */
+    pid_t        reply_server;    /* who took that request, once known */
+};
+
+struct msg_proc *msg_proc_of(struct proc *p);
+
+/* msgq_sleep_check for a sleep that would wait for *(pid_t *)arg:
+ * -EDEADLK if that process, following waits_for, waits for the caller. */
+int  msg_deadlock_check(const void *arg);
+
+/* Boundary helpers.  msg_from_user: a message from a struct msg_out
+ * (-EFAULT, -EMSGSIZE).  msg_deliver: header and body into a struct
+ * msg_in, freeing m; returns the body bytes stored or -EFAULT.
+ * msg_in_from_user: the request part of a struct msg_in, after checking
+ * that its buffer can be written (so a bad buffer costs no message). */
+struct msg *msg_from_user(const struct msg_out *umsg, int *err);
+int  msg_in_from_user(struct msg_in *in, const struct msg_in *uin);
+int  msg_deliver(struct msg *m, const struct msg_in *in, struct msg_in *uin);
+int  msg_deadline(const struct timespec *utimeout, uint64_t *deadline_ns);
+int  msg_match_type(const struct msg *m, const void *arg);
+long msg_call_error(int err);
+void msg_note_request_taken(const struct msg *m);
+void msg_drop_requests(const struct msgq *q, int err);
+void msg_fill_queue_status(const struct msgq *q, struct mbox_status *st);
+
+/* The box half of request and exit. */
+int  mbox_send_message(int id, struct msg *m, int flags, uint64_t deadline_ns,
+                       pid_t *taker, pid_t *only_receiver);
+void mbox_process_exit(struct proc *p);
+void mbox_direct_exit(struct proc *p);
+
+#endif
