@@ -51,6 +51,19 @@ event_new(struct proc *p, int kind)
     return e;
 }
 
+/* An event by p, or by the kernel (pid 0) when an interrupt handler acts:
+ * then the interrupted process, whoever it is, had no part in it. */
+static struct trace_event *
+event_by(struct proc *p, bool by_kernel, int kind)
+{
+    struct trace_event *e = event_new(p, kind);
+    if (e && by_kernel) {
+        e->pid = 0;
+        strlcpy(e->comm, "kernel", sizeof e->comm);
+    }
+    return e;
+}
+
 void
 trace_ipc(int kind, int obj_type, int obj_id, pid_t peer, long a, long b,
           const char *text)
@@ -89,14 +102,9 @@ trace_wake(struct proc *sleeper, bool from_interrupt)
         return;
     if (sleeper->pid == tr.owner)
         return;                 /* the tracer reading the ring: not the program's */
-    struct trace_event *e = event_new(from_interrupt ? sleeper : waker, TRACE_EV_WAKE);
-    if (!e)
-        return;
-    if (from_interrupt) {
-        e->pid = 0;
-        strlcpy(e->comm, "kernel", sizeof e->comm);
-    }
-    e->peer = sleeper->pid;
+    struct trace_event *e = event_by(waker, from_interrupt, TRACE_EV_WAKE);
+    if (e)
+        e->peer = sleeper->pid;
 }
 
 /* A signal is sent to target: recorded if the sender or the target is
@@ -107,13 +115,9 @@ trace_signal(struct proc *target, int sig, bool from_interrupt)
     struct proc *sender = current;
     if (!session_open() || !((sender->trace_flags | target->trace_flags) & TRACE_IPC))
         return;
-    struct trace_event *e = event_new(from_interrupt ? target : sender, TRACE_EV_SIGNAL);
+    struct trace_event *e = event_by(sender, from_interrupt, TRACE_EV_SIGNAL);
     if (!e)
         return;
-    if (from_interrupt) {
-        e->pid = 0;
-        strlcpy(e->comm, "kernel", sizeof e->comm);
-    }
     e->peer = target->pid;
     e->a = sig;
 }
