@@ -248,6 +248,15 @@ soak:
 	@$(MAKE) --no-print-directory build
 	tools/run-in-guest --no-build --timeout $$(( $(CALLS) / 500 + 120 )) -- fuzz -n $(CALLS) $(if $(SEED),-s $(SEED))
 
+# The long stress run (docs/robustness.md): ROUNDS rounds of every
+# mechanism, 12 writers of which 4 are killed, a fresh seed unless SEED is
+# given (the first line shows it).
+ROUNDS ?= 100
+stress-soak:
+	@tools/deps run
+	@$(MAKE) --no-print-directory build
+	tools/run-in-guest --no-build --timeout $$(( $(ROUNDS) * 10 + 120 )) -- stress -w 12 -k 4 -n $(ROUNDS) -s $(if $(SEED),$(SEED),$$(date +%s))
+
 # make grade: the tests as a score table by mechanism (tests/grading.txt);
 # GRADE_JSON=out.json also writes it for an autograder.
 grade:
@@ -280,6 +289,6 @@ bench-check:
 clean:
 	rm -rf $(B) .gdbinit
 
-.PHONY: all build qemu qemu-nox qemu-kernel qemu-gdb qemu-nox-gdb gdb test soak grade bench bench-check clean
+.PHONY: all build qemu qemu-nox qemu-kernel qemu-gdb qemu-nox-gdb gdb test soak stress-soak grade bench bench-check clean
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

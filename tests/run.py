@@ -83,7 +83,9 @@ SHELL_CASES = [
     ("fuzz", "fuzz -s 0x5eed -n 60000",
      [r"(?m)^fuzz: watchdog: \d+ rounds", r"(?m)^fuzz: ok \(seed 0x5eed\)$"]),
     ("stress", "stress -s 7 -n 3",
-     [r"(?m)^stress: pipe round 2: ", r"(?m)^stress: fifo round 2: ", r"(?m)^stress: ok$"]),
+     [r"(?m)^stress: %s round 2: \d+ records .* 2 killed mid-transfer$" % row
+      for row in ("pipe", "fifo", "msgq", "mailbox", "port", "direct", "shm-ring",
+                  "unix-stream", "unix-dgram", "inet-stream")] + [r"(?m)^stress: ok$"]),
 ]
 
 BEGIN_MARK = "=== begin ==="
