@@ -61,6 +61,7 @@ syscall_dispatch(struct trapframe *tf)
         trace_syscall_begin(p, nr, args);
     if (nr > 0 && nr < SYS_MAX && syscalls[nr].fn)
         result = syscalls[nr].fn(args[0], args[1], args[2], args[3], args[4]);
+    assert_interrupts_off();    /* every handler, IPC or not, keeps the model */
     if (p->trace)
         trace_call(p, nr, args, result);
     if (p->trace_flags)
