@@ -29,4 +29,10 @@
 #define INODE_MAX    1024
 #endif
 
+/* Each IPC mechanism's tables are named beside its calls, where Linux names
+ * them: <parley/ipc.h> (MSGMNI, MSGMNB, MSGMAX, SEMMNI, SEMMSL, SEMMNU,
+ * SEMOPM, SHMMNI, SHMMAX, SHMALL), <parley/mbox.h> (MBOX_MAX,
+ * MBOX_CAPACITY_MAX, MSG_BODY_MAX); the socket table is NSOCKET in
+ * kernel/net/socket.h.  docs/robustness.md lists them with their errors. */
+
 #endif
