@@ -373,6 +373,8 @@ writers_check(struct round *r)
     int err = 0;
     for (int i = 0; i < r->o->writers; i++) {
         struct writer_state *w = &r->w[i];
+        if (w->pid <= 0)
+            continue;                   /* never started: writers_start said so */
         if (!w->reaped && writer_wait(w) < 0)
             err = fail(r, "waitpid", i, 0);
         else if (!w->victim && !(WIFEXITED(w->status) && WEXITSTATUS(w->status) == 0))
@@ -391,7 +393,7 @@ writers_start(struct round *r, uint32_t *rng)
     for (int i = 0; i < r->o->writers; i++) {
         struct writer_state *w = &r->w[i];
         w->victim = i < r->o->victims;
-        w->kill_after = 1 + rng_next(rng) % (r->o->records ? r->o->records : 1);
+        w->kill_after = 1 + rng_next(rng) % r->o->records;
         uint32_t writer_rng = rng_next(rng) | 1;
         if ((w->pid = fork()) == 0)
             writer_run(r->c, r->o, (uint32_t)i, writer_rng);
@@ -438,6 +440,9 @@ round_run(const struct channel *c, const struct options *o, int round_no)
 
 /* ---- accounting and main ------------------------------------------------ */
 
+#define KIND_NAME(field, text) #field,
+static const char *const kstat_kind_names[] = { PARLEY_KSTAT_KINDS(KIND_NAME) };
+
 static bool
 kstat_back_to(const struct kstat *base, const char *after)
 {
@@ -451,8 +456,8 @@ kstat_back_to(const struct kstat *base, const char *after)
     }
     for (int i = 0; i < KSTAT_NKINDS; i++)
         if (now.count[i] != base->count[i])
-            fprintf(stderr, "stress: after %s: kstat count %d is %u, was %u\n", after, i,
-                    now.count[i], base->count[i]);
+            fprintf(stderr, "stress: after %s: kstat %s is %u, was %u\n", after,
+                    kstat_kind_names[i], now.count[i], base->count[i]);
     if (now.frames_free != base->frames_free)
         fprintf(stderr, "stress: after %s: frames_free %u, was %u\n", after,
                 now.frames_free, base->frames_free);
@@ -494,7 +499,8 @@ options_parse(struct options *o, int argc, char **argv)
     }
     if (i < argc && argv[i][0] == '-')
         usage();
-    if (o->writers < 1 || o->writers > MAX_WRITERS || o->victims < 0 || o->victims > o->writers)
+    if (o->records < 1 || o->writers < 1 || o->writers > MAX_WRITERS || o->victims < 0 ||
+        o->victims > o->writers)
         usage();
     return i;
 }
