@@ -58,13 +58,12 @@ msgq_send(const void *rec, size_t n)
 }
 
 static ssize_t
-msgq_recv(void *buf, size_t size, int *source, bool wait)
+msgq_recv(void *buf, size_t size, struct arrival *from, bool wait)
 {
     static struct queue_message m;
     ssize_t n = msgrcv(queue_id, &m, sizeof m.text, 0, wait ? 0 : IPC_NOWAIT);
     if (n > 0)
         memcpy(buf, m.text, (size_t)n < size ? (size_t)n : size);
-    *source = 0;
     return nothing_now(n);
 }
 
@@ -106,11 +105,12 @@ box_send(const void *rec, size_t n)
 }
 
 static ssize_t
-box_recv(void *buf, size_t size, int *source, bool wait)
+box_recv(void *buf, size_t size, struct arrival *from, bool wait)
 {
     struct msg_in in = { .body = buf, .size = size };
-    *source = 0;
-    return mbox_receive(box_id, &in, wait ? 0 : MSG_NOWAIT);
+    int n = mbox_receive(box_id, &in, wait ? 0 : MSG_NOWAIT);
+    from->sender = in.header.sender;
+    return n;
 }
 
 static void
@@ -150,11 +150,12 @@ direct_send(const void *rec, size_t n)
 }
 
 static ssize_t
-direct_recv(void *buf, size_t size, int *source, bool wait)
+direct_recv(void *buf, size_t size, struct arrival *from, bool wait)
 {
     struct msg_in in = { .body = buf, .size = size };
-    *source = 0;
-    return pid_receive(0, &in, wait ? 0 : MSG_NOWAIT);
+    int n = pid_receive(0, &in, wait ? 0 : MSG_NOWAIT);
+    from->sender = in.header.sender;
+    return n;
 }
 
 static void

@@ -24,13 +24,12 @@ static bool collector_nonblocking;
  * switches it to O_NONBLOCK for good (asked only once the writers are
  * done). */
 ssize_t
-fd_recv(void *buf, size_t size, int *source, bool wait)
+fd_recv(void *buf, size_t size, struct arrival *from, bool wait)
 {
     if (!wait && !collector_nonblocking) {
         fcntl(fd_collector, F_SETFL, fcntl(fd_collector, F_GETFL) | O_NONBLOCK);
         collector_nonblocking = true;
     }
-    *source = 0;
     return read(fd_collector, buf, size);
 }
 

@@ -100,9 +100,8 @@ ring_take(void *buf, size_t size)
 }
 
 static ssize_t
-ring_recv(void *buf, size_t size, int *source, bool wait)
+ring_recv(void *buf, size_t size, struct arrival *from, bool wait)
 {
-    *source = 0;
     for (;;) {
         if (ring_semop(MUTEX, -1, SEM_UNDO, -1, 0) < 0)
             return -1;

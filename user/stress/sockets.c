@@ -64,7 +64,7 @@ inet_accept(void)
 /* Read the first ready connection, from a rotating start. */
 static ssize_t
 inet_read_ready(const struct pollfd *p, const int *slot, int n, void *buf, size_t size,
-                int *source)
+                struct arrival *from)
 {
     for (int k = 0; k < n; k++) {
         int j = (next_first + k) % n;
@@ -77,14 +77,14 @@ inet_read_ready(const struct pollfd *p, const int *slot, int n, void *buf, size_
             conn[i] = -1;
         }
         next_first = j + 1;
-        *source = i;
+        from->source = i;
         return got;
     }
     return -2;                          /* none ready */
 }
 
 static ssize_t
-inet_recv(void *buf, size_t size, int *source, bool wait)
+inet_recv(void *buf, size_t size, struct arrival *from, bool wait)
 {
     for (;;) {
         struct pollfd p[MAX_WRITERS + 1];
@@ -102,7 +102,7 @@ inet_recv(void *buf, size_t size, int *source, bool wait)
             errno = EAGAIN;
             return -1;
         }
-        ssize_t got = inet_read_ready(p, slot, n, buf, size, source);
+        ssize_t got = inet_read_ready(p, slot, n, buf, size, from);
         if (got != -2)
             return got;
         if ((p[n].revents & POLLIN) && inet_accept() < 0)

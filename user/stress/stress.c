@@ -234,9 +234,10 @@ source_parse(struct round *r, struct source *s)
     return 0;
 }
 
-/* A message channel: the n bytes must be exactly one whole record. */
+/* A message channel: the n bytes must be exactly one whole record, and
+ * the kernel's sender stamp (if the channel has one) its writer's pid. */
 static int
-message_accept(struct round *r, const char *msg, size_t n)
+message_accept(struct round *r, const char *msg, size_t n, pid_t sender)
 {
     struct record_header h;
     size_t size = n >= sizeof h ? record_size(r, msg, &h) : 0;
@@ -244,16 +245,18 @@ message_accept(struct round *r, const char *msg, size_t n)
         return fail(r, "torn message", n >= sizeof h ? h.writer : 0, n >= sizeof h ? h.seq : 0);
     if (size < n)
         return fail(r, "one message held more than one record", h.writer, h.seq);
+    if (sender != 0 && sender != r->w[h.writer].pid)
+        return fail(r, "the kernel named another sender", h.writer, h.seq);
     return record_accept(r, &h, msg);
 }
 
-/* What recv_record gave: n > 0 bytes, 0 end of file, from source. */
+/* What recv_record gave: n > 0 bytes, 0 end of file, from where. */
 static int
-chunk_accept(struct round *r, int source, const char *chunk, ssize_t n)
+chunk_accept(struct round *r, const struct arrival *from, const char *chunk, ssize_t n)
 {
-    if (source < 0 || source >= MAX_WRITERS)
-        return fail(r, "source out of range", 0, (uint32_t)source);
-    struct source *s = &r->src[source];
+    if (from->source < 0 || from->source >= MAX_WRITERS)
+        return fail(r, "source out of range", 0, (uint32_t)from->source);
+    struct source *s = &r->src[from->source];
     if (n == 0) {
         if (s->have != 0)
             return fail(r, "end of file inside a record", (uint32_t)s->writer, 0);
@@ -262,7 +265,7 @@ chunk_accept(struct round *r, int source, const char *chunk, ssize_t n)
         return 0;
     }
     if (r->c->messages)
-        return message_accept(r, chunk, (size_t)n);
+        return message_accept(r, chunk, (size_t)n, from->sender);
     memcpy(s->bytes + s->have, chunk, (size_t)n);   /* have < RECORD_MAX after a parse */
     s->have += (size_t)n;
     return source_parse(r, s);
@@ -329,11 +332,12 @@ collect(struct round *r)
 {
     static char chunk[RECORD_MAX];
     unsigned long last_records = 0;
-    int source = 0, idle_ticks = 0;
+    int idle_ticks = 0;
     ssize_t n;
 
     while (!r->ended && !writers_all_done(r)) {
-        if ((n = r->c->recv_record(chunk, sizeof chunk, &source, true)) < 0 && errno == EINTR) {
+        struct arrival from = { 0, 0 };
+        if ((n = r->c->recv_record(chunk, sizeof chunk, &from, true)) < 0 && errno == EINTR) {
             writers_poll(r);
             idle_ticks = r->records == last_records ? idle_ticks + 1 : 0;
             last_records = r->records;
@@ -343,12 +347,13 @@ collect(struct round *r)
         }
         if (n < 0)
             return fail(r, strerror(errno), 0, 0);
-        if (chunk_accept(r, source, chunk, n) < 0)
+        if (chunk_accept(r, &from, chunk, n) < 0)
             return -1;
     }
     victims_reap(r);
     while (!r->ended) {                 /* drain: whatever is left, without waiting */
-        if ((n = r->c->recv_record(chunk, sizeof chunk, &source, false)) < 0 &&
+        struct arrival from = { 0, 0 };
+        if ((n = r->c->recv_record(chunk, sizeof chunk, &from, false)) < 0 &&
             (errno == EAGAIN || errno == EINTR)) {
             if (errno == EAGAIN)
                 break;
@@ -356,7 +361,7 @@ collect(struct round *r)
         }
         if (n < 0)
             return fail(r, strerror(errno), 0, 0);
-        if (chunk_accept(r, source, chunk, n) < 0)
+        if (chunk_accept(r, &from, chunk, n) < 0)
             return -1;
     }
     for (int i = 0; i < MAX_WRITERS; i++)

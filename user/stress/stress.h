@@ -15,14 +15,16 @@
  *   after_hellos()       collector, once every writer has said hello (a
  *                        FIFO's collector keeps a write end open till then,
  *                        so no early end of file); NULL: nothing
- *   recv_record(buf, size, &source, wait)
- *                        collector: > 0 bytes from *source (a stream's may
- *                        be part of a record or several; a message
+ *   recv_record(buf, size, &from, wait)
+ *                        collector: > 0 bytes from from.source (a stream's
+ *                        may be part of a record or several; a message
  *                        channel's must be one whole record); 0 end of file
- *                        on *source; -1 with errno EAGAIN (!wait, nothing
- *                        there now), EINTR (the collector's tick), or an
- *                        error.  Sources are 0 for a channel shared by all
- *                        writers, else 0..writers-1 (one connection each).
+ *                        on from.source; -1 with errno EAGAIN (!wait,
+ *                        nothing there now), EINTR (the collector's tick),
+ *                        or an error.  The collector zeroes `from` first;
+ *                        a channel with one source per writer (a connection
+ *                        each) sets source, one whose kernel says who sent
+ *                        a message (mailboxes, ports, inboxes) sets sender.
  *   teardown()           collector, after the writers are reaped: remove
  *                        everything setup made
  *
@@ -41,6 +43,12 @@
 #define MAX_WRITERS 16
 #define RECORD_MAX  PIPE_BUF    /* one write(2) of it is atomic on a pipe */
 
+/* Where a received chunk came from. */
+struct arrival {
+    int   source;               /* 0, or 0..writers-1 for per_writer channels */
+    pid_t sender;               /* the sending process as the kernel stamped it; 0 unknown */
+};
+
 struct channel {
     const char *name;
     bool        messages;       /* a receive is exactly one record */
@@ -50,7 +58,7 @@ struct channel {
     int     (*send_record)(const void *rec, size_t n);
     void    (*writers_forked)(void);
     void    (*after_hellos)(void);
-    ssize_t (*recv_record)(void *buf, size_t size, int *source, bool wait);
+    ssize_t (*recv_record)(void *buf, size_t size, struct arrival *from, bool wait);
     void    (*teardown)(void);
 };
 
@@ -67,7 +75,7 @@ extern const struct channel shm_ring_channel;
 /* Shared by the descriptor channels (pipes.c): the collector's end and a
  * writer's end; fd_recv / fd_send read and write them. */
 extern int fd_collector, fd_writer;
-ssize_t fd_recv(void *buf, size_t size, int *source, bool wait);
+ssize_t fd_recv(void *buf, size_t size, struct arrival *from, bool wait);
 int     fd_send(const void *rec, size_t n);
 
 #endif
