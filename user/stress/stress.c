@@ -109,22 +109,38 @@ struct options {
     int      writers, victims, rounds;
 };
 
+/* A writer's exit status says where it failed. */
+enum { WRITER_OK, WRITER_OPEN_FAILED = 2, WRITER_HELLO_FAILED, WRITER_SEND_FAILED };
+
 static void
 writer_run(const struct channel *c, const struct options *o, uint32_t writer, uint32_t rng)
 {
     static char buf[RECORD_MAX];
 
     if (c->writer_open(writer) < 0)
-        _exit(2);
+        _exit(WRITER_OPEN_FAILED);
     size_t n = record_make(buf, writer, HELLO_SEQ, &rng);
     if (c->send_record(buf, n) < 0)
-        _exit(3);
+        _exit(WRITER_HELLO_FAILED);
     for (uint32_t seq = 0; seq < o->records; seq++) {
         n = record_make(buf, writer, seq, &rng);
         if (c->send_record(buf, n) < 0)
-            _exit(4);
+            _exit(WRITER_SEND_FAILED);
     }
-    _exit(0);
+    _exit(WRITER_OK);
+}
+
+static const char *
+writer_failure(int status)
+{
+    if (WIFSIGNALED(status))
+        return "a survivor was killed";     /* after a failure the collector kills all */
+    switch (WEXITSTATUS(status)) {
+    case WRITER_OPEN_FAILED:  return "a writer could not open its end (a table full?)";
+    case WRITER_HELLO_FAILED: return "a writer's first send failed";
+    case WRITER_SEND_FAILED:  return "a writer's send failed";
+    default:                  return "a writer did not finish";
+    }
 }
 
 /* ---- the collector ------------------------------------------------------ */
@@ -158,6 +174,14 @@ static int
 fail(const struct round *r, const char *what, uint32_t writer, uint32_t seq)
 {
     fprintf(stderr, "stress: %s: %s (writer %u, seq %u)\n", r->c->name, what, writer, seq);
+    return -1;
+}
+
+static int
+fail_writer(const struct round *r, int writer, int status)
+{
+    fprintf(stderr, "stress: %s: %s (writer %d, wait status 0x%x)\n", r->c->name,
+            writer_failure(status), writer, status);
     return -1;
 }
 
@@ -382,10 +406,10 @@ writers_check(struct round *r)
             continue;                   /* never started: writers_start said so */
         if (!w->reaped && writer_wait(w) < 0)
             err = fail(r, "waitpid", i, 0);
-        else if (!w->victim && !(WIFEXITED(w->status) && WEXITSTATUS(w->status) == 0))
-            err = fail(r, "a survivor did not finish", i, w->status);
+        else if (!w->victim && !(WIFEXITED(w->status) && WEXITSTATUS(w->status) == WRITER_OK))
+            err = fail_writer(r, i, w->status);
         else if (w->victim && !WIFSIGNALED(w->status) && w->status != 0)
-            err = fail(r, "a victim failed before it was killed", i, w->status);
+            err = fail_writer(r, i, w->status);
         else if (!w->victim && w->next_seq != r->o->records)
             err = fail(r, "a survivor's records did not all arrive", i, w->next_seq);
     }
