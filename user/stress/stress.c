@@ -313,14 +313,21 @@ writers_poll(struct round *r)
             writer_reaped(&r->w[i], status);
 }
 
+/* The receive loop need not wait for w any more: it has ended, or been
+ * killed (victims_reap then waits for it to die), or all its records
+ * have arrived. */
+static bool
+writer_done(const struct round *r, const struct writer_state *w)
+{
+    return w->reaped || w->killed || w->next_seq == r->o->records;
+}
+
 static bool
 writers_all_done(const struct round *r)
 {
-    for (int i = 0; i < r->o->writers; i++) {
-        const struct writer_state *w = &r->w[i];
-        if (!w->reaped && !w->killed && !(!w->victim && w->next_seq == r->o->records))
+    for (int i = 0; i < r->o->writers; i++)
+        if (!writer_done(r, &r->w[i]))
             return false;
-    }
     return true;
 }
 
@@ -377,12 +384,11 @@ collect(struct round *r)
     victims_reap(r);
     while (!r->ended) {                 /* drain: whatever is left, without waiting */
         struct arrival from = { 0, 0 };
-        if ((n = r->c->recv_record(chunk, sizeof chunk, &from, false)) < 0 &&
-            (errno == EAGAIN || errno == EINTR)) {
-            if (errno == EAGAIN)
-                break;
+        n = r->c->recv_record(chunk, sizeof chunk, &from, false);
+        if (n < 0 && errno == EAGAIN)
+            break;
+        if (n < 0 && errno == EINTR)
             continue;
-        }
         if (n < 0)
             return fail(r, strerror(errno), 0, 0);
         if (chunk_accept(r, &from, chunk, n) < 0)
