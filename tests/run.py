@@ -30,8 +30,6 @@ build/test-logs/<suite>.log.  Boots run two at a time.
 
 import concurrent.futures
 import glob
-import importlib.machinery
-import importlib.util
 import os
 import re
 import subprocess
@@ -40,6 +38,8 @@ import threading
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "tools"))
+from tool_module import load_source, load_tool  # noqa: E402  (tools/ is on the path now)
 LOG_DIR = os.path.join(ROOT, "build", "test-logs")
 DEADLINE = float(os.environ.get("PARLEY_TEST_TIMEOUT", 120))
 PARALLEL_BOOTS = 2
@@ -90,17 +90,7 @@ BEGIN_MARK = "=== begin ==="
 END_MARK = "=== end status "
 
 
-def load_run_in_guest():
-    """tools/run-in-guest has no .py suffix, so it is loaded by path."""
-    path = os.path.join(ROOT, "tools", "run-in-guest")
-    loader = importlib.machinery.SourceFileLoader("run_in_guest", path)
-    spec = importlib.util.spec_from_loader(loader.name, loader)
-    module = importlib.util.module_from_spec(spec)
-    loader.exec_module(module)
-    return module
-
-
-guest = load_run_in_guest()
+guest = load_tool("run-in-guest")
 
 
 class Result:
@@ -205,10 +195,7 @@ def run_tool_suite(path):
     guests through run-in-guest themselves.  A case fails by raising."""
     name = os.path.basename(path)[:-3]
     result = Result(name)
-    loader = importlib.machinery.SourceFileLoader(name, path)
-    spec = importlib.util.spec_from_loader(loader.name, loader)
-    module = importlib.util.module_from_spec(spec)
-    loader.exec_module(module)
+    module = load_source(name, path)
     module.guest, module.ROOT, module.DEADLINE = guest, ROOT, DEADLINE
     suite = name[len("test_"):]
     for case in [n for n in dir(module) if n.startswith("case_")]:

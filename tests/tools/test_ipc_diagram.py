@@ -5,11 +5,11 @@ with one lifeline per process and an arrow per message, and as a timeline.
 tests/run.py sets `guest` (tools/run-in-guest as a module), ROOT and
 DEADLINE before the cases run.  Each case_* function fails by raising."""
 
-import importlib.machinery
-import importlib.util
 import os
 import re
 import xml.etree.ElementTree as ET
+
+from tool_module import load_tool
 
 guest = ROOT = DEADLINE = None
 SVG = "{http://www.w3.org/2000/svg}"
@@ -17,12 +17,7 @@ _cache = {}
 
 
 def diagram_module():
-    path = os.path.join(ROOT, "tools", "ipc-diagram")
-    loader = importlib.machinery.SourceFileLoader("ipc_diagram", path)
-    spec = importlib.util.spec_from_loader(loader.name, loader)
-    module = importlib.util.module_from_spec(spec)
-    loader.exec_module(module)
-    return module
+    return load_tool("ipc-diagram")
 
 
 def recording_of(command):
