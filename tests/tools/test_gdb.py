@@ -1,6 +1,10 @@
 """The gdb helpers (tools/gdb/parley.py) on a running guest, gdb in batch
 mode: the guest is stopped inside the kernel while two processes deadlock
-on pipes and a third sleeps in semop, and each command must show them."""
+on pipes, a third sleeps in semop, and messages and their senders and
+receivers wait in a System V queue, a mailbox, a port and an inbox; each
+command must show them."""
+
+import re
 
 import os
 import socket
@@ -11,6 +15,7 @@ guest = ROOT = DEADLINE = None
 _output = {}
 
 SEM_PROGRAM = r'''
+#include <parley/mbox.h>
 #include <sys/msg.h>
 #include <sys/sem.h>
 #include <sys/socket.h>
@@ -20,6 +25,20 @@ int main(void)
     struct { long mtype; char text[8]; } m = { 7, "hello" };
     int q = msgget(4343, IPC_CREAT | 0600);
     msgsnd(q, &m, 6, 0);            /* one message waits in queue 4343 */
+    struct msg_out mail = { 9, 3, "mail", 5 };
+    mbox_send(mbox_create("gdbbox", 4, 0), &mail, 0);  /* and one in mailbox gdbbox */
+    pid_t parent = getpid();
+    if (fork() == 0) {              /* a port whose owner sleeps receiving */
+        char buf[16];
+        struct msg_in in = { .body = buf, .size = sizeof buf };
+        mbox_receive(port_create(2, 0), &in, 0);
+        _exit(0);
+    }
+    if (fork() == 0) {              /* a direct send the parent never takes */
+        struct msg_out direct = { 11, 0, "direct", 7 };
+        pid_send(parent, &direct, 0);
+        _exit(0);
+    }
     int sv[2];
     socketpair(AF_UNIX, SOCK_STREAM, 0, sv);
     write(sv[0], "abc", 3);         /* three bytes wait in a socket */
@@ -35,7 +54,7 @@ int main(void)
 }
 '''
 
-COMMANDS = ["parley-ps", "parley-pipes", "parley-waitgraph", "parley-sem", "parley-msq", "parley-sockets",
+COMMANDS = ["parley-ps", "parley-pipes", "parley-waitgraph", "parley-sem", "parley-msq", "parley-msq 4343", "parley-sockets",
             "parley-shm", "parley-vm 1", "parley-user",
             "parley-break-in deadlock sys_getpid", "info breakpoints"]
 
@@ -144,6 +163,36 @@ def case_break_in_is_conditional_on_the_program():
 def case_msq_shows_queues_and_messages():
     text = out("parley-msq")
     assert "(key 4343): 1 messages, 6 bytes" in text, text
+    assert "message 1: type 7, priority 0, 6 bytes, from pid" in text, text
+
+
+def case_msq_shows_a_mailbox_its_owner_capacity_and_message():
+    text = out("parley-msq")
+    m = re.search(r'(?m)^mailbox \d+ "gdbbox" \(owner (\d+)\): 1 messages, 5 bytes; '
+                  r'capacity 4 messages.*\n  message 1: type 9, priority 3, 5 bytes, '
+                  r'from pid (\d+)$', text)
+    assert m and m.group(1) == m.group(2), text
+
+
+def case_msq_shows_a_port_and_its_owner_asleep_receiving():
+    text = out("parley-msq")
+    m = re.search(r"(?m)^port \d+ \(owner (\d+)\): 0 messages, 0 bytes; capacity 2 messages"
+                  r".*\n  receivers waiting: (\d+)$", text)
+    assert m and m.group(1) == m.group(2), text
+
+
+def case_msq_shows_an_inbox_with_its_rendezvous_sender():
+    text = out("parley-msq")
+    m = re.search(r"(?m)^inbox of (\d+) \(gdbsem\): 1 messages, 7 bytes; capacity 0 \(rendezvous\)\n"
+                  r"  message 1: type 11, priority 0, 7 bytes, from pid (\d+) "
+                  r"\(its sender waits until it is taken\)\n  senders waiting: (\d+)$", text)
+    assert m and m.group(2) == m.group(3) and m.group(1) != m.group(2), text
+    assert "%s (gdbsem) send to pid %s" % (m.group(2), m.group(1)) in out("parley-waitgraph")
+
+
+def case_msq_with_an_id_shows_only_that_object():
+    text = out("parley-msq 4343")       # no queue, box or inbox has that id
+    assert text.startswith("no message queue"), text
 
 
 def case_sockets_lists_live_sockets():

@@ -4,7 +4,7 @@ halted kernel.  `make gdb` loads this file; by hand: `source tools/gdb/parley.py
   parley-ps                 the process table: pid, state, name, what each waits for
   parley-vm [PID]           a process's regions and every mapped page -> frame
   parley-pipes              each pipe and open FIFO: its ring, ends and sleepers
-  parley-msq [ID]           System V message queues: messages and waiters
+  parley-msq [ID]           message queues, mailboxes, ports, inboxes: messages, waiters
   parley-sem [ID]           semaphore sets: values, pending operation lists, undo entries
   parley-shm                shared-memory segments and their attachments
   parley-sockets            sockets: type, state, buffered bytes
@@ -202,21 +202,117 @@ def sleepers(wq):
 
 
 class Msq(Command):
-    """parley-msq [ID]: System V message queues with their messages and waiters."""
+    """parley-msq [ID]: message queues, mailboxes, ports and inboxes: owner, capacity, messages, waiters."""
     NAME = "parley-msq"
 
     def invoke(self, arg, from_tty):
-        if not has_symbol("msg_ids"):
-            print("this kernel has no System V message queues")
-            return
-        for obj, q in ipc_objects("msg_ids", "struct msg_queue", arg):
-            mq = q["q"]                 # struct msg_queue: the ids object, then the msgq
-            print("queue %d (key %d): %d messages, %d bytes" % (
-                int(obj["id"]), int(obj["perm"]["__key"]), int(mq["count"]), int(mq["bytes"])))
-            m = mq["head"]
-            while int(m):
-                print("  " + str(m.dereference()))
-                m = m["next"]
+        want = int(arg, 0) if arg.strip() else None
+        shown = sysv_queues(want) + boxes(want) + inboxes(want)
+        if not shown:
+            print("no message queue, mailbox, port or busy inbox%s" %
+                  ("" if want is None else " with id %d" % want))
+
+
+MSGS_SHOWN = 16     # messages listed per queue; the rest are counted
+
+
+def show_msgq(q):
+    """The messages queued in a struct msgq and the processes asleep on it."""
+    m, k = q["head"], 0
+    while int(m) and k < MSGS_SHOWN:
+        h = m["hdr"]
+        taken = " (its sender waits until it is taken)" if int(m["sync_sender"]) else ""
+        print("  message %d: type %d, priority %d, %d bytes, from pid %d%s" % (
+            int(h["seq"]), int(h["type"]), int(h["priority"]), int(h["length"]),
+            int(h["sender"]), taken))
+        m, k = m["next"], k + 1
+    if int(q["count"]) > k:
+        print("  ... and %d more" % (int(q["count"]) - k))
+    for label, head in (("senders waiting", q["senders"]), ("receivers waiting", q["receivers"])):
+        pids, w = [], head
+        while int(w):
+            pids.append(str(int(w["proc"]["pid"])))
+            w = w["next"]
+        if pids:
+            print("  %s: %s" % (label, " ".join(pids)))
+
+
+def limits(q):
+    if int(q["max_count"]) == 0:
+        return "capacity 0 (rendezvous)"
+    order = "priority" if int(q["order"]) == int(value("MSGQ_PRIORITY")) else "FIFO"
+    return "capacity %d messages, %d bytes, %s" % (int(q["max_count"]), int(q["max_bytes"]), order)
+
+
+def sysv_queues(want):
+    if not has_symbol("msg_ids"):
+        return 0
+    n = 0
+    for obj, mq in ipc_objects("msg_ids", "struct msg_queue", "" if want is None else str(want)):
+        q = mq["q"]                 # struct msg_queue: the ids object, then the msgq
+        print("queue %d (key %d): %d messages, %d bytes; %s; owner uid %d" % (
+            int(obj["id"]), int(obj["perm"]["__key"]), int(q["count"]), int(q["bytes"]),
+            limits(q), int(obj["perm"]["uid"])))
+        show_msgq(q)
+        n += 1
+    return n
+
+
+def static_table(name):
+    """A file-static table of the kernel (its length from its type), or None."""
+    sym = gdb.lookup_static_symbol(name) or gdb.lookup_global_symbol(name)
+    return sym.value() if sym else None
+
+
+def boxes(want):
+    table = static_table("boxes")
+    if table is None:
+        return 0
+    n = 0
+    for k in range(array_len(table)):
+        b = table[k]
+        if not bool(b["used"]) or (want is not None and int(b["id"]) != want):
+            continue
+        kind = "port" if int(b["kind"]) == 2 else "mailbox"     # MBOX_KIND_PORT
+        name = cstring(b["name"])
+        q = b["q"]
+        print("%s %d%s (owner %d): %d messages, %d bytes; %s" % (
+            kind, int(b["id"]), ' "%s"' % name if name else "", int(b["owner"]),
+            int(q["count"]), int(q["bytes"]), limits(q)))
+        show_msgq(q)
+        n += 1
+    return n
+
+
+def inboxes(want):
+    """Each live process's inbox that holds messages, has room or has sleepers, and
+    a request awaiting its reply."""
+    table = static_table("msg_procs")
+    if table is None:
+        return 0
+    procs_by_slot = value("proc_table")
+    n = 0
+    for k in range(array_len(table)):
+        mp, p = table[k], procs_by_slot[k]
+        pid = int(mp["pid"])
+        if pid == 0 or int(p["state"]) == 0 or int(p["pid"]) != pid or \
+                (want is not None and pid != want):
+            continue
+        q = mp["inbox"]
+        busy = int(q["count"]) or int(q["senders"]) or int(q["receivers"]) or int(q["max_count"])
+        if not busy and not int(mp["awaiting_reply"]):
+            continue
+        print("inbox of %d (%s): %d messages, %d bytes; %s" % (
+            pid, cstring(p["name"], 16), int(q["count"]), int(q["bytes"]), limits(q)))
+        if int(mp["receiving_from"]):
+            print("  its owner receives only from %d" % int(mp["receiving_from"]))
+        if int(mp["awaiting_reply"]):
+            server = int(mp["reply_server"])
+            print("  its owner awaits the reply to request %d%s" % (
+                int(mp["awaiting_reply"]), " (taken by %d)" % server if server else ""))
+        show_msgq(q)
+        n += 1
+    return n
 
 
 class Sem(Command):
