@@ -56,7 +56,8 @@ int main(void)
 
 COMMANDS = ["parley-ps", "parley-pipes", "parley-waitgraph", "parley-sem", "parley-msq", "parley-msq 4343", "parley-sockets",
             "parley-shm", "parley-vm 1", "parley-user",
-            "parley-break-in deadlock sys_getpid", "info breakpoints"]
+            "parley-break-in deadlock sys_getpid",
+            "parley-break-in deadlock sys_getppid current->pid > 1", "info breakpoints"]
 
 
 def free_port():
@@ -158,6 +159,8 @@ def case_user_loads_the_current_program():
 def case_break_in_is_conditional_on_the_program():
     text = out("info breakpoints")
     assert "sys_getpid" in text and '$_streq(current->name, "deadlock")' in text, text
+    assert '$_streq(current->name, "deadlock") && (current->pid > 1)' in text, \
+        "the extra condition is and-ed in:\n" + text
 
 
 def case_msq_shows_queues_and_messages():

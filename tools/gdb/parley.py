@@ -10,7 +10,8 @@ halted kernel.  `make gdb` loads this file; by hand: `source tools/gdb/parley.py
   parley-sockets            sockets: type, state, buffered bytes
   parley-waitgraph          who waits for whom (the kernel's own wait-for graph)
   parley-user               load the symbols of the program the current process runs
-  parley-break-in PROG LOC  a breakpoint at LOC that stops only in program PROG
+  parley-break-in PROG LOC [COND]
+                            a breakpoint at LOC that stops only in program PROG (and if COND)
 
 Every command reads kernel memory only, except parley-waitgraph, which calls
 the kernel's waitfor_describe() in the halted machine.  Commands about a
@@ -426,15 +427,19 @@ class User(Command):
 
 
 class BreakIn(Command):
-    """parley-break-in PROG LOCATION: a breakpoint that stops only while PROG runs."""
+    """parley-break-in PROG LOCATION [CONDITION]: a breakpoint that stops only while PROG runs
+    (and CONDITION, a C expression, holds)."""
     NAME = "parley-break-in"
 
     def invoke(self, arg, from_tty):
-        words = arg.split()
-        if len(words) != 2:
-            raise gdb.GdbError("usage: parley-break-in PROGRAM LOCATION")
-        prog, where = words
-        gdb.execute('break %s if $_streq(current->name, "%s")' % (where, prog))
+        words = arg.split(None, 2)
+        if len(words) < 2:
+            raise gdb.GdbError("usage: parley-break-in PROGRAM LOCATION [CONDITION]")
+        prog, where = words[:2]
+        condition = '$_streq(current->name, "%s")' % prog
+        if len(words) == 3:
+            condition += " && (%s)" % words[2]
+        gdb.execute("break %s if %s" % (where, condition))
 
 
 for command in (Ps, Vm, Pipes, Msq, Sem, Shm, Sockets, Waitgraph, User, BreakIn):
