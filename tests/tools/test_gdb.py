@@ -18,6 +18,7 @@ SEM_PROGRAM = r'''
 #include <parley/mbox.h>
 #include <sys/msg.h>
 #include <sys/sem.h>
+#include <sys/shm.h>
 #include <sys/socket.h>
 #include <unistd.h>
 int main(void)
@@ -45,6 +46,10 @@ int main(void)
     int set = semget(4242, 2, IPC_CREAT | 0600);
     struct sembuf up = { 1, 3, 0 }, down = { 0, -1, 0 };
     semop(set, &up, 1);             /* [1] = 3 */
+    struct sembuf undone = { 1, -1, SEM_UNDO };
+    semop(set, &undone, 1);         /* [1] = 2, and an undo entry of +1 */
+    shmat(shmget(4444, 8192, IPC_CREAT | 0600), 0, 0);  /* a segment, attached here
+                                                           and in the child below */
     if (fork() == 0) {
         semop(set, &down, 1);       /* [0] is 0: sleeps */
         _exit(0);
@@ -142,8 +147,22 @@ def case_waitgraph_shows_the_cycle():
 
 def case_sem_shows_values_and_pending_lists():
     text = out("parley-sem")
-    assert "(key 4242)" in text and "[1]=3" in text, text
+    assert "(key 4242)" in text and "[1]=2" in text, text
     assert "pending: pid" in text and "[0]-1" in text, text
+
+
+def case_sem_shows_undo_entries():
+    text = out("parley-sem")
+    assert re.search(r"(?m)^undo: pid \d+ set \d+ \[1\] adj 1$", text), text
+
+
+def case_shm_shows_a_segment_and_its_attachments():
+    text = out("parley-shm")            # the maker, and the child it forked after shmat
+    m = re.search(r"(?m)^segment \d+ \(key 4444\): 8192 bytes, 2 attached, made by (\d+), "
+                  r"last used by \d+$", text)
+    assert m, text
+    at = re.findall(r"(?m)^  attached by (\d+) \(gdbsem\) at 0x[0-9a-f]+-0x[0-9a-f]+$", text)
+    assert len(at) == 2 and m.group(1) in at, text
 
 
 def case_vm_shows_regions_and_frames():
@@ -198,6 +217,10 @@ def case_msq_with_an_id_shows_only_that_object():
     assert text.startswith("no message queue"), text
 
 
-def case_sockets_lists_live_sockets():
+def case_sockets_show_a_pair_its_peers_and_buffered_bytes():
     text = out("parley-sockets")
-    assert text.count("socket ") >= 2 and "no sockets" not in text, text
+    m = re.search(r"(?m)^socket (\d+): AF_UNIX stream, connected, peer socket (\d+)\n"
+                  r"  receive buffer: 0 bytes of \d+\n"
+                  r"socket (\d+): AF_UNIX stream, connected, peer socket (\d+)\n"
+                  r"  receive buffer: 3 bytes of \d+$", text)
+    assert m and (m.group(1), m.group(2)) == (m.group(4), m.group(3)), text

@@ -2,7 +2,8 @@
 there (so a lab never becomes "already solved" as the kernel changes), and
 its reference solution (tools/lab solve) passes them (so a lab stays
 solvable): tools/lab start in a scratch worktree of HEAD, build, run the
-lab's suite; then tools/lab solve, build, run it again."""
+lab's suite; then tools/lab solve, build, run it again; then the next lab
+in the same worktree."""
 
 import os
 import shutil
@@ -30,27 +31,35 @@ def build_and_test(tree, suite):
 
 
 def lab_results(lab, suite):
-    """{"start": (built, output), "solved": (built, output)} for lab, in a
-    scratch worktree (one per lab, both phases in it)."""
-    if lab in _results:
-        return _results[lab]
+    """{"start": (built, output), "solved": (built, output)} for lab."""
+    if not _results:
+        run_every_lab()
+    return _results[lab]
+
+
+def run_every_lab():
+    """Every lab in one scratch worktree of HEAD, built once: for each lab,
+    tools/lab start, build (only what the lab changed), test; tools/lab
+    solve, build, test; back to HEAD for the next."""
     work = tempfile.mkdtemp(prefix="parley-lab-")
     tree = os.path.join(work, "tree")
-    branch = "lab-test-%s-%d" % (lab, os.getpid())
+    base = run(["git", "rev-parse", "HEAD"], ROOT).stdout.strip()
     try:
-        r = run(["git", "worktree", "add", "-q", "--detach", tree, "HEAD"], ROOT)
+        r = run(["git", "worktree", "add", "-q", "--detach", tree, base], ROOT)
         assert r.returncode == 0, r.stdout
-        r = run([sys.executable, "tools/lab", "start", lab, "--branch", branch], tree)
-        assert r.returncode == 0, r.stdout
-        results = {"start": build_and_test(tree, suite)}
-        r = run([sys.executable, "tools/lab", "solve", lab], tree)
-        results["solved"] = build_and_test(tree, suite) if r.returncode == 0 \
-            else (False, "tools/lab solve %s: %s" % (lab, r.stdout))
-        _results[lab] = results
-        return results
+        for lab, spec in LABS.items():
+            branch = "lab-test-%s-%d" % (lab, os.getpid())
+            r = run([sys.executable, "tools/lab", "start", lab, "--branch", branch], tree)
+            assert r.returncode == 0, r.stdout
+            results = {"start": build_and_test(tree, spec["grade"])}
+            r = run([sys.executable, "tools/lab", "solve", lab], tree)
+            results["solved"] = build_and_test(tree, spec["grade"]) if r.returncode == 0 \
+                else (False, "tools/lab solve %s: %s" % (lab, r.stdout))
+            _results[lab] = results
+            run(["git", "checkout", "-q", "-f", "--detach", base], tree)
+            run(["git", "branch", "-D", branch], tree)
     finally:
         run(["git", "worktree", "remove", "--force", tree], ROOT)
-        run(["git", "branch", "-D", branch], ROOT)
         shutil.rmtree(work, ignore_errors=True)
 
 
@@ -81,7 +90,8 @@ def lab_cases(lab, suite):
     globals()["case_%s_lab_solution_passes" % name] = lambda: check_solution_passes(lab, suite)
 
 
-for _lab, _spec in load_tool("lab").LABS.items():
+LABS = load_tool("lab").LABS
+for _lab, _spec in LABS.items():
     lab_cases(_lab, _spec["grade"])
 
 

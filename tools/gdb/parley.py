@@ -6,8 +6,8 @@ halted kernel.  `make gdb` loads this file; by hand: `source tools/gdb/parley.py
   parley-pipes              each pipe and open FIFO: its ring, ends and sleepers
   parley-msq [ID]           message queues, mailboxes, ports, inboxes: messages, waiters
   parley-sem [ID]           semaphore sets: values, pending operation lists, undo entries
-  parley-shm                shared-memory segments and their attachments
-  parley-sockets            sockets: type, state, buffered bytes
+  parley-shm [ID]           shared-memory segments and their attachments
+  parley-sockets            sockets: kind, state, names, peer, buffered bytes, sleepers
   parley-waitgraph          who waits for whom (the kernel's own wait-for graph)
   parley-user               load the symbols of the program the current process runs
   parley-break-in PROG LOC [COND]
@@ -346,7 +346,7 @@ class Sem(Command):
 
 
 class Shm(Command):
-    """parley-shm: shared-memory segments, their size and attachments."""
+    """parley-shm [ID]: shared-memory segments, their size and who has them attached where."""
     NAME = "parley-shm"
 
     def invoke(self, arg, from_tty):
@@ -354,35 +354,78 @@ class Shm(Command):
             print("this kernel has no System V shared memory")
             return
         for obj, seg in ipc_objects("shm_ids", "struct shm_segment", arg):
-            print("segment %d (key %d): %s" % (int(obj["id"]), int(obj["perm"]["__key"]),
-                                               str(seg.dereference())))
-        for p in procs():
-            r = p["vm"]["regions"]
-            while int(r):
-                if int(r["shm"]):
-                    print("  attached by %d at %#x-%#x" % (int(p["pid"]), int(r["start"]),
-                                                          int(r["end"])))
-                r = r["next"]
+            print("segment %d (key %d): %d bytes, %d attached, made by %d, last used by %d" % (
+                int(obj["id"]), int(obj["perm"]["__key"]), int(seg["segsz"]),
+                int(seg["nattch"]), int(seg["cpid"]), int(seg["lpid"])))
+            for p in procs():
+                r = p["vm"]["regions"]
+                while int(r):
+                    if int(r["shm"]) == int(seg):
+                        print("  attached by %d (%s) at %#x-%#x" % (
+                            int(p["pid"]), cstring(p["name"], 16), int(r["start"]), int(r["end"])))
+                    r = r["next"]
 
 
 class Sockets(Command):
-    """parley-sockets: every socket's type, state and buffered bytes."""
+    """parley-sockets: every socket: kind, state, names, peer, buffered bytes, sleepers."""
     NAME = "parley-sockets"
 
     def invoke(self, arg, from_tty):
-        for name in ("sock_table", "socket_table"):
-            if has_symbol(name):
-                t = value(name)
-                for k in range(array_len(t)):
-                    s = t[k]
-                    fields = [f.name for f in s.type.fields()]
-                    if "used" in fields and not bool(s["used"]):
-                        continue
-                    if "refs" in fields and int(s["refs"]) == 0:
-                        continue
-                    print("socket %d: %s" % (k, str(s)))
-                return
-        print("this kernel has no sockets")
+        table = static_table("sock_table")
+        if table is None:
+            print("this kernel has no sockets")
+            return
+        live = [table[k] for k in range(array_len(table)) if int(table[k]["refs"])]
+        for sock in live:
+            show_socket(sock)
+        if not live:
+            print("no sockets")
+
+
+SOCK_DOMAINS = {1: "AF_UNIX", 2: "AF_INET"}
+SOCK_TYPES = {1: "stream", 2: "datagram"}
+
+
+def sock_name(a):
+    family = int(a["family"])
+    if family == 1:
+        return cstring(a["path"]) or "(unnamed)"
+    if family == 2:
+        ip = int(a["ip"])
+        return "%d.%d.%d.%d:%d" % (ip >> 24, (ip >> 16) & 255, (ip >> 8) & 255, ip & 255,
+                                   int(a["port"]))
+    return ""
+
+
+def show_socket(sock):
+    kind = "%s %s" % (SOCK_DOMAINS.get(int(sock["domain"]), str(int(sock["domain"]))),
+                      SOCK_TYPES.get(int(sock["type"]), str(int(sock["type"]))))
+    state = str(sock["state"]).replace("SOCK_", "").lower()
+    line = "socket %d: %s, %s" % (int(sock["id"]), kind, state)
+    for label, field in (("name", "local"), ("peer name", "remote")):
+        name = sock_name(sock[field])
+        if name:
+            line += ", %s %s" % (label, name)
+    if int(sock["peer"]):
+        line += ", peer socket %d" % int(sock["peer"]["id"])
+    print(line)
+    if int(sock["type"]) == 1 and state == "listening":
+        print("  %d connections waiting to be accepted (backlog %d)%s" % (
+            int(sock["pending"]), int(sock["backlog"]), waiting(" accept", sock["accept_wait"])))
+    elif int(sock["type"]) == 1:
+        rx = sock["rx"]
+        print("  receive buffer: %d bytes of %d%s%s" % (
+            int(rx["count"]), int(rx["capacity"]), waiting(" readers", rx["read_wait"]),
+            waiting(" writers", rx["write_wait"])))
+    else:
+        print("  %d datagrams queued, %d bytes" % (int(sock["inbox"]["count"]),
+                                                   int(sock["inbox"]["bytes"])))
+        show_msgq(sock["inbox"])
+
+
+def waiting(label, wq):
+    pids = sleepers(wq)
+    return ";%s waiting: %s" % (label, " ".join(map(str, pids))) if pids else ""
 
 
 def ipc_objects(table, type_name, arg):
