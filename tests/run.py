@@ -471,6 +471,27 @@ def dialog_kill_background_job(d):
     d.expect("jobs after the end", d.command("jobs"), r"^$")
 
 
+def dialog_ctrl_p_names_the_deadlock(d):
+    """Ctrl-P lists the processes and then the deadlocked ones, each edge
+    of their cycle named: demo_deadlock's two processes each wait on the
+    pipe the other should write."""
+    d.expect("demo_deadlock &", d.command("demo_deadlock &"), r"^\[1\] \d+\n")
+    edge = r"(?m)^  (\d+) \(demo_deadlock\) waits for (\d+) \(demo_deadlock\): pipe \d+ empty\r?$"
+    cycle = r"(?m)^deadlocked \(they wait only for each other\):\r?\n(%s\n){2}" % edge[4:-1]
+    for _ in range(30):             # until both have blocked: Ctrl-P again
+        d.mark = len(d.session.text())
+        d.session.send(CTRL_P)
+        d.session.pump(min(time.monotonic() + 1, d.deadline),
+                       until=lambda t: re.search(cycle, t[d.mark:]))
+        answer = d.session.text()[d.mark:]
+        if re.search(cycle, answer):
+            break
+    d.expect("Ctrl-P's deadlock", answer, cycle)
+    pairs = re.findall(edge, answer)
+    if len(pairs) != 2 or pairs[0] != pairs[1][::-1]:
+        raise DialogFailure("Ctrl-P: no two-process cycle in %r" % answer)
+
+
 UP, DOWN, LEFT, RIGHT = "\x1b[A", "\x1b[B", "\x1b[D", "\x1b[C"
 HOME, END, DELETE = "\x1b[H", "\x1b[F", "\x1b[3~"
 CTRL_E, CTRL_K, CTRL_U, CTRL_W, CTRL_L = "\x05", "\x0b", "\x15", "\x17", "\x0c"
@@ -535,6 +556,7 @@ BOOT_DIALOGS = [
     ("boot.job_ctrl_z_then_fg", dialog_ctrl_z_then_fg),
     ("boot.job_ctrl_c_at_prompt", dialog_ctrl_c_at_prompt),
     ("boot.job_kill_background", dialog_kill_background_job),
+    ("boot.ctrl_p_names_the_deadlock", dialog_ctrl_p_names_the_deadlock),
 ]
 
 
