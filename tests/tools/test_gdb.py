@@ -7,7 +7,6 @@ command must show them."""
 import re
 
 import os
-import socket
 import subprocess
 import tempfile
 
@@ -65,14 +64,6 @@ COMMANDS = ["parley-ps", "parley-pipes", "parley-waitgraph", "parley-sem", "parl
             "parley-break-in deadlock sys_getppid current->pid > 1", "info breakpoints"]
 
 
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
 def gdb_session():
     """Boot, stop in sys_waitgraph (the deadlock command's call), run every
     command; the output of each, by command."""
@@ -84,7 +75,7 @@ def gdb_session():
             f.write(SEM_PROGRAM)
         prog = guest.compile_program(src, work)
         image = guest.make_initrd(work, "gdbsem & demo_deadlock & sleep 1; deadlock -q", [prog])
-        port = free_port()
+        port = guest.free_tcp_port()
         qemu = subprocess.Popen(guest.qemu_args(os.path.join(ROOT, "build", "kernel.elf"), image)
                                 + ["-S", "-gdb", "tcp:127.0.0.1:%d" % port],
                                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,

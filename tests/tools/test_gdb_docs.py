@@ -18,7 +18,6 @@ import os
 import re
 import select
 import signal
-import socket
 import subprocess
 import time
 
@@ -63,14 +62,6 @@ def parse(block):
     return steps
 
 
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
 def listening(port):
     """Someone listens on TCP port (read from /proc, without connecting)."""
     with open("/proc/net/tcp") as f:
@@ -111,7 +102,7 @@ class Terminal:
 
 def run_session(steps):
     """Runs the steps; returns (gdb's output cut by step, QEMU terminal's text)."""
-    port = free_port()
+    port = guest.free_tcp_port()
     hosts = [text for voice, text, _ in steps if voice == "host$"]
     gdb_steps = [(text, want) for voice, text, want in steps if voice == "(gdb)"]
     typed = [text for voice, text, _ in steps if voice == "parley$"]
