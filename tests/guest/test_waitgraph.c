@@ -13,7 +13,7 @@
 #include <sys/stat.h>
 #include <parley.h>
 #include <parley/mbox.h>
-#include "check.h"
+#include "ipc_check.h"
 
 #define MAX 64
 
@@ -103,6 +103,17 @@ case_two_process_cycle_is_a_deadlock(void)
     wait_until_edge(pids[0], pids[1], "pipe ");
     wait_until_edge(pids[1], pids[0], "pipe ");
     CHECK_EQ(deadlock_status(), 1);
+    static char out[8192];              /* ps -ef marks both, and only them */
+    CHECK_EQ(ipc_run_tool("ps", "-ef", NULL, NULL, out, sizeof out), 0);
+    int marked = 0;
+    for (char *line = out; (line = strstr(line, "(deadlocked)")); line++)
+        marked++;
+    CHECK_EQ(marked, 2);
+    for (int i = 0; i < 2; i++) {
+        char want[32];
+        snprintf(want, sizeof want, " %d (deadlocked)\n", pids[1 - i]);
+        CHECK(strstr(out, want) != NULL);   /* the WAITS FOR column, then the mark */
+    }
     kill_all(pids, 2);
     CHECK_EQ(deadlock_status(), 0);
 }
