@@ -5,6 +5,7 @@ solvable): tools/lab start in a scratch worktree of HEAD, build, run the
 lab's suite; then tools/lab solve, build, run it again; then the next lab
 in the same worktree."""
 
+import json
 import os
 import shutil
 import subprocess
@@ -52,6 +53,8 @@ def run_every_lab():
             r = run([sys.executable, "tools/lab", "start", lab, "--branch", branch], tree)
             assert r.returncode == 0, r.stdout
             results = {"start": build_and_test(tree, spec["grade"])}
+            if lab == GRADED_LAB:
+                results["grade"] = grade_json(tree, spec["grade"])
             r = run([sys.executable, "tools/lab", "solve", lab], tree)
             results["solved"] = build_and_test(tree, spec["grade"]) if r.returncode == 0 \
                 else (False, "tools/lab solve %s: %s" % (lab, r.stdout))
@@ -61,6 +64,28 @@ def run_every_lab():
     finally:
         run(["git", "worktree", "remove", "--force", tree], ROOT)
         shutil.rmtree(work, ignore_errors=True)
+
+
+GRADED_LAB = "pipe-size"      # its starting state fails fast
+
+
+def grade_json(tree, suite):
+    """make grade's table and JSON on a tree whose tests fail: (status, text, json)."""
+    out = os.path.join(tree, "build", "grade.json")
+    r = run([sys.executable, "tools/grade", "--json", out, suite], tree)
+    with open(out) as f:
+        return r.returncode, r.stdout, json.load(f)
+
+
+def case_grade_scores_a_lab_that_fails():
+    code, text, table = lab_results(GRADED_LAB, None)["grade"]
+    assert code == 1, "a failing tree makes grade exit 1:\n" + text
+    assert "== labs ==" in text and "Score: 0/" in text, text
+    fails = [l for l in text.splitlines() if l.strip().startswith("lab_pipefill.") and "FAIL" in l]
+    assert len(fails) == 2 and all(l.endswith("0/2") for l in fails), text
+    assert table["score"] == 0 and table["max"] == 4, table
+    cases = table["mechanisms"][0]["cases"]
+    assert all(not c["passed"] and c["detail"] for c in cases), cases   # each says why
 
 
 def result_lines(out):
