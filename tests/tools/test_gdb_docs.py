@@ -101,7 +101,10 @@ class Terminal:
 
 
 def run_session(steps):
-    """Runs the steps; returns (gdb's output cut by step, QEMU terminal's text)."""
+    """Runs the steps: QEMU, then gdb fed every (gdb) command (each after a
+    marker line, to cut its output out), typing the parley$ lines whenever
+    Parley's prompt shows.  Returns the (gdb) steps, their outputs by step
+    number, what gdb printed before the first, and the QEMU terminal's text."""
     port = guest.free_tcp_port()
     hosts = [text for voice, text, _ in steps if voice == "host$"]
     gdb_steps = [(text, want) for voice, text, want in steps if voice == "(gdb)"]
