@@ -132,7 +132,7 @@ find_stuck(void)
 }
 
 /* Ctrl-P's last lines: each deadlocked process and its named edges to the
- * others, or nothing when there is no deadlock. */
+ * others, or "no deadlock". */
 void
 waitfor_print_deadlocks(void)
 {
@@ -150,6 +150,8 @@ waitfor_print_deadlocks(void)
             printk("  %d (%s) waits for %d (%s): %s\n", p->pid, p->name, e[i].to,
                    proc_find(e[i].to)->name, e[i].what);
     }
+    if (!header)
+        printk("no deadlock\n");
 }
 
 long
