@@ -128,6 +128,17 @@ def case_pipes_show_rings_and_sleepers():
     assert "0 bytes of" in text and "readers waiting:" in text, text
 
 
+def case_pipes_are_named_as_ps_names_their_waits():
+    waits = re.findall(r"(?m)^\s*(\d+)\s+\d+\s+sleeping\s+demo_deadlock\s+pipe (\d+) empty",
+                       out("parley-ps"))
+    assert len(waits) == 2, out("parley-ps")
+    for pid, ino in waits:
+        m = re.search(r"(?m)^pipe %s: read at (\d+), write at (\d+): 0 bytes of \d+, "
+                      r"1 reader\(s\), 1 writer\(s\)\n  readers waiting: %s$" % (ino, pid),
+                      out("parley-pipes"))
+        assert m and m.group(1) == m.group(2), out("parley-pipes")
+
+
 def case_waitgraph_shows_the_cycle():
     text = out("parley-waitgraph")
     lines = [l for l in text.splitlines() if "demo_deadlock" in l and "waits for" in l]

@@ -175,23 +175,37 @@ class Vm(Command):
 
 
 class Pipes(Command):
-    """parley-pipes: each pipe/FIFO ring (read position, bytes, capacity), its ends and sleepers."""
+    """parley-pipes: each pipe/FIFO (by inode, as ps names it): its ring, ends and sleepers."""
     NAME = "parley-pipes"
 
     def invoke(self, arg, from_tty):
         table, used = value("pipe_table"), value("pipe_used")
+        inode_of = pipe_inodes()
         for i in range(array_len(table)):
             if not bool(used[i]):
                 continue
             q = table[i]["q"]
-            print("pipe state %d: read_pos %d, %d bytes of %d, %d reader(s), %d writer(s)" % (
-                i, int(q["read_pos"]), int(q["count"]), int(q["capacity"]),
+            start, count, capacity = int(q["read_pos"]), int(q["count"]), int(q["capacity"])
+            print("pipe %s: read at %d, write at %d: %d bytes of %d, %d reader(s), %d writer(s)" % (
+                inode_of.get(int(table[i].address), "(state %d)" % i), start,
+                (start + count) % capacity if capacity else 0, count, capacity,
                 int(q["readers"]), int(q["writers"])))
             for label, wq in (("readers waiting", q["read_wait"]),
                               ("writers waiting", q["write_wait"])):
                 pids = sleepers(wq)
                 if pids:
                     print("  %s: %s" % (label, " ".join(map(str, pids))))
+
+
+def pipe_inodes():
+    """{address of a pipe_state: its inode's number}, from the inode table."""
+    table = static_table("inode_table")
+    found = {}
+    for k in range(array_len(table) if table is not None else 0):
+        ip = table[k]
+        if int(ip["ino"]) and int(ip["pipe"]):
+            found[int(ip["pipe"])] = str(int(ip["ino"]))
+    return found
 
 
 def sleepers(wq):
