@@ -213,8 +213,12 @@ qemu-kernel:
 	$(QEMU) $(QEMUOPTS) -kernel $(B)/kernel.elf -initrd $(B)/initrd.img -nographic; \
 	    s=$$?; $(RESTORE_TERMINAL); exit $$s
 
-.gdbinit: tools/gdbinit.tmpl
-	sed "s/localhost:1234/localhost:$(GDBPORT)/" < $< > $@
+# Remade whenever the port differs (make gdb GDBPORT=N), not only when the
+# template changes.
+.gdbinit: tools/gdbinit.tmpl FORCE
+	@sed "s/localhost:1234/localhost:$(GDBPORT)/" < $< > $@.new
+	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
+FORCE:
 define gdb_hint
 	@echo "*** QEMU is waiting for gdb on port $(GDBPORT). In another terminal, in $(CURDIR), run:"
 	@echo "***     make gdb"
@@ -289,6 +293,6 @@ bench-check:
 clean:
 	rm -rf $(B) .gdbinit
 
-.PHONY: all build qemu qemu-nox qemu-kernel qemu-gdb qemu-nox-gdb gdb test soak stress-soak grade bench bench-check clean
+.PHONY: FORCE all build qemu qemu-nox qemu-kernel qemu-gdb qemu-nox-gdb gdb test soak stress-soak grade bench bench-check clean
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -30,8 +30,6 @@ build/test-logs/<suite>.log.  Boots run two at a time.
 
 import concurrent.futures
 import glob
-import importlib.machinery
-import importlib.util
 import os
 import re
 import subprocess
@@ -40,6 +38,8 @@ import threading
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "tools"))
+from tool_module import load_source, load_tool  # noqa: E402  (tools/ is on the path now)
 LOG_DIR = os.path.join(ROOT, "build", "test-logs")
 DEADLINE = float(os.environ.get("PARLEY_TEST_TIMEOUT", 120))
 PARALLEL_BOOTS = 2
@@ -92,17 +92,7 @@ BEGIN_MARK = "=== begin ==="
 END_MARK = "=== end status "
 
 
-def load_run_in_guest():
-    """tools/run-in-guest has no .py suffix, so it is loaded by path."""
-    path = os.path.join(ROOT, "tools", "run-in-guest")
-    loader = importlib.machinery.SourceFileLoader("run_in_guest", path)
-    spec = importlib.util.spec_from_loader(loader.name, loader)
-    module = importlib.util.module_from_spec(spec)
-    loader.exec_module(module)
-    return module
-
-
-guest = load_run_in_guest()
+guest = load_tool("run-in-guest")
 
 
 class Result:
@@ -207,10 +197,7 @@ def run_tool_suite(path):
     guests through run-in-guest themselves.  A case fails by raising."""
     name = os.path.basename(path)[:-3]
     result = Result(name)
-    loader = importlib.machinery.SourceFileLoader(name, path)
-    spec = importlib.util.spec_from_loader(loader.name, loader)
-    module = importlib.util.module_from_spec(spec)
-    loader.exec_module(module)
+    module = load_source(name, path)
     module.guest, module.ROOT, module.DEADLINE = guest, ROOT, DEADLINE
     suite = name[len("test_"):]
     for case in [n for n in dir(module) if n.startswith("case_")]:
@@ -486,6 +473,26 @@ def dialog_kill_background_job(d):
     d.expect("jobs after the end", d.command("jobs"), r"^$")
 
 
+def dialog_ctrl_p_names_the_deadlock(d):
+    """Ctrl-P lists the processes and then the deadlocked ones, each edge
+    of their cycle named: demo_deadlock's two processes each wait on the
+    pipe the other should write."""
+    # (not d.command: the job's own line may come after the next prompt)
+    d.type("demo_deadlock &\n", "'demo_deadlock &'", lambda t: re.search(r"\[1\] \d+\n", t))
+    edge = r"(?m)^  (\d+) \(demo_deadlock\) waits for (\d+) \(demo_deadlock\): pipe \d+ empty\r?$"
+    cycle = r"(?m)^deadlocked \(they wait only for each other\):\r?\n(%s\n){2}" % edge[4:-1]
+    for _ in range(30):             # until both have blocked: Ctrl-P again
+        answer = d.type(CTRL_P, "Ctrl-P", lambda t: re.search(cycle, t) or
+                        re.search(r"(?m)^no deadlock\r?$", t))
+        if re.search(cycle, answer):
+            break
+        time.sleep(0.2)
+    d.expect("Ctrl-P's deadlock", answer, cycle)
+    pairs = re.findall(edge, answer)
+    if len(pairs) != 2 or pairs[0] != pairs[1][::-1]:
+        raise DialogFailure("Ctrl-P: no two-process cycle in %r" % answer)
+
+
 UP, DOWN, LEFT, RIGHT = "\x1b[A", "\x1b[B", "\x1b[D", "\x1b[C"
 HOME, END, DELETE = "\x1b[H", "\x1b[F", "\x1b[3~"
 CTRL_E, CTRL_K, CTRL_U, CTRL_W, CTRL_L = "\x05", "\x0b", "\x15", "\x17", "\x0c"
@@ -550,6 +557,7 @@ BOOT_DIALOGS = [
     ("boot.job_ctrl_z_then_fg", dialog_ctrl_z_then_fg),
     ("boot.job_ctrl_c_at_prompt", dialog_ctrl_c_at_prompt),
     ("boot.job_kill_background", dialog_kill_background_job),
+    ("boot.ctrl_p_names_the_deadlock", dialog_ctrl_p_names_the_deadlock),
 ]
 
 

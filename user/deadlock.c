@@ -33,19 +33,7 @@ name_of(pid_t pid)
     return "?";
 }
 
-static int
-is_blocked(pid_t pid)
-{
-    for (int i = 0; i < nedges; i++)
-        if (edges[i].from == pid)
-            return 1;
-    return 0;
-}
-
-/* stuck[i] for procs[i]: blocked, and every process that could wake it is
- * stuck as well (the outside world, pid 0, is never stuck).  Found as the
- * complement of "can still run": start from the running processes and the
- * outside world, and free every sleeper that waits for a free one. */
+/* stuck[i] for procs[i]: can never run again (waitgraph_stuck). */
 static int stuck[MAX_PROCS];
 
 static int
@@ -55,23 +43,6 @@ index_of(pid_t pid)
         if (procs[i].pid == pid)
             return i;
     return -1;
-}
-
-static void
-find_stuck(void)
-{
-    for (int i = 0; i < nprocs; i++)
-        stuck[i] = is_blocked(procs[i].pid);
-    for (int changed = 1; changed;) {
-        changed = 0;
-        for (int e = 0; e < nedges; e++) {
-            int from = index_of(edges[e].from), to = index_of(edges[e].to);
-            if (from >= 0 && stuck[from] && (edges[e].to == 0 || to < 0 || !stuck[to])) {
-                stuck[from] = 0;
-                changed = 1;
-            }
-        }
-    }
 }
 
 static const struct waitedge *
@@ -146,7 +117,7 @@ main(int argc, char **argv)
                        name_of(edges[e].from), edges[e].what);
         }
     }
-    find_stuck();
+    waitgraph_stuck(procs, nprocs, edges, nedges, stuck);
     int any = 0;
     for (int i = 0; i < nprocs; i++) {
         if (!stuck[i])

@@ -5,8 +5,9 @@
  *               also the parent's PID and, for a sleeping process, what it
  *               is waiting for (the kernel names every wait, e.g. "pipe 3
  *               full"): the quickest way to see who is blocked on what,
- *               and whom it waits for (the kernel's wait-for graph; the
- *               `deadlock` command finds the cycles).
+ *               and whom it waits for (the kernel's wait-for graph),
+ *               "(deadlocked)" after those that wait only for each other
+ *               (the `deadlock` command prints their cycles).
  * States: R running or runnable, S sleeping, T stopped, Z zombie.
  */
 #include <errno.h>
@@ -20,6 +21,7 @@
 static struct procinfo procs[PROCS_MAX];
 static struct waitedge edges[EDGES_MAX];
 static int nedges;
+static int stuck[PROCS_MAX];
 
 /* "13 14": the processes pid waits for, or "-". */
 static const char *
@@ -54,9 +56,12 @@ main(int argc, char **argv)
         fprintf(stderr, "ps: procinfo: %s\n", strerror(errno));
         return 1;
     }
+    if (n > PROCS_MAX)
+        n = PROCS_MAX;
     nedges = waitgraph(edges, EDGES_MAX);
     if (nedges > EDGES_MAX)
         nedges = EDGES_MAX;
+    waitgraph_stuck(procs, n, edges, nedges < 0 ? 0 : nedges, stuck);
     if (full)
         printf("  PID  PPID STATE WAIT                 CMD              WAITS FOR\n");
     else
@@ -65,8 +70,9 @@ main(int argc, char **argv)
         struct procinfo *p = &procs[i];
 
         if (full)
-            printf("%5d %5d %-5c %-20s %-16s %s\n", p->pid, p->ppid, p->state,
-                   p->wait[0] ? p->wait : "-", p->name, waits_for(p->pid));
+            printf("%5d %5d %-5c %-20s %-16s %s%s\n", p->pid, p->ppid, p->state,
+                   p->wait[0] ? p->wait : "-", p->name, waits_for(p->pid),
+                   stuck[i] ? " (deadlocked)" : "");
         else
             printf("%5d %-5c %s\n", p->pid, p->state, p->name);
     }

@@ -189,4 +189,5 @@ proc_list(void)
                proc_state_name(p->state), info.name, info.wait,
                waits_for[0] ? ", " : "", waits_for);
     }
+    waitfor_print_deadlocks();
 }

@@ -95,6 +95,65 @@ waitfor_describe(struct proc *p, char *buf, size_t size)
             len += snprintk(buf + len, size - len, "%s%d", len ? " " : "waits for ", e[i].to);
 }
 
+/*
+ * The processes that can never run again: blocked, and every process that
+ * could wake them is blocked the same way (the rule of the deadlock
+ * command, docs/tools.md).  Start with every sleeper marked stuck; free
+ * one that waits for the outside world or for a process that is not
+ * stuck; repeat until nothing changes.
+ */
+static bool stuck[NPROC];
+
+static bool
+may_run(pid_t pid)
+{
+    struct proc *p = pid ? proc_find(pid) : 0;
+    return !p || !stuck[p - proc_table];
+}
+
+static void
+find_stuck(void)
+{
+    for (struct proc *p = proc_table; p < proc_table + NPROC; p++)
+        stuck[p - proc_table] = p->state == PROC_SLEEPING;
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (struct proc *p = proc_table; p < proc_table + NPROC; p++) {
+            struct waitedge e[MAX_TARGETS];
+            int n = stuck[p - proc_table] ? waitfor_edges(p, e, MAX_TARGETS) : 0;
+            for (int i = 0; i < n && stuck[p - proc_table]; i++) {
+                if (may_run(e[i].to)) {
+                    stuck[p - proc_table] = false;
+                    changed = true;
+                }
+            }
+        }
+    }
+}
+
+/* Ctrl-P's last lines: each deadlocked process and its named edges to the
+ * others, or "no deadlock". */
+void
+waitfor_print_deadlocks(void)
+{
+    find_stuck();
+    bool header = false;
+    for (struct proc *p = proc_table; p < proc_table + NPROC; p++) {
+        if (!stuck[p - proc_table])
+            continue;
+        if (!header)
+            printk("deadlocked (they wait only for each other):\n");
+        header = true;
+        struct waitedge e[MAX_TARGETS];
+        int n = waitfor_edges(p, e, MAX_TARGETS);
+        for (int i = 0; i < n; i++)
+            printk("  %d (%s) waits for %d (%s): %s\n", p->pid, p->name, e[i].to,
+                   proc_find(e[i].to)->name, e[i].what);
+    }
+    if (!header)
+        printk("no deadlock\n");
+}
+
 long
 sys_waitgraph(struct waitedge *ubuf, int max)
 {

@@ -25,6 +25,9 @@ int waitfor_edges(struct proc *p, struct waitedge *out, int max);
 /* "waits for 13 14" for Ctrl-P; empty if p waits for nobody known. */
 void waitfor_describe(struct proc *p, char *buf, size_t size);
 
+/* Ctrl-P: the deadlocked processes, each edge named, or "no deadlock". */
+void waitfor_print_deadlocks(void);
+
 /* Resolvers living with their mechanisms. */
 int pipe_waits_for(struct proc *sleeper, struct waitq *q, pid_t *who, int max);
 int sem_waits_for(struct proc *sleeper, struct waitq *q, pid_t *who, int max);

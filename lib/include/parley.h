@@ -50,4 +50,9 @@ int sockinfo(struct sockinfo *buf, int max);
  * returns how many edges there are.  What `deadlock` uses. */
 int waitgraph(struct waitedge *buf, int max);
 
+/* stuck[i] = 1 for each procs[i] that can never run again by the graph:
+ * blocked, and every process that could wake it stuck too (a deadlock). */
+void waitgraph_stuck(const struct procinfo *procs, int nprocs, const struct waitedge *edges,
+                     int nedges, int *stuck);
+
 #endif

@@ -240,6 +240,22 @@ check_killed_by(int status, int sig)
     CHECK_EQ(WTERMSIG(status), sig);
 }
 
+/* A child that only waits for signals (default dispositions, the caller's
+ * credentials) until one kills it. */
+static CHECK_UNUSED pid_t
+check_fork_pauser(void)
+{
+    pid_t pid = fork();
+
+    if (pid < 0)
+        check_fail(__FILE__, __LINE__, "fork failed");
+    if (pid == 0) {
+        for (;;)
+            pause();
+    }
+    return pid;
+}
+
 /* Waits for the child pid: its exit code, or 128 + the signal that killed
  * it (as a shell says), or -1 if it cannot be waited for. */
 static CHECK_UNUSED int

@@ -44,7 +44,16 @@ case_naive_philosophers_deadlock_and_the_cycle_is_found(void)
     CHECK_EQ(ipc_run_tool("demo_philosophers", "-naive", NULL, NULL, out, sizeof out), 1);
     CHECK(strstr(out, "DEADLOCK: every fork is taken") != NULL);
     CHECK(strstr(out, "fork 3 is held by philosopher 3") != NULL);
-    CHECK(strstr(out, "deadlock: ") != NULL);
+    const char *cycle = strstr(out, "deadlock: ");
+    CHECK(cycle != NULL);
+    int arrows = 0;                     /* "deadlock: a -> b -> c -> d -> e -> a" */
+    for (const char *c = cycle; *c && *c != '\n'; c++)
+        arrows += c[0] == '-' && c[1] == '>';
+    CHECK_EQ(arrows, 5);
+    int edges = 0;                      /* and its five edges, each named */
+    for (const char *c = strstr(cycle, "\n"); c && (c = strstr(c, ": semop set ")); c++)
+        edges++;
+    CHECK_EQ(edges, 5);
 }
 
 int

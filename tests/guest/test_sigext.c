@@ -296,25 +296,12 @@ case_sa_nocldwait_with_a_handler_still_gets_sigchld(void)
 
 /* ---- who may signal whom --------------------------------------------------------- */
 
-/* A child that waits, as root, until killed. */
-static pid_t
-start_root_sleeper(void)
-{
-    pid_t pid = fork();
-
-    if (pid == 0) {
-        for (;;)
-            pause();
-    }
-    return pid;
-}
-
 /* POSIX kill: an unprivileged sender whose real and effective ids match
  * neither the target's real nor saved id gets EPERM (for signal 0 too). */
 static void
 case_kill_of_another_users_process_is_eperm(void)
 {
-    pid_t target = start_root_sleeper(), pid;
+    pid_t target = check_fork_pauser(), pid;
 
     pid = fork();
     if (pid == 0) {
@@ -339,7 +326,7 @@ case_kill_of_same_users_process_is_allowed(void)
     pid_t target, pid;
 
     CHECK_OK(setuid(1000));
-    target = start_root_sleeper();      /* runs as 1000 too */
+    target = check_fork_pauser();      /* runs as 1000 too */
     pid = fork();
     if (pid == 0)
         _exit(kill(target, SIGTERM) == 0 ? 0 : 1);
@@ -351,7 +338,7 @@ case_kill_of_same_users_process_is_allowed(void)
 static void
 case_kill_of_a_group_of_another_user_is_eperm(void)
 {
-    pid_t target = start_root_sleeper(), pid;
+    pid_t target = check_fork_pauser(), pid;
 
     CHECK_OK(setpgid(target, target));
     pid = fork();
@@ -371,7 +358,7 @@ case_kill_of_a_group_of_another_user_is_eperm(void)
 static void
 case_sigcont_to_another_users_process_in_the_session_is_allowed(void)
 {
-    pid_t target = start_root_sleeper(), pid;
+    pid_t target = check_fork_pauser(), pid;
 
     pid = fork();
     if (pid == 0) {
@@ -414,7 +401,7 @@ case_siginfo_si_uid_is_the_senders_real_uid(void)
 static void
 case_killpg_signals_every_process_in_the_group(void)
 {
-    pid_t a = start_root_sleeper(), b = start_root_sleeper();
+    pid_t a = check_fork_pauser(), b = check_fork_pauser();
 
     CHECK_OK(setpgid(a, a));
     CHECK_OK(setpgid(b, a));

@@ -73,20 +73,6 @@ stop_pest(pid_t pest)
     CHECK_EQ(waitpid(pest, NULL, 0), pest);
 }
 
-/* A child that only waits for signals, with default dispositions. */
-static pid_t
-start_sleeper(void)
-{
-    pid_t pid = fork();
-
-    CHECK(pid >= 0);
-    if (pid == 0) {
-        for (;;)
-            pause();
-    }
-    return pid;
-}
-
 /* ---- EINTR and SA_RESTART --------------------------------------------------------- */
 
 /* signal(7): a blocked read interrupted by a handler without SA_RESTART
@@ -200,7 +186,7 @@ static void
 case_pause_never_returns_from_sigkill(void)
 {
     int status;
-    pid_t pid = start_sleeper();
+    pid_t pid = check_fork_pauser();
 
     check_sleep_ms(50);
     CHECK_OK(kill(pid, SIGKILL));
@@ -288,7 +274,7 @@ static void
 check_stops_and_continues(int stop_signal)
 {
     int status;
-    pid_t pid = start_sleeper();
+    pid_t pid = check_fork_pauser();
 
     CHECK_OK(kill(pid, stop_signal));
     CHECK_EQ(waitpid(pid, &status, WUNTRACED), pid);
@@ -329,7 +315,7 @@ case_waitpid_reports_stops_only_with_wuntraced(void)
 
     check_set_handler(SIGCHLD, count_handler, 0);
     check_change_mask(SIG_BLOCK, SIGCHLD);
-    pid = start_sleeper();
+    pid = check_fork_pauser();
     CHECK_OK(kill(pid, SIGSTOP));
     sigemptyset(&none);
     CHECK_ERR(sigsuspend(&none), EINTR);
@@ -351,7 +337,7 @@ grandparent_of_a_fresh_child(void)
     pid_t pid, got;
 
     raise(SIGSTOP);
-    pid = start_sleeper();
+    pid = check_fork_pauser();
     got = waitpid(pid, &status, WNOHANG | WCONTINUED);
     kill(pid, SIGKILL);
     waitpid(pid, NULL, 0);
@@ -449,7 +435,7 @@ case_signals_sent_while_stopped_wait_for_sigcont(void)
     CHECK_OK(pipe(fds));
     handler_pipe = fds[1];
     check_set_handler(SIGUSR1, pipe_writing_handler, 0);
-    pid = start_sleeper();
+    pid = check_fork_pauser();
     signal(SIGUSR1, SIG_DFL);
     CHECK_OK(kill(pid, SIGSTOP));
     CHECK_EQ(waitpid(pid, &status, WUNTRACED), pid);
@@ -471,7 +457,7 @@ static void
 case_sigkill_ends_a_stopped_process(void)
 {
     int status;
-    pid_t pid = start_sleeper();
+    pid_t pid = check_fork_pauser();
 
     CHECK_OK(kill(pid, SIGSTOP));
     CHECK_EQ(waitpid(pid, &status, WUNTRACED), pid);
@@ -618,7 +604,7 @@ case_child_stop_sends_sigchld_unless_sa_nocldstop(void)
     pid_t pid;
 
     set_sigchld_handler(SA_RESTART);
-    pid = start_sleeper();
+    pid = check_fork_pauser();
     CHECK_OK(kill(pid, SIGSTOP));
     CHECK_EQ(waitpid(pid, &status, WUNTRACED), pid);
     CHECK_EQ(counts[SIGCHLD], 1);

@@ -21,18 +21,6 @@ child_exiting_with(int code)
     return pid;
 }
 
-static pid_t
-child_pausing(void)
-{
-    pid_t pid = fork();
-
-    if (pid == 0) {
-        for (;;)
-            pause();
-    }
-    return pid;
-}
-
 /* The siginfo of an exit: SIGCHLD, CLD_EXITED, the pid, the code, the uid. */
 static void
 case_waitid_reports_an_exit_in_siginfo(void)
@@ -54,7 +42,7 @@ static void
 case_waitid_reports_death_by_signal_as_cld_killed(void)
 {
     siginfo_t info;
-    pid_t pid = child_pausing();
+    pid_t pid = check_fork_pauser();
 
     CHECK_OK(kill(pid, SIGTERM));
     CHECK_OK(waitid(P_ALL, 0, &info, WEXITED));
@@ -84,7 +72,7 @@ static void
 case_waitid_reports_stop_and_continue(void)
 {
     siginfo_t info;
-    pid_t pid = child_pausing();
+    pid_t pid = check_fork_pauser();
 
     CHECK_OK(kill(pid, SIGSTOP));
     CHECK_OK(waitid(P_PID, pid, &info, WSTOPPED));
@@ -117,7 +105,7 @@ static void
 case_waitid_wnohang_with_nothing_ready_gives_si_pid_zero(void)
 {
     siginfo_t info;
-    pid_t pid = child_pausing();
+    pid_t pid = check_fork_pauser();
 
     memset(&info, 0x55, sizeof info);
     CHECK_OK(waitid(P_ALL, 0, &info, WEXITED | WNOHANG));

@@ -8,12 +8,12 @@ tests/run.py sets `guest`, ROOT and DEADLINE before the cases run.  Each
 case_* function fails by raising."""
 
 import contextlib
-import importlib.machinery
-import importlib.util
 import io
 import os
 import tempfile
 import xml.etree.ElementTree as ET
+
+from tool_module import load_tool
 
 guest = ROOT = DEADLINE = None
 SVG = "{http://www.w3.org/2000/svg}"
@@ -32,12 +32,7 @@ some console noise 12 that is not a figure
 
 
 def bench_module():
-    path = os.path.join(ROOT, "tools", "bench")
-    loader = importlib.machinery.SourceFileLoader("parley_bench", path)
-    spec = importlib.util.spec_from_loader(loader.name, loader)
-    module = importlib.util.module_from_spec(spec)
-    loader.exec_module(module)
-    return module
+    return load_tool("bench")
 
 
 def case_figures_and_na_lines_are_read_and_noise_is_not():

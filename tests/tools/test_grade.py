@@ -8,6 +8,8 @@ import subprocess
 import sys
 import tempfile
 
+from tool_module import load_tool
+
 guest = ROOT = DEADLINE = None
 
 RESULTS = [
@@ -110,3 +112,12 @@ def case_program_that_runs_forever_hits_the_time_limit():
 def case_program_that_prints_too_much_hits_the_output_limit():
     code, text = grade_program("--max-output", "1000", "--", "student", "big")
     assert code == 1 and "output limit" in text, text
+
+
+def case_the_tools_and_labs_suites_have_their_own_mechanisms():
+    g = load_tool("grade")
+    table = g.read_table(os.path.join(ROOT, "tests", "grading.txt"))
+    for suite in ("test_ipc_diagram", "test_gdb", "test_gdb_docs", "test_labs", "test_trace"):
+        assert g.mechanism_of(suite, table)[0] == "tools", (suite, g.mechanism_of(suite, table))
+    assert g.mechanism_of("test_lab_chat", table)[0] == "labs"
+    assert g.mechanism_of("test_waitid", table)[0] == "processes"

@@ -5,11 +5,12 @@ with one lifeline per process and an arrow per message, and as a timeline.
 tests/run.py sets `guest` (tools/run-in-guest as a module), ROOT and
 DEADLINE before the cases run.  Each case_* function fails by raising."""
 
-import importlib.machinery
-import importlib.util
 import os
 import re
+import tempfile
 import xml.etree.ElementTree as ET
+
+from tool_module import load_tool
 
 guest = ROOT = DEADLINE = None
 SVG = "{http://www.w3.org/2000/svg}"
@@ -17,18 +18,14 @@ _cache = {}
 
 
 def diagram_module():
-    path = os.path.join(ROOT, "tools", "ipc-diagram")
-    loader = importlib.machinery.SourceFileLoader("ipc_diagram", path)
-    spec = importlib.util.spec_from_loader(loader.name, loader)
-    module = importlib.util.module_from_spec(spec)
-    loader.exec_module(module)
-    return module
+    return load_tool("ipc-diagram")
 
 
-def recording_of(command):
+def recording_of(command, sources=()):
     """Boot once per command; the recording's lines."""
     if command not in _cache:
-        run = guest.run_command(guest.traced_command(command), DEADLINE, build=False)
+        run = guest.run_command(guest.traced_command(command), DEADLINE, sources=sources,
+                                build=False)
         assert run.code == 0, "guest exited %d: %s" % (run.code, run.message)
         text = guest.extract_ipc_trace(run.transcript)
         assert text, "no recording in the transcript"
@@ -124,3 +121,39 @@ def case_signals_are_red_arrows_from_sender_to_target():
     arrows = [g for g in root.iter(SVG + "g") if g.get("class") == "signal"]
     assert len(arrows) == len(sigs), (len(arrows), len(sigs))
     assert "sends signal 17 to %d" % sigs[0].peer in d.timeline(events)
+
+
+SHM_ONCE = r'''
+#include <sys/shm.h>
+int main(void)
+{
+    int id = shmget(IPC_PRIVATE, 4096, IPC_CREAT | 0600);
+    char *p = shmat(id, 0, 0);
+    p[0] = 1;
+    shmdt(p);
+    return shmctl(id, IPC_RMID, 0);
+}
+'''
+
+
+def case_semops_attaches_and_connections_are_recorded_and_drawn():
+    d = diagram_module()
+    with tempfile.TemporaryDirectory() as work:
+        src = os.path.join(work, "shmonce.c")
+        with open(src, "w") as f:
+            f.write(SHM_ONCE)
+        events = d.parse(recording_of("demo_shm_sem 20; shmonce; demo_echo", [src]))
+    kinds = {e.kind for e in events}
+    for kind in ("semop", "attach", "detach", "connect", "accept"):
+        assert kind in kinds, "no %s event in %s" % (kind, sorted(kinds))
+    semops = [e for e in events if e.kind == "semop"]
+    assert {e.b for e in semops} >= {-1, 1}, "P and V: %s" % [e.b for e in semops]
+    text = d.timeline(events)
+    notes = [r"\] sem \d+ \[0\] -1$", r"\] sem \d+ \[0\] \+1$", r"\] attach shm \d+ at 0x",
+             r"\] detach shm \d+ at 0x", r"\] connect sock", r"\] accept sock"]
+    for note in notes:
+        assert re.search("(?m)" + note, text), "no %r in the timeline:\n%s" % (note, text[:3000])
+    root = ET.fromstring(d.svg(events))
+    drawn = [g.find(SVG + "text").text for g in root.iter(SVG + "g") if g.get("class") == "note"]
+    for note in notes:
+        assert any(re.search(note[3:], t) for t in drawn), "no %r beside a lifeline" % note

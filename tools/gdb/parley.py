@@ -4,13 +4,14 @@ halted kernel.  `make gdb` loads this file; by hand: `source tools/gdb/parley.py
   parley-ps                 the process table: pid, state, name, what each waits for
   parley-vm [PID]           a process's regions and every mapped page -> frame
   parley-pipes              each pipe and open FIFO: its ring, ends and sleepers
-  parley-msq [ID]           System V message queues: messages and waiters
+  parley-msq [ID]           message queues, mailboxes, ports, inboxes: messages, waiters
   parley-sem [ID]           semaphore sets: values, pending operation lists, undo entries
-  parley-shm                shared-memory segments and their attachments
-  parley-sockets            sockets: type, state, buffered bytes
+  parley-shm [ID]           shared-memory segments and their attachments
+  parley-sockets            sockets: kind, state, names, peer, buffered bytes, sleepers
   parley-waitgraph          who waits for whom (the kernel's own wait-for graph)
   parley-user               load the symbols of the program the current process runs
-  parley-break-in PROG LOC  a breakpoint at LOC that stops only in program PROG
+  parley-break-in PROG LOC [COND]
+                            a breakpoint at LOC that stops only in program PROG (and if COND)
 
 Every command reads kernel memory only, except parley-waitgraph, which calls
 the kernel's waitfor_describe() in the halted machine.  Commands about a
@@ -174,23 +175,37 @@ class Vm(Command):
 
 
 class Pipes(Command):
-    """parley-pipes: each pipe/FIFO ring (read position, bytes, capacity), its ends and sleepers."""
+    """parley-pipes: each pipe/FIFO (by inode, as ps names it): its ring, ends and sleepers."""
     NAME = "parley-pipes"
 
     def invoke(self, arg, from_tty):
         table, used = value("pipe_table"), value("pipe_used")
+        inode_of = pipe_inodes()
         for i in range(array_len(table)):
             if not bool(used[i]):
                 continue
             q = table[i]["q"]
-            print("pipe state %d: read_pos %d, %d bytes of %d, %d reader(s), %d writer(s)" % (
-                i, int(q["read_pos"]), int(q["count"]), int(q["capacity"]),
+            start, count, capacity = int(q["read_pos"]), int(q["count"]), int(q["capacity"])
+            print("pipe %s: read at %d, write at %d: %d bytes of %d, %d reader(s), %d writer(s)" % (
+                inode_of.get(int(table[i].address), "(state %d)" % i), start,
+                (start + count) % capacity if capacity else 0, count, capacity,
                 int(q["readers"]), int(q["writers"])))
             for label, wq in (("readers waiting", q["read_wait"]),
                               ("writers waiting", q["write_wait"])):
                 pids = sleepers(wq)
                 if pids:
                     print("  %s: %s" % (label, " ".join(map(str, pids))))
+
+
+def pipe_inodes():
+    """{address of a pipe_state: its inode's number}, from the inode table."""
+    table = static_table("inode_table")
+    found = {}
+    for k in range(array_len(table) if table is not None else 0):
+        ip = table[k]
+        if int(ip["ino"]) and int(ip["pipe"]):
+            found[int(ip["pipe"])] = str(int(ip["ino"]))
+    return found
 
 
 def sleepers(wq):
@@ -202,21 +217,117 @@ def sleepers(wq):
 
 
 class Msq(Command):
-    """parley-msq [ID]: System V message queues with their messages and waiters."""
+    """parley-msq [ID]: message queues, mailboxes, ports and inboxes: owner, capacity, messages, waiters."""
     NAME = "parley-msq"
 
     def invoke(self, arg, from_tty):
-        if not has_symbol("msg_ids"):
-            print("this kernel has no System V message queues")
-            return
-        for obj, q in ipc_objects("msg_ids", "struct msg_queue", arg):
-            mq = q["q"]                 # struct msg_queue: the ids object, then the msgq
-            print("queue %d (key %d): %d messages, %d bytes" % (
-                int(obj["id"]), int(obj["perm"]["__key"]), int(mq["count"]), int(mq["bytes"])))
-            m = mq["head"]
-            while int(m):
-                print("  " + str(m.dereference()))
-                m = m["next"]
+        want = int(arg, 0) if arg.strip() else None
+        shown = sysv_queues(want) + boxes(want) + inboxes(want)
+        if not shown:
+            print("no message queue, mailbox, port or busy inbox%s" %
+                  ("" if want is None else " with id %d" % want))
+
+
+MSGS_SHOWN = 16     # messages listed per queue; the rest are counted
+
+
+def show_msgq(q):
+    """The messages queued in a struct msgq and the processes asleep on it."""
+    m, k = q["head"], 0
+    while int(m) and k < MSGS_SHOWN:
+        h = m["hdr"]
+        taken = " (its sender waits until it is taken)" if int(m["sync_sender"]) else ""
+        print("  message %d: type %d, priority %d, %d bytes, from pid %d%s" % (
+            int(h["seq"]), int(h["type"]), int(h["priority"]), int(h["length"]),
+            int(h["sender"]), taken))
+        m, k = m["next"], k + 1
+    if int(q["count"]) > k:
+        print("  ... and %d more" % (int(q["count"]) - k))
+    for label, head in (("senders waiting", q["senders"]), ("receivers waiting", q["receivers"])):
+        pids, w = [], head
+        while int(w):
+            pids.append(str(int(w["proc"]["pid"])))
+            w = w["next"]
+        if pids:
+            print("  %s: %s" % (label, " ".join(pids)))
+
+
+def limits(q):
+    if int(q["max_count"]) == 0:
+        return "capacity 0 (rendezvous)"
+    order = "priority" if int(q["order"]) == int(value("MSGQ_PRIORITY")) else "FIFO"
+    return "capacity %d messages, %d bytes, %s" % (int(q["max_count"]), int(q["max_bytes"]), order)
+
+
+def sysv_queues(want):
+    if not has_symbol("msg_ids"):
+        return 0
+    n = 0
+    for obj, mq in ipc_objects("msg_ids", "struct msg_queue", "" if want is None else str(want)):
+        q = mq["q"]                 # struct msg_queue: the ids object, then the msgq
+        print("queue %d (key %d): %d messages, %d bytes; %s; owner uid %d" % (
+            int(obj["id"]), int(obj["perm"]["__key"]), int(q["count"]), int(q["bytes"]),
+            limits(q), int(obj["perm"]["uid"])))
+        show_msgq(q)
+        n += 1
+    return n
+
+
+def static_table(name):
+    """A file-static table of the kernel (its length from its type), or None."""
+    sym = gdb.lookup_static_symbol(name) or gdb.lookup_global_symbol(name)
+    return sym.value() if sym else None
+
+
+def boxes(want):
+    table = static_table("boxes")
+    if table is None:
+        return 0
+    n = 0
+    for k in range(array_len(table)):
+        b = table[k]
+        if not bool(b["used"]) or (want is not None and int(b["id"]) != want):
+            continue
+        kind = "port" if int(b["kind"]) == 2 else "mailbox"     # MBOX_KIND_PORT
+        name = cstring(b["name"])
+        q = b["q"]
+        print("%s %d%s (owner %d): %d messages, %d bytes; %s" % (
+            kind, int(b["id"]), ' "%s"' % name if name else "", int(b["owner"]),
+            int(q["count"]), int(q["bytes"]), limits(q)))
+        show_msgq(q)
+        n += 1
+    return n
+
+
+def inboxes(want):
+    """Each live process's inbox that holds messages, has room or has sleepers, and
+    a request awaiting its reply."""
+    table = static_table("msg_procs")
+    if table is None:
+        return 0
+    procs_by_slot = value("proc_table")
+    n = 0
+    for k in range(array_len(table)):
+        mp, p = table[k], procs_by_slot[k]
+        pid = int(mp["pid"])
+        if pid == 0 or int(p["state"]) == 0 or int(p["pid"]) != pid or \
+                (want is not None and pid != want):
+            continue
+        q = mp["inbox"]
+        busy = int(q["count"]) or int(q["senders"]) or int(q["receivers"]) or int(q["max_count"])
+        if not busy and not int(mp["awaiting_reply"]):
+            continue
+        print("inbox of %d (%s): %d messages, %d bytes; %s" % (
+            pid, cstring(p["name"], 16), int(q["count"]), int(q["bytes"]), limits(q)))
+        if int(mp["receiving_from"]):
+            print("  its owner receives only from %d" % int(mp["receiving_from"]))
+        if int(mp["awaiting_reply"]):
+            server = int(mp["reply_server"])
+            print("  its owner awaits the reply to request %d%s" % (
+                int(mp["awaiting_reply"]), " (taken by %d)" % server if server else ""))
+        show_msgq(q)
+        n += 1
+    return n
 
 
 class Sem(Command):
@@ -249,7 +360,7 @@ class Sem(Command):
 
 
 class Shm(Command):
-    """parley-shm: shared-memory segments, their size and attachments."""
+    """parley-shm [ID]: shared-memory segments, their size and who has them attached where."""
     NAME = "parley-shm"
 
     def invoke(self, arg, from_tty):
@@ -257,35 +368,78 @@ class Shm(Command):
             print("this kernel has no System V shared memory")
             return
         for obj, seg in ipc_objects("shm_ids", "struct shm_segment", arg):
-            print("segment %d (key %d): %s" % (int(obj["id"]), int(obj["perm"]["__key"]),
-                                               str(seg.dereference())))
-        for p in procs():
-            r = p["vm"]["regions"]
-            while int(r):
-                if int(r["shm"]):
-                    print("  attached by %d at %#x-%#x" % (int(p["pid"]), int(r["start"]),
-                                                          int(r["end"])))
-                r = r["next"]
+            print("segment %d (key %d): %d bytes, %d attached, made by %d, last used by %d" % (
+                int(obj["id"]), int(obj["perm"]["__key"]), int(seg["segsz"]),
+                int(seg["nattch"]), int(seg["cpid"]), int(seg["lpid"])))
+            for p in procs():
+                r = p["vm"]["regions"]
+                while int(r):
+                    if int(r["shm"]) == int(seg):
+                        print("  attached by %d (%s) at %#x-%#x" % (
+                            int(p["pid"]), cstring(p["name"], 16), int(r["start"]), int(r["end"])))
+                    r = r["next"]
 
 
 class Sockets(Command):
-    """parley-sockets: every socket's type, state and buffered bytes."""
+    """parley-sockets: every socket: kind, state, names, peer, buffered bytes, sleepers."""
     NAME = "parley-sockets"
 
     def invoke(self, arg, from_tty):
-        for name in ("sock_table", "socket_table"):
-            if has_symbol(name):
-                t = value(name)
-                for k in range(array_len(t)):
-                    s = t[k]
-                    fields = [f.name for f in s.type.fields()]
-                    if "used" in fields and not bool(s["used"]):
-                        continue
-                    if "refs" in fields and int(s["refs"]) == 0:
-                        continue
-                    print("socket %d: %s" % (k, str(s)))
-                return
-        print("this kernel has no sockets")
+        table = static_table("sock_table")
+        if table is None:
+            print("this kernel has no sockets")
+            return
+        live = [table[k] for k in range(array_len(table)) if int(table[k]["refs"])]
+        for sock in live:
+            show_socket(sock)
+        if not live:
+            print("no sockets")
+
+
+SOCK_DOMAINS = {1: "AF_UNIX", 2: "AF_INET"}
+SOCK_TYPES = {1: "stream", 2: "datagram"}
+
+
+def sock_name(a):
+    family = int(a["family"])
+    if family == 1:
+        return cstring(a["path"]) or "(unnamed)"
+    if family == 2:
+        ip = int(a["ip"])
+        return "%d.%d.%d.%d:%d" % (ip >> 24, (ip >> 16) & 255, (ip >> 8) & 255, ip & 255,
+                                   int(a["port"]))
+    return ""
+
+
+def show_socket(sock):
+    kind = "%s %s" % (SOCK_DOMAINS.get(int(sock["domain"]), str(int(sock["domain"]))),
+                      SOCK_TYPES.get(int(sock["type"]), str(int(sock["type"]))))
+    state = str(sock["state"]).replace("SOCK_", "").lower()
+    line = "socket %d: %s, %s" % (int(sock["id"]), kind, state)
+    for label, field in (("name", "local"), ("peer name", "remote")):
+        name = sock_name(sock[field])
+        if name:
+            line += ", %s %s" % (label, name)
+    if int(sock["peer"]):
+        line += ", peer socket %d" % int(sock["peer"]["id"])
+    print(line)
+    if int(sock["type"]) == 1 and state == "listening":
+        print("  %d connections waiting to be accepted (backlog %d)%s" % (
+            int(sock["pending"]), int(sock["backlog"]), waiting(" accept", sock["accept_wait"])))
+    elif int(sock["type"]) == 1:
+        rx = sock["rx"]
+        print("  receive buffer: %d bytes of %d%s%s" % (
+            int(rx["count"]), int(rx["capacity"]), waiting(" readers", rx["read_wait"]),
+            waiting(" writers", rx["write_wait"])))
+    else:
+        print("  %d datagrams queued, %d bytes" % (int(sock["inbox"]["count"]),
+                                                   int(sock["inbox"]["bytes"])))
+        show_msgq(sock["inbox"])
+
+
+def waiting(label, wq):
+    pids = sleepers(wq)
+    return ";%s waiting: %s" % (label, " ".join(map(str, pids))) if pids else ""
 
 
 def ipc_objects(table, type_name, arg):
@@ -330,15 +484,19 @@ class User(Command):
 
 
 class BreakIn(Command):
-    """parley-break-in PROG LOCATION: a breakpoint that stops only while PROG runs."""
+    """parley-break-in PROG LOCATION [CONDITION]: a breakpoint that stops only while PROG runs
+    (and CONDITION, a C expression, holds)."""
     NAME = "parley-break-in"
 
     def invoke(self, arg, from_tty):
-        words = arg.split()
-        if len(words) != 2:
-            raise gdb.GdbError("usage: parley-break-in PROGRAM LOCATION")
-        prog, where = words
-        gdb.execute('break %s if $_streq(current->name, "%s")' % (where, prog))
+        words = arg.split(None, 2)
+        if len(words) < 2:
+            raise gdb.GdbError("usage: parley-break-in PROGRAM LOCATION [CONDITION]")
+        prog, where = words[:2]
+        condition = '$_streq(current->name, "%s")' % prog
+        if len(words) == 3:
+            condition += " && (%s)" % words[2]
+        gdb.execute("break %s if %s" % (where, condition))
 
 
 for command in (Ps, Vm, Pipes, Msq, Sem, Shm, Sockets, Waitgraph, User, BreakIn):
