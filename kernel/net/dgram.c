@@ -22,7 +22,6 @@
 #include "arch/timer.h"
 #include <parley/poll.h>
 
-#define INADDR_LOOPBACK_HOST 0x7f000001u
 
 /* What travels with a datagram besides its body. */
 struct dgram_meta {

@@ -333,6 +333,8 @@ sock_waits_for(struct proc *sleeper, struct waitq *q, pid_t *who, int max)
             continue;
         if (q == &s->rx.read_wait)
             return socket_holders(s->peer, who, max);
+        if (q == &s->connect_wait && s->state == SOCK_CONNECTING)
+            return socket_holders(s->connecting_to, who, max);
         if (q == &s->rx.write_wait || q == &s->connect_wait)
             return socket_holders(s, who, max);
         if (q == &s->accept_wait)
@@ -381,6 +383,7 @@ sock_fill_info(struct socket *s, struct sockinfo *info)
     info->domain = s->domain;
     info->type = s->type;
     info->state = s->state == SOCK_LISTENING ? SOCKINFO_LISTENING :
+                  s->state == SOCK_CONNECTING ? SOCKINFO_CONNECTING :
                   s->state == SOCK_CONNECTED && (s->peer || s->dgram_peer) ? SOCKINFO_CONNECTED :
                   s->was_connected ? SOCKINFO_CLOSED : SOCKINFO_UNCONNECTED;
     format_addr(&s->local, info->local, sizeof info->local);

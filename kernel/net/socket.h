@@ -38,6 +38,7 @@ struct poll_table;
 #define SOCK_BUF_BYTES  (SOCK_BUF_PAGES * PAGE_SIZE)
 #define SOCK_DGRAM_MAX  65507   /* longest UDP datagram; AF_UNIX: SOCK_BUF_BYTES */
 #define SOCK_DGRAM_QUEUE 64     /* datagrams one socket can hold */
+#define INADDR_LOOPBACK_HOST 0x7f000001u   /* 127.0.0.1 in host byte order */
 
 /* An address, in the kernel's form. */
 struct sock_addr {
@@ -51,6 +52,7 @@ enum sock_state {
     SOCK_FREE,
     SOCK_UNCONNECTED,           /* new, or bound */
     SOCK_LISTENING,
+    SOCK_CONNECTING,            /* TCP, non-blocking, the listener was full */
     SOCK_CONNECTED,             /* stream: has (or had) a peer; datagram: default peer set */
 };
 
@@ -76,6 +78,7 @@ struct socket {
     uint64_t         rcvtimeo_ns, sndtimeo_ns;
     bool             shut_rd, shut_wr;
     bool             was_connected; /* stream: has had a peer */
+    bool             connect_unreported; /* connect() said EINPROGRESS; the next one reports */
     bool             closed;        /* its descriptor is gone (others may hold it) */
 
     /* Stream. */
@@ -91,7 +94,13 @@ struct socket {
     struct socket   *queue_head, *queue_tail;   /* not yet accepted */
     struct socket   *queue_next;
     struct waitq     accept_wait;   /* accept() sleepers */
-    struct waitq     connect_wait;  /* connect() sleepers while the queue is full */
+    struct waitq     connect_wait;  /* connect() sleepers while the queue is full;
+                                       CONNECTING: woken when it completes */
+    struct socket   *syn_head, *syn_tail;   /* CONNECTING clients waiting for room */
+
+    /* Connecting stream (SOCK_CONNECTING). */
+    struct socket   *connecting_to; /* the listener, held */
+    struct socket   *syn_next;      /* its list of half-open clients */
 
     /* Datagram. */
     struct msgq      inbox;
@@ -126,6 +135,7 @@ struct sock_io {
 /* stream.c */
 int     stream_listen(struct socket *s, int backlog);
 int     stream_connect(struct socket *s, struct socket *listener, bool nonblock);
+int     stream_reconnect(struct socket *s);
 int     stream_accept(struct socket *s, bool nonblock, struct socket **out);
 ssize_t stream_send(struct socket *s, struct sock_io *io, bool nonblock);
 ssize_t stream_recv(struct socket *s, struct sock_io *io, bool nonblock);

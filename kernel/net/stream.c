@@ -107,6 +107,16 @@ rights_take_read(struct socket *s)
 
 /* ---- set-up ------------------------------------------------------------ */
 
+
+static int
+take_error(struct socket *s)
+{
+    int err = s->so_error;
+    s->so_error = 0;
+    return -err;
+}
+
+
 static void
 connect_ends(struct socket *a, struct socket *b)
 {
@@ -124,6 +134,118 @@ stream_pair(struct socket *a, struct socket *b)
     connect_ends(a, b);
 }
 
+static bool
+listener_full(const struct socket *l)
+{
+    return l->pending > l->backlog;     /* Linux admits backlog + 1 */
+}
+
+/* Make the server's end of s's connection to l and queue it for accept.
+ * A TCP client already has its remote name (the address it asked for). */
+static int
+queue_connection(struct socket *s, struct socket *l)
+{
+    struct socket *server_end = sock_alloc(l->domain, l->type);
+    if (!server_end)
+        return -ENOBUFS;
+    if (s->domain == AF_UNIX)
+        s->remote = l->local;
+    else if (s->local.ip == 0)
+        s->local.ip = INADDR_LOOPBACK_HOST;     /* the ends name each other by 127.x */
+    server_end->local = s->remote;
+    server_end->remote = s->local;
+    server_end->reuseaddr = l->reuseaddr;
+    server_end->rcvbuf = l->rcvbuf;     /* an accepted socket inherits the options */
+    server_end->sndbuf = l->sndbuf;
+    connect_ends(s, server_end);
+    if (l->queue_tail)
+        l->queue_tail->queue_next = server_end;
+    else
+        l->queue_head = server_end;
+    l->queue_tail = server_end;
+    l->pending++;
+    waitq_wake_all(&l->accept_wait);
+    sock_trace(TRACE_EV_CONNECT, l, 0, 0);
+    return 0;
+}
+
+/* TCP, non-blocking, l full: s waits on l's list of half-open clients
+ * until accept makes room (Linux retries the SYN). */
+static int
+connect_later(struct socket *s, struct socket *l)
+{
+    s->state = SOCK_CONNECTING;
+    s->connecting_to = sock_hold(l);
+    s->syn_next = 0;
+    if (l->syn_tail)
+        l->syn_tail->syn_next = s;
+    else
+        l->syn_head = s;
+    l->syn_tail = s;
+    s->connect_unreported = true;
+    return -EINPROGRESS;
+}
+
+/* Take s off its listener's list of half-open clients. */
+static void
+forget_listener(struct socket *s)
+{
+    struct socket *l = s->connecting_to, **link = &l->syn_head;
+    while (*link != s)
+        link = &(*link)->syn_next;
+    *link = s->syn_next;
+    if (l->syn_tail == s)
+        for (l->syn_tail = l->syn_head; l->syn_tail && l->syn_tail->syn_next;)
+            l->syn_tail = l->syn_tail->syn_next;
+    s->syn_next = 0;
+    s->connecting_to = 0;
+    sock_put(l);
+}
+
+/* A half-open client is done: connected, or refused with err. */
+static void
+finish_connecting(struct socket *s, int err)
+{
+    struct socket *l = sock_hold(s->connecting_to);
+    forget_listener(s);
+    s->state = SOCK_UNCONNECTED;
+    if (!err)
+        err = queue_connection(s, l);
+    if (err)
+        s->so_error = -err;
+    sock_put(l);
+    waitq_wake_all(&s->connect_wait);
+}
+
+/* l has room again (an accept, a bigger backlog): complete the half-open
+ * connections that fit, in the order they asked. */
+static void
+admit_half_open(struct socket *l)
+{
+    while (l->syn_head && !listener_full(l))
+        finish_connecting(l->syn_head, 0);
+}
+
+/* Connect s to listener l (the caller holds a reference to l).  A full
+ * listener makes a blocking connect sleep; a non-blocking one gets
+ * EAGAIN (AF_UNIX, unix(7)) or EINPROGRESS (TCP: it completes later). */
+int
+stream_connect(struct socket *s, struct socket *l, bool nonblock)
+{
+    struct byteq_name name;
+    sock_wait_name(l, "connect", &name);
+    while (l->state == SOCK_LISTENING && listener_full(l)) {
+        if (nonblock)
+            return s->domain == AF_INET ? connect_later(s, l) : -EAGAIN;
+        int err = waitq_sleep(&l->connect_wait, name.fmt, name.a, name.b);
+        if (err)
+            return err;
+    }
+    if (l->state != SOCK_LISTENING)
+        return -ECONNREFUSED;
+    return queue_connection(s, l);
+}
+
 int
 stream_listen(struct socket *s, int backlog)
 {
@@ -139,40 +261,41 @@ stream_listen(struct socket *s, int backlog)
     s->backlog = backlog < 0 ? 0 : MIN(backlog, SOMAXCONN);
     s->state = SOCK_LISTENING;
     waitq_wake_all(&s->connect_wait);   /* a bigger backlog makes room */
+    admit_half_open(s);
     return 0;
 }
 
-/* Connect s to listener l (the caller holds a reference to l). */
+/* connect() again on a socket that has had one (Linux's answers): EALREADY
+ * while half-open, then once the outcome (0, or the error), then EISCONN;
+ * 1 means "none of these: connect anew". */
 int
-stream_connect(struct socket *s, struct socket *l, bool nonblock)
+stream_reconnect(struct socket *s)
 {
-    struct byteq_name name;
-    sock_wait_name(l, "connect", &name);
-    while (l->state == SOCK_LISTENING && l->pending > l->backlog) {
+    if (s->state == SOCK_CONNECTING)
+        return -EALREADY;
+    if (s->connect_unreported) {
+        s->connect_unreported = false;
+        if (s->state != SOCK_CONNECTED)
+            return take_error(s);
+        return 0;
+    }
+    return s->state == SOCK_CONNECTED ? -EISCONN : 1;
+}
+
+/* send and recv on a half-open socket wait until it is connected (or
+ * refused), or give EAGAIN. */
+static int
+wait_connected(struct socket *s, bool nonblock)
+{
+    while (s->state == SOCK_CONNECTING) {
         if (nonblock)
-            return -EAGAIN;             /* AF_UNIX, connect(2) */
-        int err = waitq_sleep(&l->connect_wait, name.fmt, name.a, name.b);
+            return -EAGAIN;
+        struct byteq_name name;
+        sock_wait_name(s, "connect", &name);
+        int err = waitq_sleep(&s->connect_wait, name.fmt, name.a, name.b);
         if (err)
             return err;
     }
-    if (l->state != SOCK_LISTENING)
-        return -ECONNREFUSED;
-    struct socket *server_end = sock_alloc(l->domain, l->type);
-    if (!server_end)
-        return -ENOBUFS;
-    server_end->local = l->local;
-    server_end->remote = s->local;
-    server_end->reuseaddr = l->reuseaddr;
-    s->remote = l->local;
-    connect_ends(s, server_end);
-    if (l->queue_tail)
-        l->queue_tail->queue_next = server_end;
-    else
-        l->queue_head = server_end;
-    l->queue_tail = server_end;
-    l->pending++;
-    waitq_wake_all(&l->accept_wait);
-    sock_trace(TRACE_EV_CONNECT, l, 0, 0);
     return 0;
 }
 
@@ -199,6 +322,7 @@ stream_accept(struct socket *l, bool nonblock, struct socket **out)
     c->queue_next = 0;
     l->pending--;
     waitq_wake_all(&l->connect_wait);
+    admit_half_open(l);
     sock_trace(TRACE_EV_ACCEPT, l, 0, 0);
     *out = c;                           /* the queue's reference */
     return 0;
@@ -250,6 +374,9 @@ ssize_t
 stream_send(struct socket *s, struct sock_io *io, bool nonblock)
 {
     struct byteq_name name;
+    int err = wait_connected(s, nonblock || (io->flags & MSG_DONTWAIT));
+    if (err)
+        return err;
     if (s->state != SOCK_CONNECTED)
         return -ENOTCONN;
     if (s->shut_wr || !s->peer)
@@ -302,18 +429,13 @@ read_iovecs(struct byteq *q, struct sock_io *io, int flags, struct byteq_name *n
     return done;
 }
 
-static int
-take_error(struct socket *s)
-{
-    int err = s->so_error;
-    s->so_error = 0;
-    return -err;
-}
-
 ssize_t
 stream_recv(struct socket *s, struct sock_io *io, bool nonblock)
 {
     struct byteq_name name;
+    int err = wait_connected(s, nonblock || (io->flags & MSG_DONTWAIT));
+    if (err)
+        return err;
     if (s->state != SOCK_CONNECTED)
         return s->domain == AF_UNIX ? -EINVAL : -ENOTCONN;
     if (s->rx.count == 0 && s->so_error)
@@ -387,9 +509,13 @@ stream_close(struct socket *s)
             sock_put(c);
         }
         s->queue_tail = 0;
+        while (s->syn_head)
+            finish_connecting(s->syn_head, -ECONNREFUSED);
         waitq_wake_all(&s->accept_wait);
         waitq_wake_all(&s->connect_wait);
     }
+    if (s->state == SOCK_CONNECTING)
+        forget_listener(s);
     if (s->peer)
         disconnect(s);
 }
@@ -416,6 +542,10 @@ stream_poll(struct socket *s, struct poll_table *pt)
     if (s->state == SOCK_LISTENING) {
         poll_wait(pt, &s->accept_wait);
         return events | (s->queue_head ? POLLIN | POLLRDNORM : 0);
+    }
+    if (s->state == SOCK_CONNECTING) {
+        poll_wait(pt, &s->connect_wait);
+        return events;                  /* POLLOUT when it completes */
     }
     if (s->state != SOCK_CONNECTED)
         return events | POLLOUT | POLLWRNORM | POLLHUP;

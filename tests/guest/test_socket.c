@@ -88,15 +88,21 @@ unix_connect(const char *path, int type)
 }
 
 static int
-inet_listener(int port)
+inet_listener_backlog(int port, int backlog)
 {
     struct sockaddr_in a = inet_addr_port("127.0.0.1", port);
     int fd = socket(AF_INET, SOCK_STREAM, 0), on = 1;
     CHECK_OK(fd);
     CHECK_OK(setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on));
     CHECK_OK(bind(fd, (struct sockaddr *)&a, sizeof a));
-    CHECK_OK(listen(fd, 8));
+    CHECK_OK(listen(fd, backlog));
     return fd;
+}
+
+static int
+inet_listener(int port)
+{
+    return inet_listener_backlog(port, 8);
 }
 
 static int
@@ -1064,6 +1070,69 @@ case_inet_nonblocking_connect(void)
     CHECK_OK(accept(l, NULL, NULL));
 }
 
+/* A non-blocking TCP socket whose connect to a full listener (backlog 0
+ * admits one) said EINPROGRESS. */
+static int
+connect_to_full_listener(int port)
+{
+    struct sockaddr_in a = inet_addr_port("127.0.0.1", port);
+    int c = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+    CHECK_OK(c);
+    CHECK_ERR(connect(c, (struct sockaddr *)&a, sizeof a), EINPROGRESS);
+    return c;
+}
+
+/* connect(2), tcp(7): a non-blocking connect to a full TCP listener is
+ * EINPROGRESS (AF_UNIX says EAGAIN): not writable while half-open, and a
+ * second connect is EALREADY.  Accept makes room and it completes: POLLOUT,
+ * SO_ERROR 0, the server accepts it; the next connect reports the outcome
+ * (0), the one after is EISCONN. */
+static void
+case_inet_nonblocking_connect_to_full_listener_completes_later(void)
+{
+    struct sockaddr_in a = inet_addr_port("127.0.0.1", 40122);
+    int l = inet_listener_backlog(40122, 0);
+    int first = inet_connect(40122);
+    int c = connect_to_full_listener(40122);
+    struct pollfd pfd = { c, POLLOUT, 0 };
+    char buf[4];
+    CHECK_EQ(poll(&pfd, 1, 50), 0);
+    CHECK_ERR(connect(c, (struct sockaddr *)&a, sizeof a), EALREADY);
+    CHECK_ERR(write(c, "x", 1), EAGAIN);
+    int s1 = accept(l, NULL, NULL);
+    CHECK_OK(s1);
+    CHECK_EQ(poll(&pfd, 1, 5000), 1);
+    CHECK_EQ(pfd.revents, POLLOUT);
+    CHECK_EQ(get_int_opt(c, SOL_SOCKET, SO_ERROR), 0);
+    CHECK_OK(connect(c, (struct sockaddr *)&a, sizeof a));
+    CHECK_ERR(connect(c, (struct sockaddr *)&a, sizeof a), EISCONN);
+    int s2 = accept(l, NULL, NULL);
+    CHECK_OK(s2);
+    CHECK_EQ(write(c, "late", 4), 4);
+    CHECK_EQ(read(s2, buf, 4), 4);
+    CHECK(memcmp(buf, "late", 4) == 0);
+    close(first);
+    close(s1);
+}
+
+/* tcp(7): a half-open connect whose listener closes is refused: poll says
+ * POLLERR (with POLLOUT and POLLHUP), SO_ERROR reads ECONNREFUSED once. */
+static void
+case_inet_half_open_connect_refused_when_listener_closes(void)
+{
+    int l = inet_listener_backlog(40123, 0);
+    int first = inet_connect(40123);
+    int c = connect_to_full_listener(40123);
+    close(l);
+    struct pollfd pfd = { c, POLLOUT, 0 };
+    CHECK_EQ(poll(&pfd, 1, 5000), 1);
+    CHECK(pfd.revents & POLLERR);
+    CHECK(pfd.revents & POLLOUT);
+    CHECK_EQ(get_int_opt(c, SOL_SOCKET, SO_ERROR), ECONNREFUSED);
+    CHECK_EQ(get_int_opt(c, SOL_SOCKET, SO_ERROR), 0);
+    close(first);
+}
+
 /* A forking server serves many clients, each in its own child. */
 static void
 case_inet_forking_server_serves_many_clients(void)
@@ -1925,6 +1994,8 @@ main(int argc, char **argv)
         CHECK_CASE(inet_connect_without_listener_is_refused),
         CHECK_CASE(inet_connection_names_and_echo),
         CHECK_CASE(inet_nonblocking_connect),
+        CHECK_CASE(inet_nonblocking_connect_to_full_listener_completes_later),
+        CHECK_CASE(inet_half_open_connect_refused_when_listener_closes),
         CHECK_CASE(inet_forking_server_serves_many_clients),
         CHECK_CASE(poll_server_serves_many_clients),
         CHECK_CASE(udp_sendto_recvfrom_and_reply),
