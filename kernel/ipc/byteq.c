@@ -61,6 +61,18 @@ byteq_take(struct byteq *q, char *buf, size_t n, bool peek)
     return n;
 }
 
+/* Copy up to n queued bytes from skip bytes past the front, leaving them
+ * queued and never waiting (a peek that goes on into the next buffer). */
+size_t
+byteq_peek_at(struct byteq *q, uint32_t skip, char *buf, size_t n)
+{
+    if (skip >= q->count)
+        return 0;
+    n = MIN(n, q->count - skip);
+    byteq_copy(q, (q->read_pos + skip) % q->capacity, buf, n, false);
+    return n;
+}
+
 /* Self-check at every entry: the ring's invariants, and interrupts off. */
 static void
 byteq_assert_sane(const struct byteq *q)

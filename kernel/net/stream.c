@@ -408,7 +408,8 @@ stream_send(struct socket *s, struct sock_io *io, bool nonblock)
 }
 
 /* Read into the iovecs in order: the first read may wait, the others take
- * only what is there (unless MSG_WAITALL).  A peek fills the first only. */
+ * only what is there (unless MSG_WAITALL).  A peek goes on past the bytes
+ * the earlier buffers saw. */
 static ssize_t
 read_iovecs(struct byteq *q, struct sock_io *io, int flags, struct byteq_name *name)
 {
@@ -417,11 +418,15 @@ read_iovecs(struct byteq *q, struct sock_io *io, int flags, struct byteq_name *n
         size_t len = io->iov[i].iov_len;
         if (len == 0)
             continue;
-        ssize_t got = byteq_read(q, io->iov[i].iov_base, len, flags, name);
+        ssize_t got;
+        if ((flags & BYTEQ_PEEK) && done > 0)
+            got = byteq_peek_at(q, done, io->iov[i].iov_base, len);
+        else
+            got = byteq_read(q, io->iov[i].iov_base, len, flags, name);
         if (got < 0)
             return done ? (ssize_t)done : got;
         done += got;
-        if ((size_t)got < len || (flags & BYTEQ_PEEK))
+        if ((size_t)got < len)
             break;
         if (!(flags & BYTEQ_WAITALL))
             flags |= BYTEQ_NONBLOCK;

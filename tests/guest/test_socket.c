@@ -877,6 +877,39 @@ case_sendmsg_recvmsg_gather_and_scatter(void)
     CHECK(memcmp(b, "defgh", 5) == 0);
 }
 
+/* recvmsg(2) with MSG_PEEK into several iovecs, on one socket of the
+ * given type: every buffer is filled, and the data stays queued. */
+static void
+peek_scatters_over_iovecs(int type)
+{
+    int sv[2];
+    char a[3], b[5], all[16];
+    CHECK_OK(socketpair(AF_UNIX, type, 0, sv));
+    CHECK_EQ(send(sv[0], "abcdefgh", 8, 0), 8);
+    struct iovec in[3] = { { a, 3 }, { all, 0 }, { b, 5 } };
+    struct msghdr m = { 0 };
+    m.msg_iov = in;
+    m.msg_iovlen = 3;
+    for (int round = 0; round < 2; round++) {
+        memset(a, 0, sizeof a);
+        memset(b, 0, sizeof b);
+        CHECK_EQ(recvmsg(sv[1], &m, MSG_PEEK), 8);
+        CHECK(memcmp(a, "abc", 3) == 0);
+        CHECK(memcmp(b, "defgh", 5) == 0);
+    }
+    CHECK_EQ(recv(sv[1], all, sizeof all, 0), 8);
+    CHECK(memcmp(all, "abcdefgh", 8) == 0);
+}
+
+/* recv(2): MSG_PEEK scatters over every iovec, on a stream and on a
+ * datagram socket. */
+static void
+case_recvmsg_peek_fills_every_iovec(void)
+{
+    peek_scatters_over_iovecs(SOCK_STREAM);
+    peek_scatters_over_iovecs(SOCK_DGRAM);
+}
+
 /* socket(7): SO_RCVTIMEO makes a blocking receive fail with EAGAIN after
  * the interval. */
 static void
@@ -1985,6 +2018,7 @@ main(int argc, char **argv)
         CHECK_CASE(stream_unix_carries_a_mib_intact),
         CHECK_CASE(stream_inet_carries_a_mib_intact),
         CHECK_CASE(sendmsg_recvmsg_gather_and_scatter),
+        CHECK_CASE(recvmsg_peek_fills_every_iovec),
         CHECK_CASE(so_rcvtimeo_gives_eagain),
         CHECK_CASE(blocked_socket_calls_and_signals),
         CHECK_CASE(inet_port_zero_is_ephemeral),
