@@ -227,6 +227,26 @@ get_timeout(const void *uval, socklen_t len, uint64_t *ns)
     return 0;
 }
 
+/* SO_RCVBUF, SO_SNDBUF: Linux takes the value as unsigned (a negative one
+ * is huge) and clamps it; here the bounds are the ring's. */
+static int
+buffer_size(int v)
+{
+    return (int)MAX((unsigned)SOCK_BUF_MIN, MIN((unsigned)v, (unsigned)SOCK_BUF_BYTES));
+}
+
+/* A buffer size changed: resize the rings (stream) or the inbox (UDP,
+ * whose receiver drops what does not fit; an AF_UNIX datagram inbox
+ * keeps its size, as Linux's limit there is the queue length). */
+static void
+sock_resize(struct socket *s)
+{
+    if (s->type == SOCK_STREAM)
+        stream_size_rings(s);
+    else if (s->domain == AF_INET)
+        s->inbox.max_bytes = s->rcvbuf;
+}
+
 int
 sock_setopt(struct socket *s, int level, int name, const void *uval, socklen_t len)
 {
@@ -250,8 +270,8 @@ sock_setopt(struct socket *s, int level, int name, const void *uval, socklen_t l
     case SO_REUSEADDR: s->reuseaddr = v != 0; return 0;
     case SO_REUSEPORT: s->reuseport = v != 0; return 0;
     case SO_KEEPALIVE: s->keepalive = v != 0; return 0;
-    case SO_RCVBUF:    s->rcvbuf = MAX(v, 256); return 0;
-    case SO_SNDBUF:    s->sndbuf = MAX(v, 256); return 0;
+    case SO_RCVBUF:    s->rcvbuf = buffer_size(v); sock_resize(s); return 0;
+    case SO_SNDBUF:    s->sndbuf = buffer_size(v); sock_resize(s); return 0;
     default:           return -ENOPROTOOPT;
     }
 }

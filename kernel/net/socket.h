@@ -36,6 +36,7 @@ struct poll_table;
 #define SOCK_BUF_PAGES  16      /* 64 KiB per direction, as a pipe */
 #endif
 #define SOCK_BUF_BYTES  (SOCK_BUF_PAGES * PAGE_SIZE)
+#define SOCK_BUF_MIN    1024    /* smallest SO_RCVBUF/SO_SNDBUF (reported: 2048) */
 #define SOCK_DGRAM_MAX  65507   /* longest UDP datagram; AF_UNIX: SOCK_BUF_BYTES */
 #define SOCK_DGRAM_QUEUE 64     /* datagrams one socket can hold */
 #define INADDR_LOOPBACK_HOST 0x7f000001u   /* 127.0.0.1 in host byte order */
@@ -74,7 +75,7 @@ struct socket {
     struct inode    *name_inode;    /* AF_UNIX: the S_IFSOCK inode bind made */
     int              so_error;      /* pending error (ECONNRESET, ECONNREFUSED) */
     bool             reuseaddr, reuseport, keepalive, nodelay;
-    int              rcvbuf, sndbuf;    /* as set (Linux reports them doubled) */
+    int              rcvbuf, sndbuf;    /* bytes, as set and clamped (reported doubled) */
     uint64_t         rcvtimeo_ns, sndtimeo_ns;
     bool             shut_rd, shut_wr;
     bool             was_connected; /* stream: has had a peer */
@@ -142,6 +143,7 @@ ssize_t stream_recv(struct socket *s, struct sock_io *io, bool nonblock);
 int     stream_shutdown(struct socket *s, int how);
 void    stream_close(struct socket *s);
 void    stream_pair(struct socket *a, struct socket *b);
+void    stream_size_rings(struct socket *s);
 unsigned stream_poll(struct socket *s, struct poll_table *pt);
 void    stream_free(struct socket *s);
 struct sock_rights *rights_alloc(void);

@@ -117,6 +117,21 @@ take_error(struct socket *s)
 }
 
 
+/*
+ * Buffer sizes.  One ring per direction stands for both the sender's send
+ * buffer and the receiver's receive buffer, so it holds the smaller of
+ * the two (SO_SNDBUF of the writer, SO_RCVBUF of the reader).  Called when
+ * the connection is made and when either end sets an option.
+ */
+void
+stream_size_rings(struct socket *s)
+{
+    struct socket *peer = s->peer;
+    byteq_set_limit(&s->rx, peer ? MIN(s->rcvbuf, peer->sndbuf) : s->rcvbuf);
+    if (peer)
+        byteq_set_limit(&peer->rx, MIN(peer->rcvbuf, s->sndbuf));
+}
+
 static void
 connect_ends(struct socket *a, struct socket *b)
 {
@@ -126,6 +141,7 @@ connect_ends(struct socket *a, struct socket *b)
     a->was_connected = b->was_connected = true;
     a->rx.readers = a->rx.writers = 1;
     b->rx.readers = b->rx.writers = 1;
+    stream_size_rings(a);
 }
 
 void

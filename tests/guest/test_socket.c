@@ -1282,6 +1282,38 @@ case_udp_sendto_recvfrom_and_reply(void)
     CHECK(memcmp(buf, "reply", 5) == 0);
 }
 
+/* Datagrams of 512 bytes that reach a UDP socket with SO_RCVBUF size
+ * when 24 are sent before it reads. */
+static int
+udp_arrivals_with_rcvbuf(int port, int size)
+{
+    struct sockaddr_in srv = inet_addr_port("127.0.0.1", port);
+    static char body[512];
+    int s = socket(AF_INET, SOCK_DGRAM, 0), c = socket(AF_INET, SOCK_DGRAM, 0), n = 0;
+    CHECK_OK(setsockopt(s, SOL_SOCKET, SO_RCVBUF, &size, sizeof size));
+    CHECK_OK(bind(s, (struct sockaddr *)&srv, sizeof srv));
+    for (int i = 0; i < 24; i++)
+        CHECK_EQ(sendto(c, body, sizeof body, 0, (struct sockaddr *)&srv, sizeof srv), 512);
+    while (recv(s, body, sizeof body, MSG_DONTWAIT) == 512)
+        n++;
+    CHECK_EQ(errno, EAGAIN);
+    close(s);
+    close(c);
+    return n;
+}
+
+/* udp(7): a datagram is dropped when the receiver's buffer (SO_RCVBUF) is
+ * full; a larger buffer keeps more. */
+static void
+case_udp_rcvbuf_bounds_the_datagrams_kept(void)
+{
+    int small = udp_arrivals_with_rcvbuf(40126, 2048);
+    int large = udp_arrivals_with_rcvbuf(40127, 8192);
+    CHECK(small > 0);
+    CHECK(small < large);
+    CHECK(large < 24);
+}
+
 /* recv(2), recvmsg(2): a short buffer truncates the datagram and drops
  * the rest; recvmsg sets MSG_TRUNC (clear for one that fits). */
 static void
@@ -1718,6 +1750,99 @@ case_sockopt_values_read_back(void)
     CHECK(get_int_opt(s, SOL_SOCKET, SO_SNDBUF) > 0);
 }
 
+/* socket(7): SO_RCVBUF and SO_SNDBUF read back doubled, within bounds: a
+ * huge (or negative) request is clamped, a tiny one raised to a minimum. */
+static void
+case_sockopt_buffer_sizes_doubled_and_clamped(void)
+{
+    int s = socket(AF_INET, SOCK_STREAM, 0), size = 4096, huge = 1 << 30, tiny = 1, neg = -1;
+    CHECK_OK(setsockopt(s, SOL_SOCKET, SO_RCVBUF, &size, sizeof size));
+    CHECK_EQ(get_int_opt(s, SOL_SOCKET, SO_RCVBUF), 8192);
+    CHECK_OK(setsockopt(s, SOL_SOCKET, SO_SNDBUF, &size, sizeof size));
+    CHECK_EQ(get_int_opt(s, SOL_SOCKET, SO_SNDBUF), 8192);
+    CHECK_OK(setsockopt(s, SOL_SOCKET, SO_RCVBUF, &huge, sizeof huge));
+    int most = get_int_opt(s, SOL_SOCKET, SO_RCVBUF);
+    CHECK(most > 8192 && most < huge);
+    CHECK_OK(setsockopt(s, SOL_SOCKET, SO_RCVBUF, &neg, sizeof neg));
+    CHECK_EQ(get_int_opt(s, SOL_SOCKET, SO_RCVBUF), most);
+    CHECK_OK(setsockopt(s, SOL_SOCKET, SO_SNDBUF, &tiny, sizeof tiny));
+    int least = get_int_opt(s, SOL_SOCKET, SO_SNDBUF);
+    CHECK(least >= 1024 && least < 8192);
+    close(s);
+}
+
+/* Bytes a non-blocking writer puts into w before EAGAIN, in 512-byte
+ * writes (nobody reads meanwhile). */
+static long
+bytes_until_eagain(int w)
+{
+    static char chunk[512];
+    long total = 0;
+    ssize_t n;
+    CHECK_OK(fcntl(w, F_SETFL, O_NONBLOCK));
+    while ((n = write(w, chunk, sizeof chunk)) > 0)
+        total += n;
+    int err = errno;
+    CHECK_EQ(n, -1);
+    CHECK_EQ(err, EAGAIN);
+    return total;
+}
+
+/* A TCP connection whose server sets SO_RCVBUF to size (on the listener:
+ * the accepted socket inherits it); what the client gets through. */
+static long
+tcp_fill_with_rcvbuf(int port, int size)
+{
+    struct sockaddr_in a = inet_addr_port("127.0.0.1", port);
+    int l = socket(AF_INET, SOCK_STREAM, 0), on = 1;
+    CHECK_OK(setsockopt(l, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on));
+    CHECK_OK(setsockopt(l, SOL_SOCKET, SO_RCVBUF, &size, sizeof size));
+    CHECK_OK(bind(l, (struct sockaddr *)&a, sizeof a));
+    CHECK_OK(listen(l, 1));
+    int c = inet_connect(port), s = accept(l, NULL, NULL);
+    CHECK_OK(s);
+    CHECK_EQ(get_int_opt(s, SOL_SOCKET, SO_RCVBUF), 2 * size);
+    long total = bytes_until_eagain(c);
+    close(c);
+    close(s);
+    close(l);
+    return total;
+}
+
+/* socket(7), tcp(7): a small SO_RCVBUF at the receiver makes a
+ * non-blocking writer hit EAGAIN sooner; a larger one lets more through. */
+static void
+case_so_rcvbuf_limits_what_a_tcp_writer_gets_in(void)
+{
+    long small = tcp_fill_with_rcvbuf(40124, 2048);
+    long large = tcp_fill_with_rcvbuf(40125, 8192);
+    CHECK(small > 0);
+    CHECK(small < large);
+}
+
+/* socket(7), unix(7): on an AF_UNIX stream the writer's SO_SNDBUF limits
+ * what it gets in before EAGAIN; raising it again lets more through. */
+static void
+case_so_sndbuf_limits_what_a_unix_writer_gets_in(void)
+{
+    int sv[2], small_size = 2048, large_size = 8192;
+    char buf[512];
+    stream_pair(sv);
+    CHECK_OK(setsockopt(sv[0], SOL_SOCKET, SO_SNDBUF, &small_size, sizeof small_size));
+    long small = bytes_until_eagain(sv[0]);
+    CHECK(small > 0);
+    CHECK_OK(setsockopt(sv[0], SOL_SOCKET, SO_SNDBUF, &large_size, sizeof large_size));
+    long more = small + bytes_until_eagain(sv[0]);
+    CHECK(more > small);
+    for (long got = 0; got < more;) {       /* every byte arrives */
+        ssize_t n = read(sv[1], buf, sizeof buf);
+        CHECK(n > 0);
+        got += n;
+    }
+    close(sv[0]);
+    close(sv[1]);
+}
+
 /* ---- library ------------------------------------------------------------------ */
 
 /* byteorder(3), inet_pton(3), inet_ntop(3), inet(3). */
@@ -2033,6 +2158,7 @@ main(int argc, char **argv)
         CHECK_CASE(inet_forking_server_serves_many_clients),
         CHECK_CASE(poll_server_serves_many_clients),
         CHECK_CASE(udp_sendto_recvfrom_and_reply),
+        CHECK_CASE(udp_rcvbuf_bounds_the_datagrams_kept),
         CHECK_CASE(dgram_truncation_sets_msg_trunc),
         CHECK_CASE(unix_dgram_reports_sender_path),
         CHECK_CASE(dgram_connect_sets_and_clears_the_default_peer),
@@ -2054,6 +2180,9 @@ main(int argc, char **argv)
         CHECK_CASE(select_on_a_datagram_socket),
         CHECK_CASE(sockopt_type_error_and_unknown),
         CHECK_CASE(sockopt_values_read_back),
+        CHECK_CASE(sockopt_buffer_sizes_doubled_and_clamped),
+        CHECK_CASE(so_rcvbuf_limits_what_a_tcp_writer_gets_in),
+        CHECK_CASE(so_sndbuf_limits_what_a_unix_writer_gets_in),
         CHECK_CASE(byte_order_and_address_text),
         CHECK_CASE(getaddrinfo_answers_localhost),
 #ifdef ON_PARLEY
