@@ -348,6 +348,36 @@ dgram_close(struct socket *s)
     s->dgram_peer = 0;
 }
 
+/* For the collector (gc.c): the records in the datagrams queued to s. */
+void
+dgram_visit_rights(struct socket *s, void (*visit)(struct sock_rights *r))
+{
+    for (struct msg *m = s->inbox.head; m; m = m->next) {
+        struct dgram_meta *meta = (struct dgram_meta *)m->attach;
+        for (struct sock_rights *r = meta ? meta->rights : 0; r; r = r->next)
+            visit(r);
+    }
+}
+
+/* ... and taken out of them, as one list. */
+struct sock_rights *
+dgram_take_rights(struct socket *s)
+{
+    struct sock_rights *all = 0;
+    for (struct msg *m = s->inbox.head; m; m = m->next) {
+        struct dgram_meta *meta = (struct dgram_meta *)m->attach;
+        if (!meta || !meta->rights)
+            continue;
+        struct sock_rights *last = meta->rights;
+        while (last->next)
+            last = last->next;
+        last->next = all;
+        all = meta->rights;
+        meta->rights = 0;
+    }
+    return all;
+}
+
 /* Readable with a datagram queued; writable while the connected peer's
  * inbox has room (UDP never blocks). */
 unsigned

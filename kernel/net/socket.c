@@ -18,7 +18,7 @@
 #include <parley/ioctl.h>
 #include <parley/poll.h>
 
-static struct socket sock_table[NSOCKET];
+struct socket sock_table[NSOCKET];     /* gc.c walks it too */
 static int next_id = 1;
 
 struct socket *
@@ -147,6 +147,8 @@ sock_release(struct socket *s)
     else
         stream_close(s);
     sock_put(s);
+    if (rights_in_flight())
+        sock_gc();                      /* this may have been the last way into a cycle */
 }
 
 static void

@@ -12,6 +12,7 @@
  *   net/dgram.c       datagrams: one msgq per socket
  *   net/unix.c        AF_UNIX names: socket inodes in the file system
  *   net/inet.c        AF_INET names: 127.0.0.0/8 and ports
+ *   net/gc.c          garbage cycles of descriptors in flight
  *
  * One CPU, interrupts off in the kernel: no locks.  A socket lives while
  * refs > 0: one for its open file (or for its place in a listen queue
@@ -106,7 +107,16 @@ struct socket {
     /* Datagram. */
     struct msgq      inbox;
     struct socket   *dgram_peer;    /* connected datagram: the default peer */
+
+    /* The collector's scratch (gc.c), valid during one sock_gc(). */
+    struct file     *gc_file;       /* its file, seen in flight */
+    int              gc_inflight;   /* times that file is in flight */
+    int              gc_internal;   /* of those, in candidates' queues */
+    bool             gc_candidate;  /* every reference to its file is in flight */
+    bool             gc_reachable;
 };
+
+extern struct socket sock_table[NSOCKET];
 
 /* socket.c */
 struct socket *sock_alloc(int domain, int type);
@@ -148,6 +158,10 @@ unsigned stream_poll(struct socket *s, struct poll_table *pt);
 void    stream_free(struct socket *s);
 struct sock_rights *rights_alloc(void);
 void    rights_free(struct sock_rights *r);
+bool    rights_in_flight(void);
+
+/* gc.c: free cycles of sockets kept only by descriptors in flight. */
+void    sock_gc(void);
 
 /* dgram.c */
 void    dgram_init(struct socket *s);
@@ -157,6 +171,8 @@ int     dgram_connect(struct socket *s, const struct sock_addr *to);
 void    dgram_close(struct socket *s);
 void    dgram_pair(struct socket *a, struct socket *b);
 unsigned dgram_poll(struct socket *s, struct poll_table *pt);
+void    dgram_visit_rights(struct socket *s, void (*visit)(struct sock_rights *r));
+struct sock_rights *dgram_take_rights(struct socket *s);
 
 /* unix.c and inet.c: names.  *_bind fills s->local; *_lookup finds the
  * socket an address names for connect or sendto (with a reference). */

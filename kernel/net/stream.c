@@ -40,18 +40,38 @@
 #define NRIGHTS 64
 static struct sock_rights rights_table[NRIGHTS];
 static bool rights_used[NRIGHTS];
+static int rights_in_use;
 
-struct sock_rights *
-rights_alloc(void)
+static struct sock_rights *
+rights_take_free(void)
 {
     for (int i = 0; i < NRIGHTS; i++) {
         if (rights_used[i])
             continue;
         rights_used[i] = true;
+        rights_in_use++;
         memset(&rights_table[i], 0, sizeof rights_table[i]);
         return &rights_table[i];
     }
     return 0;
+}
+
+/* A record; when the table is full, garbage cycles may be holding it. */
+struct sock_rights *
+rights_alloc(void)
+{
+    struct sock_rights *r = rights_take_free();
+    if (!r) {
+        sock_gc();
+        r = rights_take_free();
+    }
+    return r;
+}
+
+bool
+rights_in_flight(void)
+{
+    return rights_in_use > 0;
 }
 
 /* Free a list of records and close the files nobody received. */
@@ -64,6 +84,7 @@ rights_free(struct sock_rights *r)
             if (r->files[i])
                 file_close(r->files[i]);
         rights_used[r - rights_table] = false;
+        rights_in_use--;
         r = next;
     }
 }
