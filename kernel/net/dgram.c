@@ -200,13 +200,23 @@ deliver(struct socket *s, struct socket *dst, struct sock_io *io, bool nonblock)
     return err == -ETIMEDOUT ? -EAGAIN : err;
 }
 
+/* The longest datagram s may send: UDP's limit; AF_UNIX: Linux's, the
+ * send buffer as reported (doubled) less 32 -- both at most what an inbox
+ * can hold at all. */
+static size_t
+dgram_max(const struct socket *s)
+{
+    if (s->domain == AF_INET)
+        return MIN(SOCK_DGRAM_MAX, SOCK_BUF_BYTES);
+    return MIN(2 * (size_t)s->sndbuf - 32, (size_t)SOCK_BUF_BYTES);
+}
+
 ssize_t
 dgram_send(struct socket *s, struct sock_io *io, bool nonblock)
 {
     struct socket *dst;
     bool drop;
-    /* UDP's limit; AF_UNIX: what an inbox can hold at all. */
-    if (io->total > (s->domain == AF_INET ? MIN(SOCK_DGRAM_MAX, SOCK_BUF_BYTES) : SOCK_BUF_BYTES))
+    if (io->total > dgram_max(s))
         return -EMSGSIZE;
     if (s->domain == AF_INET) {
         int err = inet_autobind(s, 0);  /* the first sendto binds */

@@ -860,6 +860,27 @@ case_stream_inet_carries_a_mib_intact(void)
     transfer_mib(c, s);
 }
 
+/* socket(7): SO_SNDTIMEO makes a blocking send to a full stream fail
+ * with EAGAIN after the interval. */
+static void
+case_so_sndtimeo_gives_eagain(void)
+{
+    int sv[2];
+    static char chunk[4096];
+    struct timeval tv = { 0, 100000 };
+    stream_pair(sv);
+    CHECK_OK(fcntl(sv[0], F_SETFL, O_NONBLOCK));
+    while (write(sv[0], chunk, sizeof chunk) > 0)
+        ;
+    CHECK_OK(fcntl(sv[0], F_SETFL, 0));
+    CHECK_OK(setsockopt(sv[0], SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv));
+    struct timeval got;
+    socklen_t len = sizeof got;
+    CHECK_OK(getsockopt(sv[0], SOL_SOCKET, SO_SNDTIMEO, &got, &len));
+    CHECK_EQ(got.tv_usec, 100000);
+    CHECK_ERR(write(sv[0], chunk, sizeof chunk), EAGAIN);
+}
+
 /* sendmsg(2)/recvmsg(2): iovecs are gathered and scattered in order. */
 static void
 case_sendmsg_recvmsg_gather_and_scatter(void)
@@ -1509,6 +1530,56 @@ case_unix_dgram_of_64k_arrives_whole(void)
     CHECK(memcmp(in, out, n) == 0);
 }
 
+/* unix(7): an AF_UNIX datagram longer than the sender's SO_SNDBUF (as
+ * reported, doubled) is EMSGSIZE and nothing is sent; a shorter one goes. */
+static void
+case_unix_dgram_over_the_send_buffer_is_emsgsize(void)
+{
+    static char out[9000], in[9000];
+    int sv[2], size = 4096;
+    CHECK_OK(socketpair(AF_UNIX, SOCK_DGRAM, 0, sv));
+    CHECK_OK(setsockopt(sv[0], SOL_SOCKET, SO_SNDBUF, &size, sizeof size));
+    CHECK_ERR(send(sv[0], out, sizeof out, 0), EMSGSIZE);
+    CHECK_ERR(recv(sv[1], in, sizeof in, MSG_DONTWAIT), EAGAIN);
+    CHECK_EQ(send(sv[0], out, 1024, 0), 1024);
+    CHECK_EQ(recv(sv[1], in, sizeof in, 0), 1024);
+}
+
+/* unix(7): 1 MiB in datagrams of uneven sizes arrives whole, in order,
+ * each datagram as one message (the blocking sender waits for room). */
+static void
+case_unix_dgram_carries_a_mib_intact(void)
+{
+    enum { TOTAL = 1 << 20 };
+    static unsigned char buf[4000];     /* within SMALL=1's 8 KiB inbox */
+    int sv[2];
+    CHECK_OK(socketpair(AF_UNIX, SOCK_DGRAM, 0, sv));
+    pid_t pid = fork();
+    if (pid == 0) {
+        size_t sent = 0, piece = 1;
+        while (sent < TOTAL) {
+            size_t n = piece < TOTAL - sent ? piece : TOTAL - sent;
+            for (size_t i = 0; i < n; i++)
+                buf[i] = (unsigned char)((sent + i) * 7 + 3);
+            if (send(sv[0], buf, n, 0) != (ssize_t)n)
+                _exit(1);
+            sent += n;
+            piece = piece * 3 % 3999 + 1;
+        }
+        _exit(0);
+    }
+    size_t got = 0, piece = 1;
+    while (got < TOTAL) {
+        size_t want = piece < TOTAL - got ? piece : TOTAL - got;
+        CHECK_EQ(recv(sv[1], buf, sizeof buf, 0), (ssize_t)want);
+        for (size_t i = 0; i < want; i++)
+            CHECK_EQ(buf[i], (unsigned char)((got + i) * 7 + 3));
+        got += want;
+        piece = piece * 3 % 3999 + 1;
+    }
+    reap_ok(pid);
+}
+
 /* ---- SCM_RIGHTS ----------------------------------------------------------- */
 
 static int
@@ -1664,6 +1735,32 @@ send_two_fds(int sock, int fd1, int fd2)
     c->cmsg_len = CMSG_LEN(sizeof fds);
     memcpy(CMSG_DATA(c), fds, sizeof fds);
     return sendmsg(sock, &m, 0);
+}
+
+/* recvmsg(2): a received descriptor has FD_CLOEXEC clear, unless
+ * MSG_CMSG_CLOEXEC asked for it. */
+static void
+case_scm_rights_msg_cmsg_cloexec(void)
+{
+    int sv[2];
+    char cbuf[CMSG_SPACE(sizeof(int))], b;
+    stream_pair(sv);
+    for (int want = 0; want < 2; want++) {
+        CHECK_EQ(send_fd(sv[0], 1), 1);
+        struct iovec iov = { &b, 1 };
+        struct msghdr m = { 0 };
+        m.msg_iov = &iov;
+        m.msg_iovlen = 1;
+        m.msg_control = cbuf;
+        m.msg_controllen = sizeof cbuf;
+        CHECK_EQ(recvmsg(sv[1], &m, want ? MSG_CMSG_CLOEXEC : 0), 1);
+        struct cmsghdr *c = CMSG_FIRSTHDR(&m);
+        CHECK(c != NULL);
+        int fd;
+        memcpy(&fd, CMSG_DATA(c), sizeof fd);
+        CHECK_EQ(!!(fcntl(fd, F_GETFD) & FD_CLOEXEC), want);
+        close(fd);
+    }
 }
 
 /* unix(7): a socket in flight to itself (with a pipe's write end beside
@@ -2131,14 +2228,17 @@ case_socket_table_full_is_an_error(void)
     CHECK_EQ(after.count[KSTAT_sockets], before.count[KSTAT_sockets]);
 }
 
-/* No leak: thousands of socket/connect/accept/close cycles (and a passed
- * descriptor each time) leave the socket count, open files and free
- * frames where they were. */
+/* No leak: thousands of socket/connect/accept/close cycles over AF_UNIX
+ * and TCP (and a passed descriptor now and then, a UDP datagram to
+ * nobody) leave the socket count, open files and free frames where they
+ * were. */
 static void
 case_socket_cycles_leak_nothing(void)
 {
     struct kstat before, after;
     int l = unix_listener("/tmp/sk_leak", SOCK_STREAM, 4);
+    int tl = inet_listener(40128);
+    struct sockaddr_in to = inet_addr_port("127.0.0.1", 40129);
     int p[2];
     char buf[4];
     CHECK_OK(pipe(p));
@@ -2160,6 +2260,15 @@ case_socket_cycles_leak_nothing(void)
             CHECK_EQ(write(sv[0], "x", 1), 1);
             close(sv[0]);
             close(sv[1]);
+            c = inet_connect(40128);
+            s = accept(tl, NULL, NULL);
+            CHECK_OK(s);
+            CHECK_EQ(write(c, "tcp", 3), 3);
+            close(s);                   /* unread: a reset */
+            close(c);
+            int u = socket(AF_INET, SOCK_DGRAM, 0);
+            CHECK_EQ(sendto(u, "u", 1, 0, (struct sockaddr *)&to, sizeof to), 1);
+            close(u);
         }
     }
     CHECK_OK(kstat(&after));
@@ -2266,6 +2375,7 @@ main(int argc, char **argv)
         CHECK_CASE(sendmsg_recvmsg_gather_and_scatter),
         CHECK_CASE(recvmsg_peek_fills_every_iovec),
         CHECK_CASE(so_rcvtimeo_gives_eagain),
+        CHECK_CASE(so_sndtimeo_gives_eagain),
         CHECK_CASE(blocked_socket_calls_and_signals),
         CHECK_CASE(inet_port_zero_is_ephemeral),
         CHECK_CASE(inet_bind_errors),
@@ -2290,11 +2400,14 @@ main(int argc, char **argv)
         CHECK_CASE(unix_dgram_full_queue),
         CHECK_CASE(udp_oversized_datagram_is_emsgsize),
         CHECK_CASE(unix_dgram_of_64k_arrives_whole),
+        CHECK_CASE(unix_dgram_over_the_send_buffer_is_emsgsize),
+        CHECK_CASE(unix_dgram_carries_a_mib_intact),
         CHECK_CASE(scm_rights_passes_an_open_file),
         CHECK_CASE(scm_rights_in_flight_then_dropped),
         CHECK_CASE(scm_rights_bad_fd_is_ebadf),
         CHECK_CASE(scm_rights_without_room_is_ctrunc),
         CHECK_CASE(scm_rights_on_a_datagram),
+        CHECK_CASE(scm_rights_msg_cmsg_cloexec),
         CHECK_CASE(scm_rights_cycle_is_collected),
         CHECK_CASE(scm_rights_reachable_cycle_survives_collection),
         CHECK_CASE(poll_idle_socket_is_writable_not_readable),
