@@ -493,6 +493,29 @@ case_accept_nonblocking_is_eagain(void)
     unlink("/tmp/sk_nbacc");
 }
 
+/* accept4(2): SOCK_NONBLOCK and SOCK_CLOEXEC set O_NONBLOCK and
+ * FD_CLOEXEC on the new descriptor; plain accept sets neither, even from
+ * a non-blocking listener (Linux: the flags are not inherited). */
+static void
+case_accept4_flags_and_no_inheritance(void)
+{
+    int l = unix_listener("/tmp/sk_acc4", SOCK_STREAM, 4);
+    int c1 = unix_connect("/tmp/sk_acc4", SOCK_STREAM);
+    int c2 = unix_connect("/tmp/sk_acc4", SOCK_STREAM);
+    int a = accept4(l, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
+    CHECK_OK(a);
+    CHECK(fcntl(a, F_GETFL) & O_NONBLOCK);
+    CHECK(fcntl(a, F_GETFD) & FD_CLOEXEC);
+    CHECK_OK(fcntl(l, F_SETFL, O_NONBLOCK));
+    int b = accept(l, NULL, NULL);
+    CHECK_OK(b);
+    CHECK(!(fcntl(b, F_GETFL) & O_NONBLOCK));
+    CHECK(!(fcntl(b, F_GETFD) & FD_CLOEXEC));
+    close(c1);
+    close(c2);
+    unlink("/tmp/sk_acc4");
+}
+
 /* accept(2): a blocking accept sleeps until a client connects, and ps
  * names the wait. */
 static void
@@ -1247,6 +1270,7 @@ case_poll_server_serves_many_clients(void)
             if (pfd[0].revents & POLLIN) {
                 pfd[n].fd = accept(l, NULL, NULL);
                 pfd[n].events = POLLIN;
+                pfd[n].revents = 0;     /* not polled yet: nothing to read */
                 n++;
             }
             for (int i = 1; i < n; i++) {
@@ -2353,6 +2377,7 @@ main(int argc, char **argv)
         CHECK_CASE(connect_returns_before_accept),
         CHECK_CASE(accept_takes_connections_in_arrival_order),
         CHECK_CASE(accept_nonblocking_is_eagain),
+        CHECK_CASE(accept4_flags_and_no_inheritance),
         CHECK_CASE(accept_blocks_until_a_client_connects),
         CHECK_CASE(connect_when_connected_is_eisconn),
         CHECK_CASE(unix_socket_names),
