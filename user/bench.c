@@ -64,6 +64,10 @@
 #include <netinet/in.h>
 #define HAVE_SOCKETS 1
 #endif
+#if defined(HAVE_SOCKETS) && __has_include(<net/if.h>) && __has_include(<sys/ioctl.h>)
+#include <net/if.h>                     /* Linux: bringing the loopback up */
+#include <sys/ioctl.h>
+#endif
 
 #define BATCHES   5
 #ifdef MSGMAX
@@ -1089,9 +1093,31 @@ group_unix(void)
     figure_connect_cycle("unix_connect_cycle_us", AF_UNIX);
 }
 
+/* Linux's benchmark boot (a bare initramfs) leaves the loopback interface
+ * down, so 127.0.0.1 is unreachable: bring it up (the kernel then gives it
+ * 127.0.0.1/8).  Parley's loopback is always there. */
+static void
+loopback_up(void)
+{
+#ifdef SIOCSIFFLAGS
+    struct ifreq ifr;
+    int s = socket(AF_INET, SOCK_DGRAM, 0);
+    if (s < 0)
+        return;
+    memset(&ifr, 0, sizeof ifr);
+    strcpy(ifr.ifr_name, "lo");
+    if (ioctl(s, SIOCGIFFLAGS, &ifr) == 0 && !(ifr.ifr_flags & IFF_UP)) {
+        ifr.ifr_flags |= IFF_UP;
+        ioctl(s, SIOCSIFFLAGS, &ifr);
+    }
+    close(s);
+#endif
+}
+
 static void
 group_inet(void)
 {
+    loopback_up();
     channel_figures("inet_stream");
     channel_figures("inet_dgram");
     figure_connect_cycle("inet_connect_cycle_us", AF_INET);
