@@ -14,13 +14,15 @@
  *            the client's) and appends it to the listener's queue: the
  *            client may send before the server accepts.  With more than
  *            backlog connections queued (Linux admits backlog + 1) the
- *            client sleeps on connect_wait, or gets EAGAIN.  Wakes
- *            accept_wait.
+ *            client sleeps on connect_wait; non-blocking, AF_UNIX gets
+ *            EAGAIN and TCP EINPROGRESS: it waits half-open on the
+ *            listener's syn list.  Wakes accept_wait.
  *   accept   sleeps on accept_wait until the queue has a connection, takes
  *            the first (arrival order) and gives it a descriptor.  Wakes
- *            connect_wait.
+ *            connect_wait, and completes the first half-open client (its
+ *            own connect_wait is woken: poll sees POLLOUT).
  *   close    of a listener drops the connections still queued: their
- *            clients read EOF.  Of a connected end: the peer reads what is
+ *            clients read EOF; half-open ones are refused.  Of a connected end: the peer reads what is
  *            queued, then EOF; if this end left bytes unread the peer's
  *            next read fails once with ECONNRESET (Linux).  The peer's
  *            writes fail with EPIPE.
