@@ -64,6 +64,10 @@
 #include <netinet/in.h>
 #define HAVE_SOCKETS 1
 #endif
+#if defined(HAVE_SOCKETS) && __has_include(<net/if.h>) && __has_include(<sys/ioctl.h>)
+#include <net/if.h>                     /* Linux: bringing the loopback up */
+#include <sys/ioctl.h>
+#endif
 
 #define BATCHES   5
 #ifdef MSGMAX
@@ -322,6 +326,7 @@ struct channel {
     pid_t peer;                         /* the other process */
     char *shared;                       /* shm/mmap ring */
     char path[2][48];
+    bool lossy;                         /* drops when the receiver is full (UDP) */
 };
 
 static int
@@ -754,7 +759,20 @@ dgram_recv(struct channel *c, int dir, void *buf, size_t n)
 static int unix_stream_open(struct channel *c) { return sock_pair(c, SOCK_STREAM, AF_UNIX); }
 static int unix_dgram_open(struct channel *c)  { return sock_pair(c, SOCK_DGRAM, AF_UNIX); }
 static int inet_stream_open(struct channel *c) { return sock_pair(c, SOCK_STREAM, AF_INET); }
-static int inet_dgram_open(struct channel *c)  { return sock_pair(c, SOCK_DGRAM, AF_INET); }
+/* UDP drops what its receiver has no room for: the throughput runs in
+ * windows, and a receive gives up after 5 s (a lost datagram is an n/a
+ * figure, not a hung benchmark). */
+static int
+inet_dgram_open(struct channel *c)
+{
+    struct timeval limit = { 5, 0 };
+    int err = sock_pair(c, SOCK_DGRAM, AF_INET);
+    c->lossy = true;
+    if (!err && (setsockopt(c->fd[0][0], SOL_SOCKET, SO_RCVTIMEO, &limit, sizeof limit) < 0 ||
+                 setsockopt(c->fd[0][1], SOL_SOCKET, SO_RCVTIMEO, &limit, sizeof limit) < 0))
+        err = errno;
+    return err;
+}
 #else
 static int no_sockets(struct channel *c) { return ENOSYS; }   /* no <sys/socket.h> yet */
 #define unix_stream_open no_sockets
@@ -799,6 +817,23 @@ channel(const char *name)
 
 enum { RTT, TPUT };
 
+/* A lossy channel's throughput runs in windows: the receiver acknowledges
+ * every window_of() messages, so the sender never overruns its buffer
+ * (16 KiB, at most 32 datagrams); 0 for the others: one ack at the end. */
+static long
+window_of(const struct channel *c, size_t size)
+{
+    long w = 16384 / (long)size;
+    return !c->lossy ? 0 : w < 1 ? 1 : w > 32 ? 32 : w;
+}
+
+static bool
+window_ends(const struct channel *c, int kind, size_t size, long i)
+{
+    long w = window_of(c, size);
+    return kind == TPUT && w && (i + 1) % w == 0;
+}
+
 /* What the child does: echo every message (RTT), or swallow `total`
  * bytes and acknowledge with one byte (TPUT), for `rounds` rounds. */
 static int
@@ -809,6 +844,8 @@ child_serve(struct channel *c, int kind, size_t size, long count, int rounds)
             int err = c->recv(c, 0, recvbuf, size);
             if (!err && kind == RTT)
                 err = c->send(c, 1, recvbuf, size);
+            if (!err && window_ends(c, kind, size, i))
+                err = c->send(c, 1, recvbuf, 1);
             if (err)
                 return err;
         }
@@ -828,6 +865,8 @@ parent_round(struct channel *c, int kind, size_t size, long count, int *err)
         if ((*err = c->send(c, 0, sendbuf, size)) != 0)
             return -1;
         if (kind == RTT && (*err = c->recv(c, 1, recvbuf, size)) != 0)
+            return -1;
+        if (window_ends(c, kind, size, i) && (*err = c->recv(c, 1, recvbuf, 1)) != 0)
             return -1;
     }
     if (kind == TPUT && (*err = c->recv(c, 1, recvbuf, 1)) != 0)
@@ -959,18 +998,129 @@ group_msg(void)
     channel_figures("msg");
 }
 
+#ifdef HAVE_SOCKETS
+/* connect+accept+close: one process plays both ends of a connection to its
+ * own listener and sends nothing -- what a short-lived client costs. */
+struct connect_cycle {
+    int                     listener;
+    int                     domain;
+    struct sockaddr_storage addr;
+    socklen_t               len;
+};
+
+#define CYCLE_PATH "/tmp/bench-cycle.sock"
+
+static int
+cycle_once(struct connect_cycle *cy)
+{
+    int c = socket(cy->domain, SOCK_STREAM, 0), s = -1, err = 0;
+    if (c < 0)
+        return errno;
+    if (connect(c, (struct sockaddr *)&cy->addr, cy->len) < 0 ||
+        (s = accept(cy->listener, 0, 0)) < 0)
+        err = errno;
+    if (s >= 0)
+        close(s);       /* the server first: the client's port is not held in TIME_WAIT */
+    close(c);
+    return err;
+}
+
+static void
+loop_connect_cycle(void *arg, long n)
+{
+    while (n-- > 0)
+        cycle_once(arg);
+}
+
+/* A listener on CYCLE_PATH (AF_UNIX) or 127.0.0.1, an ephemeral port. */
+static int
+cycle_listen(struct connect_cycle *cy, int domain)
+{
+    memset(cy, 0, sizeof *cy);
+    cy->domain = domain;
+    if (domain == AF_UNIX) {
+        struct sockaddr_un *un = (struct sockaddr_un *)&cy->addr;
+        un->sun_family = AF_UNIX;
+        strcpy(un->sun_path, CYCLE_PATH);
+        cy->len = sizeof *un;
+        mkdir("/tmp", 01777);           /* Linux's benchmark initramfs has none */
+        unlink(CYCLE_PATH);
+    } else {
+        struct sockaddr_in *in = (struct sockaddr_in *)&cy->addr;
+        in->sin_family = AF_INET;
+        in->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        cy->len = sizeof *in;
+    }
+    cy->listener = socket(domain, SOCK_STREAM, 0);
+    if (cy->listener < 0)
+        return errno;
+    if (bind(cy->listener, (struct sockaddr *)&cy->addr, cy->len) < 0 ||
+        getsockname(cy->listener, (struct sockaddr *)&cy->addr, &cy->len) < 0 ||
+        listen(cy->listener, 8) < 0)
+        return errno;
+    return 0;
+}
+
+static void
+figure_connect_cycle(const char *name, int domain)
+{
+    struct connect_cycle cy;
+    int err = cycle_listen(&cy, domain);
+    if (!err)
+        err = cycle_once(&cy);
+    if (err)
+        report_na(name, "us", "connect+accept+close", err);
+    else
+        report(name, best_of(loop_connect_cycle, &cy, iterations(400)) * 1e6, "us");
+    if (cy.listener >= 0)
+        close(cy.listener);
+    if (domain == AF_UNIX)
+        unlink(CYCLE_PATH);
+}
+#else
+static void
+figure_connect_cycle(const char *name, int domain)
+{
+    report_na(name, "us", "no <sys/socket.h>", 0);
+}
+#endif
+
 static void
 group_unix(void)
 {
     channel_figures("unix_stream");
     channel_figures("unix_dgram");
+    figure_connect_cycle("unix_connect_cycle_us", AF_UNIX);
+}
+
+/* Linux's benchmark boot (a bare initramfs) leaves the loopback interface
+ * down, so 127.0.0.1 is unreachable: bring it up (the kernel then gives it
+ * 127.0.0.1/8).  Parley's loopback is always there. */
+static void
+loopback_up(void)
+{
+#ifdef SIOCSIFFLAGS
+    struct ifreq ifr;
+    int s = socket(AF_INET, SOCK_DGRAM, 0);
+    if (s < 0)
+        return;
+    memset(&ifr, 0, sizeof ifr);
+    strcpy(ifr.ifr_name, "lo");
+    if (ioctl(s, SIOCGIFFLAGS, &ifr) == 0 && !(ifr.ifr_flags & IFF_UP)) {
+        ifr.ifr_flags |= IFF_UP;
+        ioctl(s, SIOCSIFFLAGS, &ifr);
+    }
+    close(s);
+#endif
 }
 
 static void
 group_inet(void)
 {
+    loopback_up();
     channel_figures("inet_stream");
     channel_figures("inet_dgram");
+    figure_connect_cycle("inet_connect_cycle_us", AF_INET);
 }
 
 /* ---- signals ------------------------------------------------------------------ */

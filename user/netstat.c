@@ -30,6 +30,7 @@ state_name(int state)
     case SOCKINFO_LISTENING: return "LISTEN";
     case SOCKINFO_CONNECTED: return "ESTABLISHED";
     case SOCKINFO_CLOSED:    return "CLOSED";
+    case SOCKINFO_CONNECTING: return "SYN_SENT";
     default:                 return "-";
     }
 }

@@ -15,6 +15,15 @@ byteq_init(struct byteq *q, char **pages, uint32_t capacity)
     memset(q, 0, sizeof *q);
     q->pages = pages;
     q->capacity = capacity;
+    q->limit = capacity;
+}
+
+/* Hold at most limit bytes (at least 1, at most the storage). */
+void
+byteq_set_limit(struct byteq *q, uint32_t limit)
+{
+    q->limit = MAX(1u, MIN(limit, q->capacity));
+    waitq_wake_all(&q->write_wait);     /* a bigger limit makes room */
 }
 
 /* Copy n bytes between the ring at offset pos and buf; to_ring says which
@@ -61,12 +70,25 @@ byteq_take(struct byteq *q, char *buf, size_t n, bool peek)
     return n;
 }
 
+/* Copy up to n queued bytes from skip bytes past the front, leaving them
+ * queued and never waiting (a peek that goes on into the next buffer). */
+size_t
+byteq_peek_at(struct byteq *q, uint32_t skip, char *buf, size_t n)
+{
+    if (skip >= q->count)
+        return 0;
+    n = MIN(n, q->count - skip);
+    byteq_copy(q, (q->read_pos + skip) % q->capacity, buf, n, false);
+    return n;
+}
+
 /* Self-check at every entry: the ring's invariants, and interrupts off. */
 static void
 byteq_assert_sane(const struct byteq *q)
 {
     assert_interrupts_off();
     assert(q->count <= q->capacity && q->read_pos < q->capacity);
+    assert(q->limit >= 1 && q->limit <= q->capacity);
     assert(q->readers >= 0 && q->writers >= 0);
 }
 
@@ -94,10 +116,10 @@ byteq_read(struct byteq *q, char *buf, size_t n, int flags,
 
 /* Room needed before any of this write may go in. */
 static size_t
-room_needed(size_t total, size_t left)
+room_needed(const struct byteq *q, size_t total, size_t left)
 {
-    /* Writes of size <= PIPE_BUF must be atomic. */
-    return total <= PIPE_BUF ? left : 1;
+    /* Writes of size <= PIPE_BUF must be atomic, if the limit allows. */
+    return total <= PIPE_BUF ? MIN(left, q->limit) : 1;
 }
 
 ssize_t
@@ -110,7 +132,7 @@ byteq_write(struct byteq *q, const char *buf, size_t n, int flags,
         if (q->readers == 0)
             return done ? (ssize_t)done : -EPIPE;
         size_t room = byteq_room(q);
-        if (room < room_needed(n, n - done)) {
+        if (room < room_needed(q, n, n - done)) {
             if (flags & BYTEQ_NONBLOCK)
                 return done ? (ssize_t)done : -EAGAIN;
             int err = byteq_sleep(&q->write_wait, name);
@@ -160,5 +182,5 @@ byteq_readable(const struct byteq *q)
 bool
 byteq_writable(const struct byteq *q)
 {
-    return q->readers == 0 || byteq_room(q) >= MIN(PIPE_BUF, q->capacity);
+    return q->readers == 0 || byteq_room(q) >= MIN(PIPE_BUF, q->limit);
 }

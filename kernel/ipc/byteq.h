@@ -22,12 +22,18 @@
  *          readers == 0 gives -EPIPE (the caller decides about SIGPIPE).
  *   byteq_hangup wakes everyone so sleepers re-test readers and writers.
  *
+ * The ring always wraps at capacity (its storage); limit, normally the
+ * same, caps the bytes queued (a socket's SO_RCVBUF).  Lowering it below
+ * what is queued only stops writers until readers have drained the
+ * excess; a write too big for a small limit goes in pieces.
+ *
  * Each sleep is named by the caller's wait format (`pipe 12 empty`,
  * `recv unix /tmp/s`): `what` is the format, a and b its two numbers.
  */
 struct byteq {
     char       **pages;         /* capacity / PAGE_SIZE slots, NULL until used */
     uint32_t     capacity;      /* bytes, a multiple of PAGE_SIZE */
+    uint32_t     limit;         /* bytes it may hold, <= capacity (SO_RCVBUF) */
     uint32_t     read_pos;      /* offset of the next byte to read */
     uint32_t     count;         /* bytes queued */
     int          readers;       /* ends that may read; 0: writers get EPIPE */
@@ -50,14 +56,20 @@ struct byteq_name {
 #define BYTEQ_WAITALL   4       /* read: wait for all n (less on EOF or signal) */
 
 void    byteq_init(struct byteq *q, char **pages, uint32_t capacity);
+void    byteq_set_limit(struct byteq *q, uint32_t limit);
 ssize_t byteq_read(struct byteq *q, char *buf, size_t n, int flags,
                    const struct byteq_name *name);
 ssize_t byteq_write(struct byteq *q, const char *buf, size_t n, int flags,
                     const struct byteq_name *name);
+size_t  byteq_peek_at(struct byteq *q, uint32_t skip, char *buf, size_t n);
 void    byteq_hangup(struct byteq *q);
 void    byteq_discard(struct byteq *q);
 
-static inline uint32_t byteq_room(const struct byteq *q) { return q->capacity - q->count; }
+/* Room under the limit (none while a lowered limit is still exceeded). */
+static inline uint32_t byteq_room(const struct byteq *q)
+{
+    return q->count < q->limit ? q->limit - q->count : 0;
+}
 
 /* poll: a reader can go on (data, or end of file); a writer can put at
  * least PIPE_BUF bytes (or would get EPIPE at once). */

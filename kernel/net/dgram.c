@@ -22,7 +22,6 @@
 #include "arch/timer.h"
 #include <parley/poll.h>
 
-#define INADDR_LOOPBACK_HOST 0x7f000001u
 
 /* What travels with a datagram besides its body. */
 struct dgram_meta {
@@ -201,13 +200,23 @@ deliver(struct socket *s, struct socket *dst, struct sock_io *io, bool nonblock)
     return err == -ETIMEDOUT ? -EAGAIN : err;
 }
 
+/* The longest datagram s may send: UDP's limit; AF_UNIX: Linux's, the
+ * send buffer as reported (doubled) less 32 -- both at most what an inbox
+ * can hold at all. */
+static size_t
+dgram_max(const struct socket *s)
+{
+    if (s->domain == AF_INET)
+        return MIN(SOCK_DGRAM_MAX, SOCK_BUF_BYTES);
+    return MIN(2 * (size_t)s->sndbuf - 32, (size_t)SOCK_BUF_BYTES);
+}
+
 ssize_t
 dgram_send(struct socket *s, struct sock_io *io, bool nonblock)
 {
     struct socket *dst;
     bool drop;
-    /* UDP's limit; AF_UNIX: what an inbox can hold at all. */
-    if (io->total > (s->domain == AF_INET ? MIN(SOCK_DGRAM_MAX, SOCK_BUF_BYTES) : SOCK_BUF_BYTES))
+    if (io->total > dgram_max(s))
         return -EMSGSIZE;
     if (s->domain == AF_INET) {
         int err = inet_autobind(s, 0);  /* the first sendto binds */
@@ -347,6 +356,36 @@ dgram_close(struct socket *s)
     if (s->dgram_peer)
         sock_put(s->dgram_peer);
     s->dgram_peer = 0;
+}
+
+/* For the collector (gc.c): the records in the datagrams queued to s. */
+void
+dgram_visit_rights(struct socket *s, void (*visit)(struct sock_rights *r))
+{
+    for (struct msg *m = s->inbox.head; m; m = m->next) {
+        struct dgram_meta *meta = (struct dgram_meta *)m->attach;
+        for (struct sock_rights *r = meta ? meta->rights : 0; r; r = r->next)
+            visit(r);
+    }
+}
+
+/* ... and taken out of them, as one list. */
+struct sock_rights *
+dgram_take_rights(struct socket *s)
+{
+    struct sock_rights *all = 0;
+    for (struct msg *m = s->inbox.head; m; m = m->next) {
+        struct dgram_meta *meta = (struct dgram_meta *)m->attach;
+        if (!meta || !meta->rights)
+            continue;
+        struct sock_rights *last = meta->rights;
+        while (last->next)
+            last = last->next;
+        last->next = all;
+        all = meta->rights;
+        meta->rights = 0;
+    }
+    return all;
 }
 
 /* Readable with a datagram queued; writable while the connected peer's

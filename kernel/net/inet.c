@@ -13,7 +13,6 @@
 #include "net/socket.h"
 #include "arch/timer.h"
 
-#define INADDR_LOOPBACK_HOST 0x7f000001u
 #define EPHEMERAL_FIRST      32768
 #define EPHEMERAL_LAST       60999
 #define TIME_WAIT_NS         (60ull * 1000000000)

@@ -18,7 +18,7 @@
 #include <parley/ioctl.h>
 #include <parley/poll.h>
 
-static struct socket sock_table[NSOCKET];
+struct socket sock_table[NSOCKET];     /* gc.c walks it too */
 static int next_id = 1;
 
 struct socket *
@@ -147,6 +147,8 @@ sock_release(struct socket *s)
     else
         stream_close(s);
     sock_put(s);
+    if (rights_in_flight())
+        sock_gc();                      /* this may have been the last way into a cycle */
 }
 
 static void
@@ -227,6 +229,26 @@ get_timeout(const void *uval, socklen_t len, uint64_t *ns)
     return 0;
 }
 
+/* SO_RCVBUF, SO_SNDBUF: Linux takes the value as unsigned (a negative one
+ * is huge) and clamps it; here the bounds are the ring's. */
+static int
+buffer_size(int v)
+{
+    return (int)MAX((unsigned)SOCK_BUF_MIN, MIN((unsigned)v, (unsigned)SOCK_BUF_BYTES));
+}
+
+/* A buffer size changed: resize the rings (stream) or the inbox (UDP,
+ * whose receiver drops what does not fit; an AF_UNIX datagram inbox
+ * keeps its size, as Linux's limit there is the queue length). */
+static void
+sock_resize(struct socket *s)
+{
+    if (s->type == SOCK_STREAM)
+        stream_size_rings(s);
+    else if (s->domain == AF_INET)
+        s->inbox.max_bytes = s->rcvbuf;
+}
+
 int
 sock_setopt(struct socket *s, int level, int name, const void *uval, socklen_t len)
 {
@@ -250,8 +272,8 @@ sock_setopt(struct socket *s, int level, int name, const void *uval, socklen_t l
     case SO_REUSEADDR: s->reuseaddr = v != 0; return 0;
     case SO_REUSEPORT: s->reuseport = v != 0; return 0;
     case SO_KEEPALIVE: s->keepalive = v != 0; return 0;
-    case SO_RCVBUF:    s->rcvbuf = MAX(v, 256); return 0;
-    case SO_SNDBUF:    s->sndbuf = MAX(v, 256); return 0;
+    case SO_RCVBUF:    s->rcvbuf = buffer_size(v); sock_resize(s); return 0;
+    case SO_SNDBUF:    s->sndbuf = buffer_size(v); sock_resize(s); return 0;
     default:           return -ENOPROTOOPT;
     }
 }
@@ -333,6 +355,8 @@ sock_waits_for(struct proc *sleeper, struct waitq *q, pid_t *who, int max)
             continue;
         if (q == &s->rx.read_wait)
             return socket_holders(s->peer, who, max);
+        if (q == &s->connect_wait && s->state == SOCK_CONNECTING)
+            return socket_holders(s->connecting_to, who, max);
         if (q == &s->rx.write_wait || q == &s->connect_wait)
             return socket_holders(s, who, max);
         if (q == &s->accept_wait)
@@ -381,6 +405,7 @@ sock_fill_info(struct socket *s, struct sockinfo *info)
     info->domain = s->domain;
     info->type = s->type;
     info->state = s->state == SOCK_LISTENING ? SOCKINFO_LISTENING :
+                  s->state == SOCK_CONNECTING ? SOCKINFO_CONNECTING :
                   s->state == SOCK_CONNECTED && (s->peer || s->dgram_peer) ? SOCKINFO_CONNECTED :
                   s->was_connected ? SOCKINFO_CLOSED : SOCKINFO_UNCONNECTED;
     format_addr(&s->local, info->local, sizeof info->local);

@@ -12,6 +12,7 @@
  *   net/dgram.c       datagrams: one msgq per socket
  *   net/unix.c        AF_UNIX names: socket inodes in the file system
  *   net/inet.c        AF_INET names: 127.0.0.0/8 and ports
+ *   net/gc.c          garbage cycles of descriptors in flight
  *
  * One CPU, interrupts off in the kernel: no locks.  A socket lives while
  * refs > 0: one for its open file (or for its place in a listen queue
@@ -36,8 +37,10 @@ struct poll_table;
 #define SOCK_BUF_PAGES  16      /* 64 KiB per direction, as a pipe */
 #endif
 #define SOCK_BUF_BYTES  (SOCK_BUF_PAGES * PAGE_SIZE)
+#define SOCK_BUF_MIN    1024    /* smallest SO_RCVBUF/SO_SNDBUF (reported: 2048) */
 #define SOCK_DGRAM_MAX  65507   /* longest UDP datagram; AF_UNIX: SOCK_BUF_BYTES */
 #define SOCK_DGRAM_QUEUE 64     /* datagrams one socket can hold */
+#define INADDR_LOOPBACK_HOST 0x7f000001u   /* 127.0.0.1 in host byte order */
 
 /* An address, in the kernel's form. */
 struct sock_addr {
@@ -51,6 +54,7 @@ enum sock_state {
     SOCK_FREE,
     SOCK_UNCONNECTED,           /* new, or bound */
     SOCK_LISTENING,
+    SOCK_CONNECTING,            /* TCP, non-blocking, the listener was full */
     SOCK_CONNECTED,             /* stream: has (or had) a peer; datagram: default peer set */
 };
 
@@ -72,10 +76,11 @@ struct socket {
     struct inode    *name_inode;    /* AF_UNIX: the S_IFSOCK inode bind made */
     int              so_error;      /* pending error (ECONNRESET, ECONNREFUSED) */
     bool             reuseaddr, reuseport, keepalive, nodelay;
-    int              rcvbuf, sndbuf;    /* as set (Linux reports them doubled) */
+    int              rcvbuf, sndbuf;    /* bytes, as set and clamped (reported doubled) */
     uint64_t         rcvtimeo_ns, sndtimeo_ns;
     bool             shut_rd, shut_wr;
     bool             was_connected; /* stream: has had a peer */
+    bool             connect_unreported; /* connect() said EINPROGRESS; the next one reports */
     bool             closed;        /* its descriptor is gone (others may hold it) */
 
     /* Stream. */
@@ -91,12 +96,27 @@ struct socket {
     struct socket   *queue_head, *queue_tail;   /* not yet accepted */
     struct socket   *queue_next;
     struct waitq     accept_wait;   /* accept() sleepers */
-    struct waitq     connect_wait;  /* connect() sleepers while the queue is full */
+    struct waitq     connect_wait;  /* connect() sleepers while the queue is full;
+                                       CONNECTING: woken when it completes */
+    struct socket   *syn_head, *syn_tail;   /* CONNECTING clients waiting for room */
+
+    /* Connecting stream (SOCK_CONNECTING). */
+    struct socket   *connecting_to; /* the listener, held */
+    struct socket   *syn_next;      /* its list of half-open clients */
 
     /* Datagram. */
     struct msgq      inbox;
     struct socket   *dgram_peer;    /* connected datagram: the default peer */
+
+    /* The collector's scratch (gc.c), valid during one sock_gc(). */
+    struct file     *gc_file;       /* its file, seen in flight */
+    int              gc_inflight;   /* times that file is in flight */
+    int              gc_internal;   /* of those, in candidates' queues */
+    bool             gc_candidate;  /* every reference to its file is in flight */
+    bool             gc_reachable;
 };
+
+extern struct socket sock_table[NSOCKET];
 
 /* socket.c */
 struct socket *sock_alloc(int domain, int type);
@@ -126,16 +146,22 @@ struct sock_io {
 /* stream.c */
 int     stream_listen(struct socket *s, int backlog);
 int     stream_connect(struct socket *s, struct socket *listener, bool nonblock);
+int     stream_reconnect(struct socket *s);
 int     stream_accept(struct socket *s, bool nonblock, struct socket **out);
 ssize_t stream_send(struct socket *s, struct sock_io *io, bool nonblock);
 ssize_t stream_recv(struct socket *s, struct sock_io *io, bool nonblock);
 int     stream_shutdown(struct socket *s, int how);
 void    stream_close(struct socket *s);
 void    stream_pair(struct socket *a, struct socket *b);
+void    stream_size_rings(struct socket *s);
 unsigned stream_poll(struct socket *s, struct poll_table *pt);
 void    stream_free(struct socket *s);
 struct sock_rights *rights_alloc(void);
 void    rights_free(struct sock_rights *r);
+bool    rights_in_flight(void);
+
+/* gc.c: free cycles of sockets kept only by descriptors in flight. */
+void    sock_gc(void);
 
 /* dgram.c */
 void    dgram_init(struct socket *s);
@@ -145,6 +171,8 @@ int     dgram_connect(struct socket *s, const struct sock_addr *to);
 void    dgram_close(struct socket *s);
 void    dgram_pair(struct socket *a, struct socket *b);
 unsigned dgram_poll(struct socket *s, struct poll_table *pt);
+void    dgram_visit_rights(struct socket *s, void (*visit)(struct sock_rights *r));
+struct sock_rights *dgram_take_rights(struct socket *s);
 
 /* unix.c and inet.c: names.  *_bind fills s->local; *_lookup finds the
  * socket an address names for connect or sendto (with a reference). */

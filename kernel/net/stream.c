@@ -14,13 +14,15 @@
  *            the client's) and appends it to the listener's queue: the
  *            client may send before the server accepts.  With more than
  *            backlog connections queued (Linux admits backlog + 1) the
- *            client sleeps on connect_wait, or gets EAGAIN.  Wakes
- *            accept_wait.
+ *            client sleeps on connect_wait; non-blocking, AF_UNIX gets
+ *            EAGAIN and TCP EINPROGRESS: it waits half-open on the
+ *            listener's syn list.  Wakes accept_wait.
  *   accept   sleeps on accept_wait until the queue has a connection, takes
  *            the first (arrival order) and gives it a descriptor.  Wakes
- *            connect_wait.
+ *            connect_wait, and completes the first half-open client (its
+ *            own connect_wait is woken: poll sees POLLOUT).
  *   close    of a listener drops the connections still queued: their
- *            clients read EOF.  Of a connected end: the peer reads what is
+ *            clients read EOF; half-open ones are refused.  Of a connected end: the peer reads what is
  *            queued, then EOF; if this end left bytes unread the peer's
  *            next read fails once with ECONNRESET (Linux).  The peer's
  *            writes fail with EPIPE.
@@ -40,18 +42,38 @@
 #define NRIGHTS 64
 static struct sock_rights rights_table[NRIGHTS];
 static bool rights_used[NRIGHTS];
+static int rights_in_use;
 
-struct sock_rights *
-rights_alloc(void)
+static struct sock_rights *
+rights_take_free(void)
 {
     for (int i = 0; i < NRIGHTS; i++) {
         if (rights_used[i])
             continue;
         rights_used[i] = true;
+        rights_in_use++;
         memset(&rights_table[i], 0, sizeof rights_table[i]);
         return &rights_table[i];
     }
     return 0;
+}
+
+/* A record; when the table is full, garbage cycles may be holding it. */
+struct sock_rights *
+rights_alloc(void)
+{
+    struct sock_rights *r = rights_take_free();
+    if (!r) {
+        sock_gc();
+        r = rights_take_free();
+    }
+    return r;
+}
+
+bool
+rights_in_flight(void)
+{
+    return rights_in_use > 0;
 }
 
 /* Free a list of records and close the files nobody received. */
@@ -64,6 +86,7 @@ rights_free(struct sock_rights *r)
             if (r->files[i])
                 file_close(r->files[i]);
         rights_used[r - rights_table] = false;
+        rights_in_use--;
         r = next;
     }
 }
@@ -107,6 +130,31 @@ rights_take_read(struct socket *s)
 
 /* ---- set-up ------------------------------------------------------------ */
 
+
+static int
+take_error(struct socket *s)
+{
+    int err = s->so_error;
+    s->so_error = 0;
+    return -err;
+}
+
+
+/*
+ * Buffer sizes.  One ring per direction stands for both the sender's send
+ * buffer and the receiver's receive buffer, so it holds the smaller of
+ * the two (SO_SNDBUF of the writer, SO_RCVBUF of the reader).  Called when
+ * the connection is made and when either end sets an option.
+ */
+void
+stream_size_rings(struct socket *s)
+{
+    struct socket *peer = s->peer;
+    byteq_set_limit(&s->rx, peer ? MIN(s->rcvbuf, peer->sndbuf) : s->rcvbuf);
+    if (peer)
+        byteq_set_limit(&peer->rx, MIN(peer->rcvbuf, s->sndbuf));
+}
+
 static void
 connect_ends(struct socket *a, struct socket *b)
 {
@@ -116,12 +164,125 @@ connect_ends(struct socket *a, struct socket *b)
     a->was_connected = b->was_connected = true;
     a->rx.readers = a->rx.writers = 1;
     b->rx.readers = b->rx.writers = 1;
+    stream_size_rings(a);
 }
 
 void
 stream_pair(struct socket *a, struct socket *b)
 {
     connect_ends(a, b);
+}
+
+static bool
+listener_full(const struct socket *l)
+{
+    return l->pending > l->backlog;     /* Linux admits backlog + 1 */
+}
+
+/* Make the server's end of s's connection to l and queue it for accept.
+ * A TCP client already has its remote name (the address it asked for). */
+static int
+queue_connection(struct socket *s, struct socket *l)
+{
+    struct socket *server_end = sock_alloc(l->domain, l->type);
+    if (!server_end)
+        return -ENOBUFS;
+    if (s->domain == AF_UNIX)
+        s->remote = l->local;
+    else if (s->local.ip == 0)
+        s->local.ip = INADDR_LOOPBACK_HOST;     /* the ends name each other by 127.x */
+    server_end->local = s->remote;
+    server_end->remote = s->local;
+    server_end->reuseaddr = l->reuseaddr;
+    server_end->rcvbuf = l->rcvbuf;     /* an accepted socket inherits the options */
+    server_end->sndbuf = l->sndbuf;
+    connect_ends(s, server_end);
+    if (l->queue_tail)
+        l->queue_tail->queue_next = server_end;
+    else
+        l->queue_head = server_end;
+    l->queue_tail = server_end;
+    l->pending++;
+    waitq_wake_all(&l->accept_wait);
+    sock_trace(TRACE_EV_CONNECT, l, 0, 0);
+    return 0;
+}
+
+/* TCP, non-blocking, l full: s waits on l's list of half-open clients
+ * until accept makes room (Linux retries the SYN). */
+static int
+connect_later(struct socket *s, struct socket *l)
+{
+    s->state = SOCK_CONNECTING;
+    s->connecting_to = sock_hold(l);
+    s->syn_next = 0;
+    if (l->syn_tail)
+        l->syn_tail->syn_next = s;
+    else
+        l->syn_head = s;
+    l->syn_tail = s;
+    s->connect_unreported = true;
+    return -EINPROGRESS;
+}
+
+/* Take s off its listener's list of half-open clients. */
+static void
+forget_listener(struct socket *s)
+{
+    struct socket *l = s->connecting_to, **link = &l->syn_head;
+    while (*link != s)
+        link = &(*link)->syn_next;
+    *link = s->syn_next;
+    if (l->syn_tail == s)
+        for (l->syn_tail = l->syn_head; l->syn_tail && l->syn_tail->syn_next;)
+            l->syn_tail = l->syn_tail->syn_next;
+    s->syn_next = 0;
+    s->connecting_to = 0;
+    sock_put(l);
+}
+
+/* A half-open client is done: connected, or refused with err. */
+static void
+finish_connecting(struct socket *s, int err)
+{
+    struct socket *l = sock_hold(s->connecting_to);
+    forget_listener(s);
+    s->state = SOCK_UNCONNECTED;
+    if (!err)
+        err = queue_connection(s, l);
+    if (err)
+        s->so_error = -err;
+    sock_put(l);
+    waitq_wake_all(&s->connect_wait);
+}
+
+/* l has room again (an accept, a bigger backlog): complete the half-open
+ * connections that fit, in the order they asked. */
+static void
+admit_half_open(struct socket *l)
+{
+    while (l->syn_head && !listener_full(l))
+        finish_connecting(l->syn_head, 0);
+}
+
+/* Connect s to listener l (the caller holds a reference to l).  A full
+ * listener makes a blocking connect sleep; a non-blocking one gets
+ * EAGAIN (AF_UNIX, unix(7)) or EINPROGRESS (TCP: it completes later). */
+int
+stream_connect(struct socket *s, struct socket *l, bool nonblock)
+{
+    struct byteq_name name;
+    sock_wait_name(l, "connect", &name);
+    while (l->state == SOCK_LISTENING && listener_full(l)) {
+        if (nonblock)
+            return s->domain == AF_INET ? connect_later(s, l) : -EAGAIN;
+        int err = waitq_sleep(&l->connect_wait, name.fmt, name.a, name.b);
+        if (err)
+            return err;
+    }
+    if (l->state != SOCK_LISTENING)
+        return -ECONNREFUSED;
+    return queue_connection(s, l);
 }
 
 int
@@ -139,40 +300,41 @@ stream_listen(struct socket *s, int backlog)
     s->backlog = backlog < 0 ? 0 : MIN(backlog, SOMAXCONN);
     s->state = SOCK_LISTENING;
     waitq_wake_all(&s->connect_wait);   /* a bigger backlog makes room */
+    admit_half_open(s);
     return 0;
 }
 
-/* Connect s to listener l (the caller holds a reference to l). */
+/* connect() again on a socket that has had one (Linux's answers): EALREADY
+ * while half-open, then once the outcome (0, or the error), then EISCONN;
+ * 1 means "none of these: connect anew". */
 int
-stream_connect(struct socket *s, struct socket *l, bool nonblock)
+stream_reconnect(struct socket *s)
 {
-    struct byteq_name name;
-    sock_wait_name(l, "connect", &name);
-    while (l->state == SOCK_LISTENING && l->pending > l->backlog) {
+    if (s->state == SOCK_CONNECTING)
+        return -EALREADY;
+    if (s->connect_unreported) {
+        s->connect_unreported = false;
+        if (s->state != SOCK_CONNECTED)
+            return take_error(s);
+        return 0;
+    }
+    return s->state == SOCK_CONNECTED ? -EISCONN : 1;
+}
+
+/* send and recv on a half-open socket wait until it is connected (or
+ * refused), or give EAGAIN. */
+static int
+wait_connected(struct socket *s, bool nonblock)
+{
+    while (s->state == SOCK_CONNECTING) {
         if (nonblock)
-            return -EAGAIN;             /* AF_UNIX, connect(2) */
-        int err = waitq_sleep(&l->connect_wait, name.fmt, name.a, name.b);
+            return -EAGAIN;
+        struct byteq_name name;
+        sock_wait_name(s, "connect", &name);
+        int err = waitq_sleep(&s->connect_wait, name.fmt, name.a, name.b);
         if (err)
             return err;
     }
-    if (l->state != SOCK_LISTENING)
-        return -ECONNREFUSED;
-    struct socket *server_end = sock_alloc(l->domain, l->type);
-    if (!server_end)
-        return -ENOBUFS;
-    server_end->local = l->local;
-    server_end->remote = s->local;
-    server_end->reuseaddr = l->reuseaddr;
-    s->remote = l->local;
-    connect_ends(s, server_end);
-    if (l->queue_tail)
-        l->queue_tail->queue_next = server_end;
-    else
-        l->queue_head = server_end;
-    l->queue_tail = server_end;
-    l->pending++;
-    waitq_wake_all(&l->accept_wait);
-    sock_trace(TRACE_EV_CONNECT, l, 0, 0);
     return 0;
 }
 
@@ -199,6 +361,7 @@ stream_accept(struct socket *l, bool nonblock, struct socket **out)
     c->queue_next = 0;
     l->pending--;
     waitq_wake_all(&l->connect_wait);
+    admit_half_open(l);
     sock_trace(TRACE_EV_ACCEPT, l, 0, 0);
     *out = c;                           /* the queue's reference */
     return 0;
@@ -250,6 +413,9 @@ ssize_t
 stream_send(struct socket *s, struct sock_io *io, bool nonblock)
 {
     struct byteq_name name;
+    int err = wait_connected(s, nonblock || (io->flags & MSG_DONTWAIT));
+    if (err)
+        return err;
     if (s->state != SOCK_CONNECTED)
         return -ENOTCONN;
     if (s->shut_wr || !s->peer)
@@ -281,7 +447,8 @@ stream_send(struct socket *s, struct sock_io *io, bool nonblock)
 }
 
 /* Read into the iovecs in order: the first read may wait, the others take
- * only what is there (unless MSG_WAITALL).  A peek fills the first only. */
+ * only what is there (unless MSG_WAITALL).  A peek goes on past the bytes
+ * the earlier buffers saw. */
 static ssize_t
 read_iovecs(struct byteq *q, struct sock_io *io, int flags, struct byteq_name *name)
 {
@@ -290,11 +457,15 @@ read_iovecs(struct byteq *q, struct sock_io *io, int flags, struct byteq_name *n
         size_t len = io->iov[i].iov_len;
         if (len == 0)
             continue;
-        ssize_t got = byteq_read(q, io->iov[i].iov_base, len, flags, name);
+        ssize_t got;
+        if ((flags & BYTEQ_PEEK) && done > 0)
+            got = byteq_peek_at(q, done, io->iov[i].iov_base, len);
+        else
+            got = byteq_read(q, io->iov[i].iov_base, len, flags, name);
         if (got < 0)
             return done ? (ssize_t)done : got;
         done += got;
-        if ((size_t)got < len || (flags & BYTEQ_PEEK))
+        if ((size_t)got < len)
             break;
         if (!(flags & BYTEQ_WAITALL))
             flags |= BYTEQ_NONBLOCK;
@@ -302,18 +473,13 @@ read_iovecs(struct byteq *q, struct sock_io *io, int flags, struct byteq_name *n
     return done;
 }
 
-static int
-take_error(struct socket *s)
-{
-    int err = s->so_error;
-    s->so_error = 0;
-    return -err;
-}
-
 ssize_t
 stream_recv(struct socket *s, struct sock_io *io, bool nonblock)
 {
     struct byteq_name name;
+    int err = wait_connected(s, nonblock || (io->flags & MSG_DONTWAIT));
+    if (err)
+        return err;
     if (s->state != SOCK_CONNECTED)
         return s->domain == AF_UNIX ? -EINVAL : -ENOTCONN;
     if (s->rx.count == 0 && s->so_error)
@@ -387,9 +553,13 @@ stream_close(struct socket *s)
             sock_put(c);
         }
         s->queue_tail = 0;
+        while (s->syn_head)
+            finish_connecting(s->syn_head, -ECONNREFUSED);
         waitq_wake_all(&s->accept_wait);
         waitq_wake_all(&s->connect_wait);
     }
+    if (s->state == SOCK_CONNECTING)
+        forget_listener(s);
     if (s->peer)
         disconnect(s);
 }
@@ -416,6 +586,10 @@ stream_poll(struct socket *s, struct poll_table *pt)
     if (s->state == SOCK_LISTENING) {
         poll_wait(pt, &s->accept_wait);
         return events | (s->queue_head ? POLLIN | POLLRDNORM : 0);
+    }
+    if (s->state == SOCK_CONNECTING) {
+        poll_wait(pt, &s->connect_wait);
+        return events;                  /* POLLOUT when it completes */
     }
     if (s->state != SOCK_CONNECTED)
         return events | POLLOUT | POLLWRNORM | POLLHUP;

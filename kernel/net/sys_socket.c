@@ -8,7 +8,6 @@
 #include "proc/proc.h"
 #include "syscall.h"
 
-#define INADDR_LOOPBACK_HOST 0x7f000001u
 #define SOCK_IOV_MAX  64                /* iovecs in one sendmsg/recvmsg */
 #define SOCK_CMSG_MAX 512               /* bytes of control data we read */
 
@@ -223,27 +222,13 @@ sys_accept4(int fd, struct sockaddr *uaddr, socklen_t *ulen, int flags)
     return newfd;
 }
 
-/* A loopback connection's two ends name each other by 127.0.0.1 even when
- * they were bound to INADDR_ANY. */
-static void
-name_loopback_ends(struct socket *s, const struct sock_addr *to)
-{
-    if (s->local.ip == 0)
-        s->local.ip = INADDR_LOOPBACK_HOST;
-    s->remote = *to;
-    if (s->remote.ip == 0)
-        s->remote.ip = INADDR_LOOPBACK_HOST;
-    s->peer->local = s->remote;
-    s->peer->remote = s->local;
-}
-
 static int
 stream_connect_to(struct socket *s, const struct sock_addr *to, bool nonblock)
 {
     struct socket *l;
-    int err;
-    if (s->state == SOCK_CONNECTED)
-        return -EISCONN;
+    int err = stream_reconnect(s);
+    if (err <= 0)
+        return err;
     if (s->state == SOCK_LISTENING)
         return -EINVAL;
     if (to->family == AF_UNSPEC)
@@ -253,10 +238,13 @@ stream_connect_to(struct socket *s, const struct sock_addr *to, bool nonblock)
     err = s->domain == AF_UNIX ? unix_lookup(to, SOCK_STREAM, &l) : inet_lookup(to, SOCK_STREAM, &l);
     if (err)
         return err;
+    if (s->domain == AF_INET) {
+        s->remote = *to;                /* the peer's name is the address asked for */
+        if (s->remote.ip == 0)
+            s->remote.ip = INADDR_LOOPBACK_HOST;
+    }
     err = stream_connect(s, l, nonblock);
     sock_put(l);
-    if (!err && s->domain == AF_INET)
-        name_loopback_ends(s, to);
     return err;
 }
 

@@ -31,11 +31,14 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "check.h"
-
 #if __has_include(<parley.h>)
 #include <parley.h>
 #define ON_PARLEY 1
+#endif
+
+#include "check.h"
+#ifdef ON_PARLEY
+#include "kstat_check.h"
 #endif
 
 #define BLOCKED_MS 150
@@ -88,15 +91,21 @@ unix_connect(const char *path, int type)
 }
 
 static int
-inet_listener(int port)
+inet_listener_backlog(int port, int backlog)
 {
     struct sockaddr_in a = inet_addr_port("127.0.0.1", port);
     int fd = socket(AF_INET, SOCK_STREAM, 0), on = 1;
     CHECK_OK(fd);
     CHECK_OK(setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on));
     CHECK_OK(bind(fd, (struct sockaddr *)&a, sizeof a));
-    CHECK_OK(listen(fd, 8));
+    CHECK_OK(listen(fd, backlog));
     return fd;
+}
+
+static int
+inet_listener(int port)
+{
+    return inet_listener_backlog(port, 8);
 }
 
 static int
@@ -484,6 +493,29 @@ case_accept_nonblocking_is_eagain(void)
     unlink("/tmp/sk_nbacc");
 }
 
+/* accept4(2): SOCK_NONBLOCK and SOCK_CLOEXEC set O_NONBLOCK and
+ * FD_CLOEXEC on the new descriptor; plain accept sets neither, even from
+ * a non-blocking listener (Linux: the flags are not inherited). */
+static void
+case_accept4_flags_and_no_inheritance(void)
+{
+    int l = unix_listener("/tmp/sk_acc4", SOCK_STREAM, 4);
+    int c1 = unix_connect("/tmp/sk_acc4", SOCK_STREAM);
+    int c2 = unix_connect("/tmp/sk_acc4", SOCK_STREAM);
+    int a = accept4(l, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
+    CHECK_OK(a);
+    CHECK(fcntl(a, F_GETFL) & O_NONBLOCK);
+    CHECK(fcntl(a, F_GETFD) & FD_CLOEXEC);
+    CHECK_OK(fcntl(l, F_SETFL, O_NONBLOCK));
+    int b = accept(l, NULL, NULL);
+    CHECK_OK(b);
+    CHECK(!(fcntl(b, F_GETFL) & O_NONBLOCK));
+    CHECK(!(fcntl(b, F_GETFD) & FD_CLOEXEC));
+    close(c1);
+    close(c2);
+    unlink("/tmp/sk_acc4");
+}
+
 /* accept(2): a blocking accept sleeps until a client connects, and ps
  * names the wait. */
 static void
@@ -851,6 +883,27 @@ case_stream_inet_carries_a_mib_intact(void)
     transfer_mib(c, s);
 }
 
+/* socket(7): SO_SNDTIMEO makes a blocking send to a full stream fail
+ * with EAGAIN after the interval. */
+static void
+case_so_sndtimeo_gives_eagain(void)
+{
+    int sv[2];
+    static char chunk[4096];
+    struct timeval tv = { 0, 100000 };
+    stream_pair(sv);
+    CHECK_OK(fcntl(sv[0], F_SETFL, O_NONBLOCK));
+    while (write(sv[0], chunk, sizeof chunk) > 0)
+        ;
+    CHECK_OK(fcntl(sv[0], F_SETFL, 0));
+    CHECK_OK(setsockopt(sv[0], SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv));
+    struct timeval got;
+    socklen_t len = sizeof got;
+    CHECK_OK(getsockopt(sv[0], SOL_SOCKET, SO_SNDTIMEO, &got, &len));
+    CHECK_EQ(got.tv_usec, 100000);
+    CHECK_ERR(write(sv[0], chunk, sizeof chunk), EAGAIN);
+}
+
 /* sendmsg(2)/recvmsg(2): iovecs are gathered and scattered in order. */
 static void
 case_sendmsg_recvmsg_gather_and_scatter(void)
@@ -869,6 +922,39 @@ case_sendmsg_recvmsg_gather_and_scatter(void)
     CHECK_EQ(recvmsg(sv[1], &m, 0), 8);
     CHECK(memcmp(a, "abc", 3) == 0);
     CHECK(memcmp(b, "defgh", 5) == 0);
+}
+
+/* recvmsg(2) with MSG_PEEK into several iovecs, on one socket of the
+ * given type: every buffer is filled, and the data stays queued. */
+static void
+peek_scatters_over_iovecs(int type)
+{
+    int sv[2];
+    char a[3], b[5], all[16];
+    CHECK_OK(socketpair(AF_UNIX, type, 0, sv));
+    CHECK_EQ(send(sv[0], "abcdefgh", 8, 0), 8);
+    struct iovec in[3] = { { a, 3 }, { all, 0 }, { b, 5 } };
+    struct msghdr m = { 0 };
+    m.msg_iov = in;
+    m.msg_iovlen = 3;
+    for (int round = 0; round < 2; round++) {
+        memset(a, 0, sizeof a);
+        memset(b, 0, sizeof b);
+        CHECK_EQ(recvmsg(sv[1], &m, MSG_PEEK), 8);
+        CHECK(memcmp(a, "abc", 3) == 0);
+        CHECK(memcmp(b, "defgh", 5) == 0);
+    }
+    CHECK_EQ(recv(sv[1], all, sizeof all, 0), 8);
+    CHECK(memcmp(all, "abcdefgh", 8) == 0);
+}
+
+/* recv(2): MSG_PEEK scatters over every iovec, on a stream and on a
+ * datagram socket. */
+static void
+case_recvmsg_peek_fills_every_iovec(void)
+{
+    peek_scatters_over_iovecs(SOCK_STREAM);
+    peek_scatters_over_iovecs(SOCK_DGRAM);
 }
 
 /* socket(7): SO_RCVTIMEO makes a blocking receive fail with EAGAIN after
@@ -1064,6 +1150,69 @@ case_inet_nonblocking_connect(void)
     CHECK_OK(accept(l, NULL, NULL));
 }
 
+/* A non-blocking TCP socket whose connect to a full listener (backlog 0
+ * admits one) said EINPROGRESS. */
+static int
+connect_to_full_listener(int port)
+{
+    struct sockaddr_in a = inet_addr_port("127.0.0.1", port);
+    int c = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+    CHECK_OK(c);
+    CHECK_ERR(connect(c, (struct sockaddr *)&a, sizeof a), EINPROGRESS);
+    return c;
+}
+
+/* connect(2), tcp(7): a non-blocking connect to a full TCP listener is
+ * EINPROGRESS (AF_UNIX says EAGAIN): not writable while half-open, and a
+ * second connect is EALREADY.  Accept makes room and it completes: POLLOUT,
+ * SO_ERROR 0, the server accepts it; the next connect reports the outcome
+ * (0), the one after is EISCONN. */
+static void
+case_inet_nonblocking_connect_to_full_listener_completes_later(void)
+{
+    struct sockaddr_in a = inet_addr_port("127.0.0.1", 40122);
+    int l = inet_listener_backlog(40122, 0);
+    int first = inet_connect(40122);
+    int c = connect_to_full_listener(40122);
+    struct pollfd pfd = { c, POLLOUT, 0 };
+    char buf[4];
+    CHECK_EQ(poll(&pfd, 1, 50), 0);
+    CHECK_ERR(connect(c, (struct sockaddr *)&a, sizeof a), EALREADY);
+    CHECK_ERR(write(c, "x", 1), EAGAIN);
+    int s1 = accept(l, NULL, NULL);
+    CHECK_OK(s1);
+    CHECK_EQ(poll(&pfd, 1, 5000), 1);
+    CHECK_EQ(pfd.revents, POLLOUT);
+    CHECK_EQ(get_int_opt(c, SOL_SOCKET, SO_ERROR), 0);
+    CHECK_OK(connect(c, (struct sockaddr *)&a, sizeof a));
+    CHECK_ERR(connect(c, (struct sockaddr *)&a, sizeof a), EISCONN);
+    int s2 = accept(l, NULL, NULL);
+    CHECK_OK(s2);
+    CHECK_EQ(write(c, "late", 4), 4);
+    CHECK_EQ(read(s2, buf, 4), 4);
+    CHECK(memcmp(buf, "late", 4) == 0);
+    close(first);
+    close(s1);
+}
+
+/* tcp(7): a half-open connect whose listener closes is refused: poll says
+ * POLLERR (with POLLOUT and POLLHUP), SO_ERROR reads ECONNREFUSED once. */
+static void
+case_inet_half_open_connect_refused_when_listener_closes(void)
+{
+    int l = inet_listener_backlog(40123, 0);
+    int first = inet_connect(40123);
+    int c = connect_to_full_listener(40123);
+    close(l);
+    struct pollfd pfd = { c, POLLOUT, 0 };
+    CHECK_EQ(poll(&pfd, 1, 5000), 1);
+    CHECK(pfd.revents & POLLERR);
+    CHECK(pfd.revents & POLLOUT);
+    CHECK_EQ(get_int_opt(c, SOL_SOCKET, SO_ERROR), ECONNREFUSED);
+    CHECK_EQ(get_int_opt(c, SOL_SOCKET, SO_ERROR), 0);
+    close(first);
+}
+
 /* A forking server serves many clients, each in its own child. */
 static void
 case_inet_forking_server_serves_many_clients(void)
@@ -1121,6 +1270,7 @@ case_poll_server_serves_many_clients(void)
             if (pfd[0].revents & POLLIN) {
                 pfd[n].fd = accept(l, NULL, NULL);
                 pfd[n].events = POLLIN;
+                pfd[n].revents = 0;     /* not polled yet: nothing to read */
                 n++;
             }
             for (int i = 1; i < n; i++) {
@@ -1178,6 +1328,38 @@ case_udp_sendto_recvfrom_and_reply(void)
     CHECK_EQ(sendto(s, "reply", 5, 0, (struct sockaddr *)&from, len), 5);
     CHECK_EQ(recv(c, buf, sizeof buf, 0), 5);
     CHECK(memcmp(buf, "reply", 5) == 0);
+}
+
+/* Datagrams of 512 bytes that reach a UDP socket with SO_RCVBUF size
+ * when 24 are sent before it reads. */
+static int
+udp_arrivals_with_rcvbuf(int port, int size)
+{
+    struct sockaddr_in srv = inet_addr_port("127.0.0.1", port);
+    static char body[512];
+    int s = socket(AF_INET, SOCK_DGRAM, 0), c = socket(AF_INET, SOCK_DGRAM, 0), n = 0;
+    CHECK_OK(setsockopt(s, SOL_SOCKET, SO_RCVBUF, &size, sizeof size));
+    CHECK_OK(bind(s, (struct sockaddr *)&srv, sizeof srv));
+    for (int i = 0; i < 24; i++)
+        CHECK_EQ(sendto(c, body, sizeof body, 0, (struct sockaddr *)&srv, sizeof srv), 512);
+    while (recv(s, body, sizeof body, MSG_DONTWAIT) == 512)
+        n++;
+    CHECK_EQ(errno, EAGAIN);
+    close(s);
+    close(c);
+    return n;
+}
+
+/* udp(7): a datagram is dropped when the receiver's buffer (SO_RCVBUF) is
+ * full; a larger buffer keeps more. */
+static void
+case_udp_rcvbuf_bounds_the_datagrams_kept(void)
+{
+    int small = udp_arrivals_with_rcvbuf(40126, 2048);
+    int large = udp_arrivals_with_rcvbuf(40127, 8192);
+    CHECK(small > 0);
+    CHECK(small < large);
+    CHECK(large < 24);
 }
 
 /* recv(2), recvmsg(2): a short buffer truncates the datagram and drops
@@ -1372,6 +1554,56 @@ case_unix_dgram_of_64k_arrives_whole(void)
     CHECK(memcmp(in, out, n) == 0);
 }
 
+/* unix(7): an AF_UNIX datagram longer than the sender's SO_SNDBUF (as
+ * reported, doubled) is EMSGSIZE and nothing is sent; a shorter one goes. */
+static void
+case_unix_dgram_over_the_send_buffer_is_emsgsize(void)
+{
+    static char out[9000], in[9000];
+    int sv[2], size = 4096;
+    CHECK_OK(socketpair(AF_UNIX, SOCK_DGRAM, 0, sv));
+    CHECK_OK(setsockopt(sv[0], SOL_SOCKET, SO_SNDBUF, &size, sizeof size));
+    CHECK_ERR(send(sv[0], out, sizeof out, 0), EMSGSIZE);
+    CHECK_ERR(recv(sv[1], in, sizeof in, MSG_DONTWAIT), EAGAIN);
+    CHECK_EQ(send(sv[0], out, 1024, 0), 1024);
+    CHECK_EQ(recv(sv[1], in, sizeof in, 0), 1024);
+}
+
+/* unix(7): 1 MiB in datagrams of uneven sizes arrives whole, in order,
+ * each datagram as one message (the blocking sender waits for room). */
+static void
+case_unix_dgram_carries_a_mib_intact(void)
+{
+    enum { TOTAL = 1 << 20 };
+    static unsigned char buf[4000];     /* within SMALL=1's 8 KiB inbox */
+    int sv[2];
+    CHECK_OK(socketpair(AF_UNIX, SOCK_DGRAM, 0, sv));
+    pid_t pid = fork();
+    if (pid == 0) {
+        size_t sent = 0, piece = 1;
+        while (sent < TOTAL) {
+            size_t n = piece < TOTAL - sent ? piece : TOTAL - sent;
+            for (size_t i = 0; i < n; i++)
+                buf[i] = (unsigned char)((sent + i) * 7 + 3);
+            if (send(sv[0], buf, n, 0) != (ssize_t)n)
+                _exit(1);
+            sent += n;
+            piece = piece * 3 % 3999 + 1;
+        }
+        _exit(0);
+    }
+    size_t got = 0, piece = 1;
+    while (got < TOTAL) {
+        size_t want = piece < TOTAL - got ? piece : TOTAL - got;
+        CHECK_EQ(recv(sv[1], buf, sizeof buf, 0), (ssize_t)want);
+        for (size_t i = 0; i < want; i++)
+            CHECK_EQ(buf[i], (unsigned char)((got + i) * 7 + 3));
+        got += want;
+        piece = piece * 3 % 3999 + 1;
+    }
+    reap_ok(pid);
+}
+
 /* ---- SCM_RIGHTS ----------------------------------------------------------- */
 
 static int
@@ -1508,6 +1740,101 @@ case_scm_rights_on_a_datagram(void)
     CHECK_EQ(c, 'z');
 }
 
+/* Send two descriptors in one SCM_RIGHTS message. */
+static int
+send_two_fds(int sock, int fd1, int fd2)
+{
+    char cbuf[CMSG_SPACE(2 * sizeof(int))];
+    int fds[2] = { fd1, fd2 };
+    struct iovec iov = { "G", 1 };
+    struct msghdr m = { 0 };
+    memset(cbuf, 0, sizeof cbuf);
+    m.msg_iov = &iov;
+    m.msg_iovlen = 1;
+    m.msg_control = cbuf;
+    m.msg_controllen = sizeof cbuf;
+    struct cmsghdr *c = CMSG_FIRSTHDR(&m);
+    c->cmsg_level = SOL_SOCKET;
+    c->cmsg_type = SCM_RIGHTS;
+    c->cmsg_len = CMSG_LEN(sizeof fds);
+    memcpy(CMSG_DATA(c), fds, sizeof fds);
+    return sendmsg(sock, &m, 0);
+}
+
+/* recvmsg(2): a received descriptor has FD_CLOEXEC clear, unless
+ * MSG_CMSG_CLOEXEC asked for it. */
+static void
+case_scm_rights_msg_cmsg_cloexec(void)
+{
+    int sv[2];
+    char cbuf[CMSG_SPACE(sizeof(int))], b;
+    stream_pair(sv);
+    for (int want = 0; want < 2; want++) {
+        CHECK_EQ(send_fd(sv[0], 1), 1);
+        struct iovec iov = { &b, 1 };
+        struct msghdr m = { 0 };
+        m.msg_iov = &iov;
+        m.msg_iovlen = 1;
+        m.msg_control = cbuf;
+        m.msg_controllen = sizeof cbuf;
+        CHECK_EQ(recvmsg(sv[1], &m, want ? MSG_CMSG_CLOEXEC : 0), 1);
+        struct cmsghdr *c = CMSG_FIRSTHDR(&m);
+        CHECK(c != NULL);
+        int fd;
+        memcpy(&fd, CMSG_DATA(c), sizeof fd);
+        CHECK_EQ(!!(fcntl(fd, F_GETFD) & FD_CLOEXEC), want);
+        close(fd);
+    }
+}
+
+/* unix(7): a socket in flight to itself (with a pipe's write end beside
+ * it) and then closed is garbage: the collector frees it, which closes
+ * the pipe end, so the reader sees end of file. */
+static void
+case_scm_rights_cycle_is_collected(void)
+{
+    int sv[2], p[2], other[2];
+    char c;
+    stream_pair(sv);
+    CHECK_OK(pipe(p));
+    CHECK_EQ(send_two_fds(sv[1], sv[0], p[1]), 1);     /* into sv[0]'s own queue */
+    close(p[1]);
+    close(sv[0]);
+    close(sv[1]);
+    stream_pair(other);                 /* any socket's close may collect */
+    close(other[0]);
+    close(other[1]);
+    struct pollfd pfd = { p[0], POLLIN, 0 };
+    CHECK_EQ(poll(&pfd, 1, 2000), 1);
+    CHECK_EQ(read(p[0], &c, 1), 0);
+}
+
+/* unix(7): a cycle that a live socket can still reach is not garbage:
+ * q[0] is in flight to itself and to p[0], which is open, so p[0]
+ * receives it and it still works (it holds itself once more). */
+static void
+case_scm_rights_reachable_cycle_survives_collection(void)
+{
+    int p[2], q[2], flags = 0, other[2];
+    stream_pair(p);
+    stream_pair(q);
+    CHECK_EQ(send_fd(q[1], q[0]), 1);           /* q[0] holds itself */
+    CHECK_EQ(send_fd(p[1], q[0]), 1);           /* and p[0] holds it */
+    close(q[0]);
+    close(q[1]);
+    stream_pair(other);
+    close(other[0]);
+    close(other[1]);
+    int got = recv_fd(p[0], CMSG_SPACE(sizeof(int)), &flags);
+    CHECK(got >= 0);
+    CHECK_EQ(get_int_opt(got, SOL_SOCKET, SO_TYPE), SOCK_STREAM);
+    int again = recv_fd(got, CMSG_SPACE(sizeof(int)), &flags);
+    CHECK(again >= 0);
+    CHECK_EQ(get_int_opt(again, SOL_SOCKET, SO_TYPE), SOCK_STREAM);
+    close(got);
+    close(again);
+}
+
 /* ---- poll on sockets --------------------------------------------------- */
 
 /* poll(2): an idle connected socket is writable, not readable; data makes
@@ -1614,6 +1941,99 @@ case_sockopt_values_read_back(void)
     CHECK(get_int_opt(s, IPPROTO_TCP, TCP_NODELAY) != 0);
     CHECK(get_int_opt(s, SOL_SOCKET, SO_RCVBUF) > 0);
     CHECK(get_int_opt(s, SOL_SOCKET, SO_SNDBUF) > 0);
+}
+
+/* socket(7): SO_RCVBUF and SO_SNDBUF read back doubled, within bounds: a
+ * huge (or negative) request is clamped, a tiny one raised to a minimum. */
+static void
+case_sockopt_buffer_sizes_doubled_and_clamped(void)
+{
+    int s = socket(AF_INET, SOCK_STREAM, 0), size = 4096, huge = 1 << 30, tiny = 1, neg = -1;
+    CHECK_OK(setsockopt(s, SOL_SOCKET, SO_RCVBUF, &size, sizeof size));
+    CHECK_EQ(get_int_opt(s, SOL_SOCKET, SO_RCVBUF), 8192);
+    CHECK_OK(setsockopt(s, SOL_SOCKET, SO_SNDBUF, &size, sizeof size));
+    CHECK_EQ(get_int_opt(s, SOL_SOCKET, SO_SNDBUF), 8192);
+    CHECK_OK(setsockopt(s, SOL_SOCKET, SO_RCVBUF, &huge, sizeof huge));
+    int most = get_int_opt(s, SOL_SOCKET, SO_RCVBUF);
+    CHECK(most > 8192 && most < huge);
+    CHECK_OK(setsockopt(s, SOL_SOCKET, SO_RCVBUF, &neg, sizeof neg));
+    CHECK_EQ(get_int_opt(s, SOL_SOCKET, SO_RCVBUF), most);
+    CHECK_OK(setsockopt(s, SOL_SOCKET, SO_SNDBUF, &tiny, sizeof tiny));
+    int least = get_int_opt(s, SOL_SOCKET, SO_SNDBUF);
+    CHECK(least >= 1024 && least < 8192);
+    close(s);
+}
+
+/* Bytes a non-blocking writer puts into w before EAGAIN, in 512-byte
+ * writes (nobody reads meanwhile). */
+static long
+bytes_until_eagain(int w)
+{
+    static char chunk[512];
+    long total = 0;
+    ssize_t n;
+    CHECK_OK(fcntl(w, F_SETFL, O_NONBLOCK));
+    while ((n = write(w, chunk, sizeof chunk)) > 0)
+        total += n;
+    int err = errno;
+    CHECK_EQ(n, -1);
+    CHECK_EQ(err, EAGAIN);
+    return total;
+}
+
+/* A TCP connection whose server sets SO_RCVBUF to size (on the listener:
+ * the accepted socket inherits it); what the client gets through. */
+static long
+tcp_fill_with_rcvbuf(int port, int size)
+{
+    struct sockaddr_in a = inet_addr_port("127.0.0.1", port);
+    int l = socket(AF_INET, SOCK_STREAM, 0), on = 1;
+    CHECK_OK(setsockopt(l, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on));
+    CHECK_OK(setsockopt(l, SOL_SOCKET, SO_RCVBUF, &size, sizeof size));
+    CHECK_OK(bind(l, (struct sockaddr *)&a, sizeof a));
+    CHECK_OK(listen(l, 1));
+    int c = inet_connect(port), s = accept(l, NULL, NULL);
+    CHECK_OK(s);
+    CHECK_EQ(get_int_opt(s, SOL_SOCKET, SO_RCVBUF), 2 * size);
+    long total = bytes_until_eagain(c);
+    close(c);
+    close(s);
+    close(l);
+    return total;
+}
+
+/* socket(7), tcp(7): a small SO_RCVBUF at the receiver makes a
+ * non-blocking writer hit EAGAIN sooner; a larger one lets more through. */
+static void
+case_so_rcvbuf_limits_what_a_tcp_writer_gets_in(void)
+{
+    long small = tcp_fill_with_rcvbuf(40124, 2048);
+    long large = tcp_fill_with_rcvbuf(40125, 8192);
+    CHECK(small > 0);
+    CHECK(small < large);
+}
+
+/* socket(7), unix(7): on an AF_UNIX stream the writer's SO_SNDBUF limits
+ * what it gets in before EAGAIN; raising it again lets more through. */
+static void
+case_so_sndbuf_limits_what_a_unix_writer_gets_in(void)
+{
+    int sv[2], small_size = 2048, large_size = 8192;
+    char buf[512];
+    stream_pair(sv);
+    CHECK_OK(setsockopt(sv[0], SOL_SOCKET, SO_SNDBUF, &small_size, sizeof small_size));
+    long small = bytes_until_eagain(sv[0]);
+    CHECK(small > 0);
+    CHECK_OK(setsockopt(sv[0], SOL_SOCKET, SO_SNDBUF, &large_size, sizeof large_size));
+    long more = small + bytes_until_eagain(sv[0]);
+    CHECK(more > small);
+    for (long got = 0; got < more;) {       /* every byte arrives */
+        ssize_t n = read(sv[1], buf, sizeof buf);
+        CHECK(n > 0);
+        got += n;
+    }
+    close(sv[0]);
+    close(sv[1]);
 }
 
 /* ---- library ------------------------------------------------------------------ */
@@ -1832,14 +2252,17 @@ case_socket_table_full_is_an_error(void)
     CHECK_EQ(after.count[KSTAT_sockets], before.count[KSTAT_sockets]);
 }
 
-/* No leak: thousands of socket/connect/accept/close cycles (and a passed
- * descriptor each time) leave the socket count, open files and free
- * frames where they were. */
+/* No leak: thousands of socket/connect/accept/close cycles over AF_UNIX
+ * and TCP (and a passed descriptor now and then, a UDP datagram to
+ * nobody) leave the socket count, open files and free frames where they
+ * were. */
 static void
 case_socket_cycles_leak_nothing(void)
 {
     struct kstat before, after;
     int l = unix_listener("/tmp/sk_leak", SOCK_STREAM, 4);
+    int tl = inet_listener(40128);
+    struct sockaddr_in to = inet_addr_port("127.0.0.1", 40129);
     int p[2];
     char buf[4];
     CHECK_OK(pipe(p));
@@ -1861,6 +2284,15 @@ case_socket_cycles_leak_nothing(void)
             CHECK_EQ(write(sv[0], "x", 1), 1);
             close(sv[0]);
             close(sv[1]);
+            c = inet_connect(40128);
+            s = accept(tl, NULL, NULL);
+            CHECK_OK(s);
+            CHECK_EQ(write(c, "tcp", 3), 3);
+            close(s);                   /* unread: a reset */
+            close(c);
+            int u = socket(AF_INET, SOCK_DGRAM, 0);
+            CHECK_EQ(sendto(u, "u", 1, 0, (struct sockaddr *)&to, sizeof to), 1);
+            close(u);
         }
     }
     CHECK_OK(kstat(&after));
@@ -1869,6 +2301,55 @@ case_socket_cycles_leak_nothing(void)
     CHECK_EQ(after.count[KSTAT_messages], before.count[KSTAT_messages]);
     CHECK_EQ(after.frames_free, before.frames_free);
     unlink("/tmp/sk_leak");
+}
+#endif
+
+#ifdef ON_PARLEY
+/* One round of each shape of garbage: a stream socket in its own queue,
+ * two connections each in flight in the other, a datagram socket in its
+ * own inbox, a listener in flight inside a connection it has not
+ * accepted.  Every user descriptor is closed at the end. */
+static void
+make_garbage_cycles(void)
+{
+    int a[2], b[2], d[2];
+    stream_pair(a);
+    CHECK_EQ(send_fd(a[1], a[0]), 1);
+    close(a[0]);
+    close(a[1]);
+
+    stream_pair(a);
+    stream_pair(b);
+    CHECK_EQ(send_fd(b[1], a[0]), 1);           /* a[0] into b[0]'s queue */
+    CHECK_EQ(send_fd(a[1], b[0]), 1);           /* b[0] into a[0]'s queue */
+    close(a[0]);
+    close(b[0]);
+    close(a[1]);
+    close(b[1]);
+
+    CHECK_OK(socketpair(AF_UNIX, SOCK_DGRAM, 0, d));
+    CHECK_EQ(send_fd(d[1], d[0]), 1);
+    close(d[0]);
+    close(d[1]);
+
+    int l = unix_listener("/tmp/sk_gc", SOCK_STREAM, 4);
+    int c = unix_connect("/tmp/sk_gc", SOCK_STREAM);
+    CHECK_EQ(send_fd(c, l), 1);                 /* into the unaccepted end */
+    close(l);
+    close(c);
+}
+
+/* unix(7): thousands of garbage cycles through SCM_RIGHTS leave every
+ * kernel count and the free frames where they were. */
+static void
+case_scm_rights_garbage_cycles_leak_nothing(void)
+{
+    make_garbage_cycles();              /* first use: pools, pages */
+    struct kstat before = kstat_now();
+    for (int i = 0; i < 1000; i++)
+        make_garbage_cycles();
+    check_same_counts(&before);
+    unlink("/tmp/sk_gc");
 }
 #endif
 
@@ -1896,6 +2377,7 @@ main(int argc, char **argv)
         CHECK_CASE(connect_returns_before_accept),
         CHECK_CASE(accept_takes_connections_in_arrival_order),
         CHECK_CASE(accept_nonblocking_is_eagain),
+        CHECK_CASE(accept4_flags_and_no_inheritance),
         CHECK_CASE(accept_blocks_until_a_client_connects),
         CHECK_CASE(connect_when_connected_is_eisconn),
         CHECK_CASE(unix_socket_names),
@@ -1916,7 +2398,9 @@ main(int argc, char **argv)
         CHECK_CASE(stream_unix_carries_a_mib_intact),
         CHECK_CASE(stream_inet_carries_a_mib_intact),
         CHECK_CASE(sendmsg_recvmsg_gather_and_scatter),
+        CHECK_CASE(recvmsg_peek_fills_every_iovec),
         CHECK_CASE(so_rcvtimeo_gives_eagain),
+        CHECK_CASE(so_sndtimeo_gives_eagain),
         CHECK_CASE(blocked_socket_calls_and_signals),
         CHECK_CASE(inet_port_zero_is_ephemeral),
         CHECK_CASE(inet_bind_errors),
@@ -1925,9 +2409,12 @@ main(int argc, char **argv)
         CHECK_CASE(inet_connect_without_listener_is_refused),
         CHECK_CASE(inet_connection_names_and_echo),
         CHECK_CASE(inet_nonblocking_connect),
+        CHECK_CASE(inet_nonblocking_connect_to_full_listener_completes_later),
+        CHECK_CASE(inet_half_open_connect_refused_when_listener_closes),
         CHECK_CASE(inet_forking_server_serves_many_clients),
         CHECK_CASE(poll_server_serves_many_clients),
         CHECK_CASE(udp_sendto_recvfrom_and_reply),
+        CHECK_CASE(udp_rcvbuf_bounds_the_datagrams_kept),
         CHECK_CASE(dgram_truncation_sets_msg_trunc),
         CHECK_CASE(unix_dgram_reports_sender_path),
         CHECK_CASE(dgram_connect_sets_and_clears_the_default_peer),
@@ -1938,17 +2425,25 @@ main(int argc, char **argv)
         CHECK_CASE(unix_dgram_full_queue),
         CHECK_CASE(udp_oversized_datagram_is_emsgsize),
         CHECK_CASE(unix_dgram_of_64k_arrives_whole),
+        CHECK_CASE(unix_dgram_over_the_send_buffer_is_emsgsize),
+        CHECK_CASE(unix_dgram_carries_a_mib_intact),
         CHECK_CASE(scm_rights_passes_an_open_file),
         CHECK_CASE(scm_rights_in_flight_then_dropped),
         CHECK_CASE(scm_rights_bad_fd_is_ebadf),
         CHECK_CASE(scm_rights_without_room_is_ctrunc),
         CHECK_CASE(scm_rights_on_a_datagram),
+        CHECK_CASE(scm_rights_msg_cmsg_cloexec),
+        CHECK_CASE(scm_rights_cycle_is_collected),
+        CHECK_CASE(scm_rights_reachable_cycle_survives_collection),
         CHECK_CASE(poll_idle_socket_is_writable_not_readable),
         CHECK_CASE(poll_listener_readable_with_a_connection),
         CHECK_CASE(poll_peer_closed_is_pollin_and_pollhup),
         CHECK_CASE(select_on_a_datagram_socket),
         CHECK_CASE(sockopt_type_error_and_unknown),
         CHECK_CASE(sockopt_values_read_back),
+        CHECK_CASE(sockopt_buffer_sizes_doubled_and_clamped),
+        CHECK_CASE(so_rcvbuf_limits_what_a_tcp_writer_gets_in),
+        CHECK_CASE(so_sndbuf_limits_what_a_unix_writer_gets_in),
         CHECK_CASE(byte_order_and_address_text),
         CHECK_CASE(getaddrinfo_answers_localhost),
 #ifdef ON_PARLEY
@@ -1957,6 +2452,7 @@ main(int argc, char **argv)
         CHECK_CASE(waitgraph_sees_two_receivers_wait_for_each_other),
         CHECK_CASE(socket_table_full_is_an_error),
         CHECK_CASE(socket_cycles_leak_nothing),
+        CHECK_CASE(scm_rights_garbage_cycles_leak_nothing),
 #endif
     };
     return check_main("socket", cases, CHECK_NCASES(cases), argc, argv);
