@@ -66,6 +66,8 @@ SHELL_CASES = [
     ("stderr_redirect", "cat /no-such-file 2> /tmp/e; echo x; cat /tmp/e",
      [r"(?s)^x\n.*no-such-file"]),
     ("true_false", "true; echo $?; false; echo $?", "0\n1\n"),
+    ("stty", "stty tostop -onlcr; stty; stty sane; stty; stty size; stty -a",
+     [r"^-onlcr tostop\n25 80\n", r"(?m)^icrnl .* opost onlcr .* -tostop\n"]),
     ("cd_pwd", "cd /tmp; pwd", "/tmp\n"),
     ("motd", "cat /etc/motd", None),        # None: rootfs/etc/motd itself
     ("ls_bin", "ls /bin | cat", [r"(?m)^sh$", r"(?m)^cat$"]),
@@ -540,6 +542,24 @@ def dialog_tab_completes_commands_and_paths(d):
     d.expect("still working", d.command("echo ok"), r"^ok\n$")
 
 
+def dialog_stty_onlcr_lasts_past_the_prompt(d):
+    """stty -onlcr: a newline goes out as a bare LF, as on Linux, and the
+    setting outlives the prompt (the line editor keeps what stty set);
+    stty onlcr brings CR LF back."""
+    d.command("stty -onlcr")
+    start = len(d.session.raw)
+    d.expect("echo one", d.command("echo one"), r"^one\n")
+    bare = bytes(d.session.raw[start:])
+    d.command("stty onlcr")
+    start = len(d.session.raw)
+    d.expect("echo two", d.command("echo two"), r"^two\n")
+    crlf = bytes(d.session.raw[start:])
+    if b"one\n" not in bare or b"one\r\n" in bare:
+        raise DialogFailure("-onlcr: %r has no bare LF after 'one'" % bare)
+    if b"two\r\n" not in crlf:
+        raise DialogFailure("onlcr: %r has no CR LF after 'two'" % crlf)
+
+
 BOOT_DIALOGS = [
     ("boot.edit_history_with_arrow_keys", dialog_history_with_arrow_keys),
     ("boot.edit_cursor_keys", dialog_cursor_keys_edit_the_line),
@@ -548,6 +568,7 @@ BOOT_DIALOGS = [
     ("boot.job_ctrl_z_then_fg", dialog_ctrl_z_then_fg),
     ("boot.job_ctrl_c_at_prompt", dialog_ctrl_c_at_prompt),
     ("boot.job_kill_background", dialog_kill_background_job),
+    ("boot.stty_onlcr", dialog_stty_onlcr_lasts_past_the_prompt),
 ]
 
 

@@ -7,8 +7,8 @@
  * after each change: "\r", the prompt, the text, ESC[K (erase the rest),
  * then ESC[nD to put the cursor back where it belongs.  Appending at the
  * end, the common case, just echoes the key.  Before the line is handed
- * over, the terminal gets back the settings the shell started with, which
- * also repairs a terminal that a program left in raw mode.
+ * over, the terminal gets back the settings it had at the prompt (what
+ * stty set lasts), repaired if a program left it in raw mode.
  *
  * Keys: Left/Right (^B/^F), Home/End (^A/^E), Backspace, Delete (^D on a
  * non-empty line), ^K cut to the end, ^U cut to the start, ^W cut a word,
@@ -368,21 +368,42 @@ edit_key(struct line *l, int c, int *hist, char *saved)
     return 0;
 }
 
+/*
+ * The settings to give the terminal back with: its own, so that what stty
+ * changed lasts, unless a program left it without ICANON (raw mode, and
+ * perhaps without OPOST or ECHO): then the modes come from the last
+ * settings that had it.
+ */
+static int
+terminal_settings(struct termios *t)
+{
+    static struct termios good;
+    static int have_good;
+
+    if (tcgetattr(0, t) < 0)
+        return -1;
+    if ((t->c_lflag & ICANON) || !have_good) {
+        good = *t;
+        have_good = 1;
+        return 0;
+    }
+    t->c_iflag = good.c_iflag;
+    t->c_oflag = good.c_oflag;
+    t->c_lflag = good.c_lflag;
+    memcpy(t->c_cc, good.c_cc, sizeof t->c_cc);
+    return 0;
+}
+
 int
 edit_line(const char *prompt, char *buf, int size)
 {
-    static struct termios sane;
-    static int have_sane;
-    struct termios raw;
+    struct termios sane, raw;
     struct line l = { buf, size, 0, 0, prompt };
     char saved[LINE_MAX_LEN];
     int hist = history_n, done = 0;
 
-    if (!have_sane) {
-        if (tcgetattr(0, &sane) < 0)
-            return -1;
-        have_sane = 1;
-    }
+    if (terminal_settings(&sane) < 0)
+        return -1;
     raw = sane;
     raw.c_lflag &= ~(ICANON | ECHO | ISIG | IEXTEN);
     raw.c_iflag &= ~(ICRNL | INLCR | IGNCR);
