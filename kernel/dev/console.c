@@ -52,8 +52,9 @@ console_init(void)
 {
     vga_init();
     uart_init();
-    for (const char *reset = "\033[0m"; *reset; reset++)
-        uart_putc(*reset);          /* the firmware may have left colours set */
+    /* The firmware may have left colours set and line wrapping off. */
+    for (const char *reset = "\033[0m\033[?7h"; *reset; reset++)
+        uart_putc(*reset);
 }
 
 void
