@@ -394,7 +394,7 @@ static bool
 changes_terminal(unsigned long request)
 {
     switch (request) {
-    case TCSETS: case TCSETSW: case TCSETSF: case TCFLSH: case TCSBRK:
+    case TCSETS: case TCSETSW: case TCSETSF: case TCFLSH: case TCSBRK: case TCXONC:
         return true;
     default:
         return false;
@@ -417,6 +417,12 @@ tty_ioctl(struct file *f, unsigned long request, void *arg)
         return tty_flush((long)arg);
     case TCSBRK:                        /* tcdrain (arg 1), tcsendbreak (0) */
         return 0;
+    case TCXONC:                        /* tcflow: no flow control to stop */
+        return (unsigned long)arg <= TCION ? 0 : -EINVAL;
+    case TIOCGSID:
+        if (!tty_controls(current))
+            return -ENOTTY;
+        return copy_to_user(arg, &tty.sid, sizeof(pid_t)) ? -EFAULT : 0;
     case FIONREAD:
         n = input_ready();
         return copy_to_user(arg, &n, sizeof n) ? -EFAULT : 0;

@@ -37,6 +37,28 @@ tcdrain(int fd)
     return ioctl(fd, TCSBRK, (void *)1L);
 }
 
+/* There is no flow control and no line to break: both only check their
+ * arguments (and, from the background, get SIGTTOU). */
+int
+tcflow(int fd, int action)
+{
+    return ioctl(fd, TCXONC, (void *)(long)action);
+}
+
+int
+tcsendbreak(int fd, int duration)
+{
+    return ioctl(fd, TCSBRK, (void *)0L);
+}
+
+/* The session the terminal belongs to; ENOTTY if it is not the caller's. */
+pid_t
+tcgetsid(int fd)
+{
+    pid_t sid;
+    return ioctl(fd, TIOCGSID, &sid) < 0 ? -1 : sid;
+}
+
 /* What glibc's cfmakeraw clears and sets. */
 void
 cfmakeraw(struct termios *t)

@@ -194,6 +194,7 @@ static int op_tcsetattr(void)
 static int op_tcsetpgrp(void) { return tcsetpgrp(0, getpgrp()) == 0 ? 0 : errno; }
 static int op_tcflush(void)   { return tcflush(0, TCIFLUSH) == 0 ? 0 : errno; }
 static int op_tcdrain(void)   { return tcdrain(0) == 0 ? 0 : errno; }
+static int op_tcflow(void)    { return tcflow(0, TCOON) == 0 ? 0 : errno; }
 
 enum { SIGTTOU_DEFAULT, SIGTTOU_IGNORED, SIGTTOU_BLOCKED };
 
@@ -281,6 +282,7 @@ case_background_terminal_changes_stop_with_sigttou(void)
     CHECK(stopped_by_sigttou(in_background(op_tcsetpgrp, SIGTTOU_DEFAULT)));
     CHECK(stopped_by_sigttou(in_background(op_tcflush, SIGTTOU_DEFAULT)));
     CHECK(stopped_by_sigttou(in_background(op_tcdrain, SIGTTOU_DEFAULT)));
+    CHECK(stopped_by_sigttou(in_background(op_tcflow, SIGTTOU_DEFAULT)));
     CHECK_EQ(tcgetpgrp(0), getpgrp());  /* nobody took the console */
 }
 
@@ -340,6 +342,26 @@ case_tcsetpgrp_outside_the_session_is_eperm_or_enotty(void)
     CHECK_EQ(tcgetpgrp(0), getpgrp());
 }
 
+/* tcgetsid: the console's session is ours (the test runs in it); from
+ * another session it is not that process's terminal.  tcflow and
+ * tcsendbreak check their arguments. */
+static void
+case_tcgetsid_tcflow_and_tcsendbreak(void)
+{
+    CHECK_EQ(tcgetsid(0), getsid(0));
+    CHECK_OK(tcflow(0, TCOON));
+    CHECK_ERR(tcflow(0, 9), EINVAL);
+    CHECK_OK(tcsendbreak(0, 0));
+    pid_t pid = fork();
+    if (pid == 0) {
+        setsid();
+        _exit(tcgetsid(0) < 0 && errno == ENOTTY ? 0 : 1);
+    }
+    int status = -1;
+    waitpid(pid, &status, 0);
+    CHECK(exited_with(status, 0));
+}
+
 static void
 case_window_size_can_be_set(void)
 {
@@ -377,6 +399,7 @@ main(int argc, char **argv)
         CHECK_CASE(background_terminal_changes_with_sigttou_ignored_proceed),
         CHECK_CASE(orphaned_group_gets_eio_instead_of_sigttou),
         CHECK_CASE(tcsetpgrp_outside_the_session_is_eperm_or_enotty),
+        CHECK_CASE(tcgetsid_tcflow_and_tcsendbreak),
         CHECK_CASE(window_size_can_be_set),
     };
     return check_main("tty", cases, CHECK_NCASES(cases), argc, argv);

@@ -106,6 +106,12 @@ struct termios {
 #define TCOFLUSH  1
 #define TCIOFLUSH 2
 
+/* tcflow's actions */
+#define TCOOFF    0
+#define TCOON     1
+#define TCIOFF    2
+#define TCION     3
+
 struct winsize {
     unsigned short ws_row, ws_col, ws_xpixel, ws_ypixel;
 };
