@@ -66,6 +66,8 @@ SHELL_CASES = [
     ("stderr_redirect", "cat /no-such-file 2> /tmp/e; echo x; cat /tmp/e",
      [r"(?s)^x\n.*no-such-file"]),
     ("true_false", "true; echo $?; false; echo $?", "0\n1\n"),
+    ("stty", "stty tostop -onlcr; stty; stty sane; stty; stty size; stty -a",
+     [r"^-onlcr tostop\n25 80\n", r"(?m)^icrnl .* opost onlcr .* -tostop\n"]),
     ("cd_pwd", "cd /tmp; pwd", "/tmp\n"),
     ("motd", "cat /etc/motd", None),        # None: rootfs/etc/motd itself
     ("ls_bin", "ls /bin | cat", [r"(?m)^sh$", r"(?m)^cat$"]),
@@ -496,7 +498,7 @@ def dialog_ctrl_p_names_the_deadlock(d):
 UP, DOWN, LEFT, RIGHT = "\x1b[A", "\x1b[B", "\x1b[D", "\x1b[C"
 HOME, END, DELETE = "\x1b[H", "\x1b[F", "\x1b[3~"
 CTRL_E, CTRL_K, CTRL_U, CTRL_W, CTRL_L = "\x05", "\x0b", "\x15", "\x17", "\x0c"
-REDRAWN = "$ %s\x1b[K"       # the line editor redrawing its line (after a CR,
+REDRAWN = "$ %s\x1b[J"       # the line editor redrawing its line (after a CR,
                                # which the transcript drops)
 
 
@@ -549,15 +551,160 @@ def dialog_tab_completes_commands_and_paths(d):
     d.expect("still working", d.command("echo ok"), r"^ok\n$")
 
 
+class Screen:
+    """A VT100-like terminal, enough to check what the console shows: 80
+    columns, autowrap (a character written in the last column holds the
+    cursor there until the next one comes, which wraps), CR, LF, BS,
+    ESC[nA/B/C/D, ESC[K, ESC[J, ESC[2J, ESC[H, ESC[?7h/l.  Rows are added
+    as the cursor goes down; nothing scrolls away."""
+
+    CSI = re.compile(rb"\x1b\[([?0-9;]*)([@-~])")
+
+    def __init__(self, cols=80):
+        self.cols = cols
+        self.rows = [[" "] * cols]
+        self.row = self.col = 0
+        self.pending = False        # in the last column, a wrap to come
+        self.wrap = True
+
+    def _goto(self, row, col):
+        self.row, self.col, self.pending = max(row, 0), min(max(col, 0), self.cols - 1), False
+        while len(self.rows) <= self.row:
+            self.rows.append([" "] * self.cols)
+
+    def _put(self, ch):
+        if self.pending and self.wrap:
+            self._goto(self.row + 1, 0)
+        self.rows[self.row][self.col] = ch
+        if self.col == self.cols - 1:
+            self.pending = True
+        else:
+            self.col += 1
+
+    def _escape(self, params, final):
+        n = int(params) if params.isdigit() else 0
+        step = max(n, 1)
+        if final == "A":
+            self._goto(self.row - step, self.col)
+        elif final == "B":
+            self._goto(self.row + step, self.col)
+        elif final == "C":
+            self._goto(self.row, self.col + step)
+        elif final == "D":
+            self._goto(self.row, self.col - step)
+        elif final == "H":
+            self._goto(0, 0)
+        elif final == "K":
+            self.rows[self.row][self.col:] = [" "] * (self.cols - self.col)
+        elif final == "J" and n in (0, 2):
+            first = 0 if n == 2 else self.row + 1
+            if n == 0:
+                self.rows[self.row][self.col:] = [" "] * (self.cols - self.col)
+            for r in range(first, len(self.rows)):
+                self.rows[r] = [" "] * self.cols
+        elif final in "hl" and params == "?7":
+            self.wrap = final == "h"
+
+    def feed(self, data):
+        i = 0
+        while i < len(data):
+            m = self.CSI.match(data, i)
+            if m:
+                self._escape(m.group(1).decode(), m.group(2).decode())
+                i = m.end()
+                continue
+            c = data[i:i + 1]
+            i += 1
+            if c == b"\r":
+                self._goto(self.row, 0)
+            elif c == b"\n":
+                self._goto(self.row + 1, self.col)
+            elif c == b"\b":
+                self._goto(self.row, self.col - 1)
+            elif b" " <= c < b"\x7f":
+                self._put(c.decode())
+        return self
+
+    def lines(self):
+        return ["".join(r).rstrip() for r in self.rows]
+
+
+def wait_for_screen(d, step, start, lines, cursor):
+    """Pumps the console until the screen drawn from raw byte `start` on
+    shows `lines` (from its first row) with the cursor at `cursor`."""
+    def shown(_):
+        screen = Screen().feed(bytes(d.session.raw[start:]))
+        return screen.lines()[:len(lines)] == lines and (screen.row, screen.col) == cursor
+    d.mark = len(d.session.text())
+    outcome = "match" if shown(None) else d.session.pump(d.deadline, until=shown)
+    if outcome != "match":
+        screen = Screen().feed(bytes(d.session.raw[start:]))
+        raise DialogFailure("%s: the screen shows %r with the cursor at %r, not %r at %r (%s)"
+                            % (step, screen.lines()[:len(lines) + 1], (screen.row, screen.col),
+                               lines, cursor, outcome))
+
+
+def dialog_edit_a_line_longer_than_the_screen(d):
+    """A line that wraps onto a second row: Left arrows back across the
+    row boundary, an insert and a Backspace there, then Enter.  The screen
+    (a VT100 model fed the console's bytes) shows the edited line on its
+    two rows with the cursor in the right place at each step, and the
+    command run is the edited one."""
+    d.command("echo start")
+    start = len(d.session.raw) - len("$ ")
+    text = "echo " + "a" * 40 + "b" * 40 + "c" * 20           # 105 + the prompt: 2 rows
+    d.session.send(text)
+    full = "$ " + text
+    wait_for_screen(d, "typed", start, [full[:80], full[80:]], (1, len(full) - 80))
+    d.session.send(LEFT * 30)                                  # to row 0, column 77
+    wait_for_screen(d, "30 x Left", start, [full[:80], full[80:]], (0, 77))
+    d.session.send("XYZ")
+    edited = full[:77] + "XYZ" + full[77:]
+    wait_for_screen(d, "insert XYZ", start, [edited[:80], edited[80:]], (1, 0))
+    d.session.send("\x7f")                                    # Backspace: the Z
+    edited = full[:77] + "XY" + full[77:]
+    wait_for_screen(d, "Backspace", start, [edited[:80], edited[80:]], (0, 79))
+    d.session.send(HOME)
+    wait_for_screen(d, "Home", start, [edited[:80], edited[80:]], (0, 2))
+    d.session.send(END)
+    wait_for_screen(d, "End", start, [edited[:80], edited[80:]], (1, len(edited) - 80))
+    word = edited[len("$ echo "):]
+    output = d.command("")
+    d.expect("the edited command ran", output, "^" + re.escape(word) + "\n$")
+    wait_for_screen(d, "after Enter", start,                  # the output, the next prompt
+                    [edited[:80], edited[80:], word[:80], word[80:], "$"], (4, 2))
+
+
+def dialog_stty_onlcr_lasts_past_the_prompt(d):
+    """stty -onlcr: a newline goes out as a bare LF, as on Linux, and the
+    setting outlives the prompt (the line editor keeps what stty set);
+    stty onlcr brings CR LF back."""
+    d.command("stty -onlcr")
+    start = len(d.session.raw)
+    d.expect("echo one", d.command("echo one"), r"^one\n")
+    bare = bytes(d.session.raw[start:])
+    d.command("stty onlcr")
+    start = len(d.session.raw)
+    d.expect("echo two", d.command("echo two"), r"^two\n")
+    crlf = bytes(d.session.raw[start:])
+    # (the line editor ends the typed line with CR LF itself)
+    if not bare.split(b"\r\n", 1)[-1].startswith(b"one\n"):
+        raise DialogFailure("-onlcr: %r has no bare LF after 'one'" % bare)
+    if not crlf.split(b"\r\n", 1)[-1].startswith(b"two\r\n"):
+        raise DialogFailure("onlcr: %r has no CR LF after 'two'" % crlf)
+
+
 BOOT_DIALOGS = [
     ("boot.edit_history_with_arrow_keys", dialog_history_with_arrow_keys),
     ("boot.edit_cursor_keys", dialog_cursor_keys_edit_the_line),
     ("boot.edit_tab_completion", dialog_tab_completes_commands_and_paths),
+    ("boot.edit_wrapped_line", dialog_edit_a_line_longer_than_the_screen),
     ("boot.job_ctrl_c_ends_job", dialog_ctrl_c_ends_job),
     ("boot.job_ctrl_z_then_fg", dialog_ctrl_z_then_fg),
     ("boot.job_ctrl_c_at_prompt", dialog_ctrl_c_at_prompt),
     ("boot.job_kill_background", dialog_kill_background_job),
     ("boot.ctrl_p_names_the_deadlock", dialog_ctrl_p_names_the_deadlock),
+    ("boot.stty_onlcr", dialog_stty_onlcr_lasts_past_the_prompt),
 ]
 
 

@@ -51,6 +51,8 @@ time_now_ns(void)
     return ms * 1000000 + rest * 1000000 / tsc_per_ms;
 }
 
+uint64_t time_tsc_per_ms(void) { return tsc_per_ms; }
+
 static void
 timer_interrupt(void)
 {

@@ -11,6 +11,7 @@
 #include "arch/irq.h"
 #include "arch/trapframe.h"
 #include "arch/gdt.h"
+#include "arch/cputime.h"
 #include "mm/vm.h"
 #include "mm/frame.h"
 #include "proc/proc.h"
@@ -176,4 +177,5 @@ return_to_user(struct trapframe *tf)
     if (need_resched)
         sched_yield_cpu();
     signal_deliver(tf);
+    cputime_resume_user(tf);    /* for the next tick: user or system time? */
 }

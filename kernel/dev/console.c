@@ -1,20 +1,30 @@
 /*
  * The console's output path: every byte goes to the VGA screen and the
  * serial port.  printk uses it, so it depends on nothing but the two
- * drivers.  Input from the keyboard and the serial port is handed to
- * whoever registered for it (the tty); before that it is dropped.
+ * drivers.  Both screens are terminals: a line feed only moves down, a
+ * carriage return goes to the left edge.  printk's newline is CR LF; the
+ * tty sends bytes as they are (console_putc_raw) after its own output
+ * processing (OPOST, ONLCR).  Input from the keyboard and the serial port
+ * is handed to whoever registered for it (the tty); before that it is
+ * dropped.
  */
 #include "dev/console.h"
 
 static void (*input_handler)(int c);
 
 void
+console_putc_raw(int c)
+{
+    uart_putc(c);
+    vga_putc(c);
+}
+
+void
 console_putc(int c)
 {
     if (c == '\n')
-        uart_putc('\r');            /* a serial terminal needs CR LF */
-    uart_putc(c);
-    vga_putc(c);
+        console_putc_raw('\r');
+    console_putc_raw(c);
 }
 
 void
@@ -42,8 +52,9 @@ console_init(void)
 {
     vga_init();
     uart_init();
-    for (const char *reset = "\033[0m"; *reset; reset++)
-        uart_putc(*reset);          /* the firmware may have left colours set */
+    /* The firmware may have left colours set and line wrapping off. */
+    for (const char *reset = "\033[0m\033[?7h"; *reset; reset++)
+        uart_putc(*reset);
 }
 
 void

@@ -13,7 +13,8 @@
 void console_init(void);
 void console_init_input(void);      /* keyboard and serial interrupts on */
 void console_write(const char *s, size_t n);
-void console_putc(int c);
+void console_putc(int c);           /* a newline is CR LF (printk) */
+void console_putc_raw(int c);       /* as it is (the tty's processed output) */
 void console_input(int c);          /* from keyboard and serial interrupts */
 void console_set_input_handler(void (*handler)(int c));
 

@@ -11,10 +11,19 @@
  * to the foreground process group.  ^P always prints the process list: it
  * is the kernel's debugging key, not a terminal character.
  *
- * Job control: the foreground group (tcsetpgrp) is also the only one that
- * may read; a reader from another group is stopped with SIGTTIN until the
- * shell brings it to the foreground (tty_may_read).  Writes are not
- * checked (Linux's default, without TOSTOP).
+ * Job control: the console belongs to one session, the one whose leader
+ * first gave it a foreground group (tcsetpgrp) once the console's previous
+ * session had ended (Parley's stand-in for Linux's controlling terminal:
+ * init's shell does that).  In that session the foreground group is the
+ * only one that may read, change the terminal (tcsetattr, tcsetpgrp,
+ * tcflush, tcdrain) or, with TOSTOP, write: any other group is stopped
+ * with SIGTTIN or SIGTTOU until the shell brings it to the foreground
+ * (tty_job_check).  Without TOSTOP writes are not checked (Linux's
+ * default).
+ *
+ * Output processing: with OPOST and ONLCR (the default) a newline goes
+ * out as CR LF; without them bytes go out as they are.  Echo is output
+ * too, and processed the same way.
  *
  * termios travels through ioctl (TCGETS, TCSETS...), as on Linux; the user
  * library's tcgetattr and tcsetattr are those calls.
@@ -41,6 +50,8 @@ static struct {
     unsigned edit;              /* end of the line being typed */
     struct waitq readers;
     pid_t foreground_pgid;
+    pid_t sid;                  /* the session the console belongs to, or 0 */
+    struct winsize winsize;
 } tty;
 
 /* Linux's defaults (stty sane). */
@@ -57,6 +68,23 @@ static const struct termios tty_default = {
 };
 
 static bool lflag(tcflag_t f) { return tty.termios.c_lflag & f; }
+
+/* One byte out, after output processing (c_oflag). */
+static void
+tty_putc(int c)
+{
+    tcflag_t o = tty.termios.c_oflag;
+    if (c == '\n' && (o & OPOST) && (o & ONLCR))
+        console_putc_raw('\r');
+    console_putc_raw(c);
+}
+
+static void
+tty_output(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        tty_putc(s[i]);
+}
 
 /* POSIX: a group is orphaned when no member has a parent in another group
  * of the same session, the only place a job-control shell could be. */
@@ -85,10 +113,10 @@ echo_char(int c)
     if (!lflag(ECHO))
         return;
     if (is_control(c) && lflag(ECHOCTL)) {
-        console_putc('^');
-        console_putc(c == 0x7f ? '?' : c + '@');
+        tty_putc('^');
+        tty_putc(c == 0x7f ? '?' : c + '@');
     } else
-        console_putc(c);
+        tty_putc(c);
 }
 
 static void
@@ -97,7 +125,7 @@ echo_erase(int c)
     if (!lflag(ECHO))
         return;
     for (int i = is_control(c) && lflag(ECHOCTL) ? 2 : 1; i > 0; i--)
-        console_write("\b \b", 3);
+        tty_output("\b \b", 3);
 }
 
 static void
@@ -118,7 +146,7 @@ input_signal(int sig, int c)
 {
     echo_char(c);
     if (lflag(ECHO))
-        console_putc('\n');
+        tty_putc('\n');
     if (!lflag(NOFLSH))
         tty.edit = tty.committed;       /* discard the partial line */
     if (tty.foreground_pgid)
@@ -197,26 +225,39 @@ tty_input(int c)
         input_commit();
 }
 
+/* Job control applies to the processes of the console's session only
+ * (a process of another session, init for one, is not one of its jobs). */
+static bool
+tty_controls(const struct proc *p)
+{
+    return tty.sid && p->sid == tty.sid;
+}
+
 /*
- * POSIX, "Terminal Access Control": a read by a process outside the
- * foreground group sends SIGTTIN to its group and the read restarts once
- * the group is continued; if SIGTTIN is ignored or blocked, or the group is
- * orphaned (nobody could continue it), the read fails with EIO instead.
- * With no foreground group set, anyone may read.
+ * POSIX, "Terminal Access Control": a process of the console's session
+ * outside its foreground group that reads (sig SIGTTIN), or changes the
+ * terminal or writes with TOSTOP (sig SIGTTOU), sends sig to its group and
+ * the call restarts once the group is continued.  If sig is ignored or
+ * blocked, a read fails with EIO and the others go ahead; if the group is
+ * orphaned (nobody could continue it), the call fails with EIO.  With no
+ * foreground group set, anything goes.
  */
 static int
-tty_may_read(void)
+tty_job_check(int sig)
 {
     struct proc *p = current;
 
-    if (tty.foreground_pgid == 0 || p->pgid == tty.foreground_pgid)
+    if (!tty_controls(p) || tty.foreground_pgid == 0 || p->pgid == tty.foreground_pgid)
         return 0;
-    if (p->sig.action[SIGTTIN].sa_handler == SIG_IGN ||
-        (p->sig.blocked & SIGBIT(SIGTTIN)) || tty_group_orphaned(p->pgid))
+    if (p->sig.action[sig].sa_handler == SIG_IGN || (p->sig.blocked & SIGBIT(sig)))
+        return sig == SIGTTIN ? -EIO : 0;
+    if (tty_group_orphaned(p->pgid))
         return -EIO;
-    signal_send_group(p->pgid, SIGTTIN, 0);
+    signal_send_group(p->pgid, sig, 0);
     return -ERESTARTSYS;
 }
+
+static int tty_may_read(void) { return tty_job_check(SIGTTIN); }
 
 static unsigned
 input_ready(void)
@@ -301,7 +342,10 @@ tty_read(struct file *f, char *buf, size_t n)
 static ssize_t
 tty_write(struct file *f, const char *buf, size_t n)
 {
-    console_write(buf, n);
+    int err = lflag(TOSTOP) ? tty_job_check(SIGTTOU) : 0;
+    if (err)
+        return err;
+    tty_output(buf, n);
     return n;
 }
 
@@ -320,22 +364,65 @@ tty_set_termios(unsigned long request, const void *arg)
 }
 
 static int
+tty_flush(long queue)
+{
+    if (queue < TCIFLUSH || queue > TCIOFLUSH)
+        return -EINVAL;
+    if (queue != TCOFLUSH)
+        input_flush();                  /* output is never queued */
+    return 0;
+}
+
+/* TIOCSWINSZ: the size programs ask for (stty rows/cols); the foreground
+ * group hears of a change by SIGWINCH, as on Linux. */
+static int
+tty_set_winsize(const void *arg)
+{
+    struct winsize ws;
+    if (copy_from_user(&ws, arg, sizeof ws))
+        return -EFAULT;
+    bool changed = memcmp(&ws, &tty.winsize, sizeof ws) != 0;
+    tty.winsize = ws;
+    if (changed && tty.foreground_pgid)
+        signal_send_group(tty.foreground_pgid, SIGWINCH, 0);
+    return 0;
+}
+
+/* Requests that change the terminal: only from the foreground (SIGTTOU).
+ * (TIOCSPGRP too, in tty_set_foreground.) */
+static bool
+changes_terminal(unsigned long request)
+{
+    switch (request) {
+    case TCSETS: case TCSETSW: case TCSETSF: case TCFLSH: case TCSBRK: case TCXONC:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static int
 tty_ioctl(struct file *f, unsigned long request, void *arg)
 {
-    int n;
+    int n, err;
     pid_t pgid;
-    struct winsize ws = { 25, 80, 0, 0 };
+    if (changes_terminal(request) && (err = tty_job_check(SIGTTOU)))
+        return err;
     switch (request) {
     case TCGETS:
         return copy_to_user(arg, &tty.termios, sizeof tty.termios) ? -EFAULT : 0;
     case TCSETS: case TCSETSW: case TCSETSF:    /* output is never queued */
         return tty_set_termios(request, arg);
     case TCFLSH:
-        if ((long)arg < TCIFLUSH || (long)arg > TCIOFLUSH)
-            return -EINVAL;
-        if ((long)arg != TCOFLUSH)
-            input_flush();
+        return tty_flush((long)arg);
+    case TCSBRK:                        /* tcdrain (arg 1), tcsendbreak (0) */
         return 0;
+    case TCXONC:                        /* tcflow: no flow control to stop */
+        return (unsigned long)arg <= TCION ? 0 : -EINVAL;
+    case TIOCGSID:
+        if (!tty_controls(current))
+            return -ENOTTY;
+        return copy_to_user(arg, &tty.sid, sizeof(pid_t)) ? -EFAULT : 0;
     case FIONREAD:
         n = input_ready();
         return copy_to_user(arg, &n, sizeof n) ? -EFAULT : 0;
@@ -344,12 +431,11 @@ tty_ioctl(struct file *f, unsigned long request, void *arg)
     case TIOCSPGRP:
         if (copy_from_user(&pgid, arg, sizeof pgid))
             return -EFAULT;
-        if (pgid <= 0)
-            return -EINVAL;
-        tty.foreground_pgid = pgid;
-        return 0;
+        return tty_set_foreground(pgid);
     case TIOCGWINSZ:
-        return copy_to_user(arg, &ws, sizeof ws) ? -EFAULT : 0;
+        return copy_to_user(arg, &tty.winsize, sizeof tty.winsize) ? -EFAULT : 0;
+    case TIOCSWINSZ:
+        return tty_set_winsize(arg);
     default:
         return -ENOTTY;
     }
@@ -392,11 +478,40 @@ file_is_tty(struct file *f)
 }
 
 pid_t tty_foreground(void)          { return tty.foreground_pgid; }
-void  tty_set_foreground(pid_t pgid) { tty.foreground_pgid = pgid; }
+
+/*
+ * tcsetpgrp: the foreground group becomes pgid, a group of the caller's
+ * session (EPERM otherwise), if the console belongs to that session
+ * (ENOTTY otherwise) and the caller is in the foreground (SIGTTOU).  A
+ * session leader takes a console whose session has ended, or that never
+ * had one.
+ */
+int
+tty_set_foreground(pid_t pgid)
+{
+    struct proc *p = current;
+    int err;
+
+    if (pgid <= 0)
+        return -EINVAL;
+    if (!tty_controls(p)) {
+        if (p->pid != p->sid || (tty.sid && proc_session_alive(tty.sid)))
+            return -ENOTTY;
+        tty.sid = p->sid;
+        tty.foreground_pgid = 0;        /* the old session's group is gone */
+    }
+    if ((err = tty_job_check(SIGTTOU)))
+        return err;
+    if (!proc_group_in_session(pgid, p->sid))
+        return -EPERM;
+    tty.foreground_pgid = pgid;
+    return 0;
+}
 
 void
 tty_init(void)
 {
     tty.termios = tty_default;
+    tty.winsize = (struct winsize){ 25, 80, 0, 0 };
     console_set_input_handler(tty_input);
 }

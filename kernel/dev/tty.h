@@ -15,6 +15,6 @@ void  tty_init(void);               /* take the console's input */
 int   tty_open(struct inode *ip, int flags, struct file **out);
 bool  file_is_tty(struct file *f);
 pid_t tty_foreground(void);
-void  tty_set_foreground(pid_t pgid);
+int   tty_set_foreground(pid_t pgid);   /* tcsetpgrp: 0 or -errno */
 
 #endif

@@ -1,7 +1,9 @@
 /* The VGA text screen: 80x25 cells at physical 0xB8000, scrolled by hand.
  * It understands the few VT100 sequences a line editor sends, so the
  * screen and a serial terminal show the same thing: ESC[nA/B/C/D (move),
- * ESC[H (home), ESC[2J (clear), ESC[K (erase to the end of the line). */
+ * ESC[H (home), ESC[2J (clear), ESC[J (erase to the end of the screen),
+ * ESC[K (erase to the end of the line).  As on a terminal, a line feed
+ * only moves down and a carriage return goes back to column 0. */
 #include "lib/kernel.h"
 #include "arch/x86.h"
 #include "mm/memlayout.h"
@@ -51,7 +53,7 @@ vga_escape(int final, int n)
     case 'C': cursor += MIN(count, VGA_COLS - 1 - col); break;
     case 'D': cursor -= MIN(count, col); break;
     case 'H': cursor = 0; break;
-    case 'J': if (n == 2) vga_clear(0, VGA_ROWS * VGA_COLS); break;
+    case 'J': if (n == 0 || n == 2) vga_clear(n ? 0 : cursor, VGA_ROWS * VGA_COLS); break;
     case 'K': vga_clear(cursor, cursor - col + VGA_COLS); break;
     }
 }
@@ -89,7 +91,7 @@ vga_putc(int c)
     if (vga_in_escape(c))
         ;
     else if (c == '\n')
-        cursor += VGA_COLS - cursor % VGA_COLS;
+        cursor += VGA_COLS;         /* line feed: down; CR is separate */
     else if (c == '\b') {
         if (cursor % VGA_COLS > 0)
             cursor--;               /* moves back; "\b \b" erases */

@@ -369,10 +369,7 @@ sys_tcsetpgrp(int fd, pid_t pgid)
         return -EBADF;
     if (!file_is_tty(f))
         return -ENOTTY;
-    if (pgid <= 0)
-        return -EINVAL;
-    tty_set_foreground(pgid);
-    return 0;
+    return tty_set_foreground(pgid);
 }
 
 /* ftruncate: a regular file open for writing gets exactly `length` bytes

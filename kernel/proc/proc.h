@@ -96,6 +96,8 @@ void         proc_set_name(struct proc *p, const char *path);
 void         proc_list(void);           /* Ctrl-P */
 void         proc_fill_info(struct proc *p, struct procinfo *info);
 int          proc_count(void);
+bool         proc_group_in_session(pid_t pgid, pid_t sid);  /* pgid 0: any */
+bool         proc_session_alive(pid_t sid);
 const char  *proc_state_name(enum proc_state s);
 char         proc_state_letter(enum proc_state s);
 

@@ -6,6 +6,7 @@
 #include "proc/proc.h"
 #include "proc/resource.h"
 #include "arch/timer.h"
+#include "arch/cputime.h"
 #include "mm/memlayout.h"
 #include "mm/region.h"
 #include "syscall.h"
@@ -44,13 +45,15 @@ resource_reap_child(struct proc *parent, const struct proc *child)
     parent->res.child_system_ticks += c->system_ticks + c->child_system_ticks;
 }
 
-/* The kernel runs with interrupts off, so a timer tick only ever finds a
- * process in user mode: the tick sampling charges everything to user time,
- * and system time stays 0 (docs/resources.md). */
+/* The timer charges the running process a tick of user or system time,
+ * by where the tick found it (arch/cputime.c). */
 void
 resource_tick(struct proc *p)
 {
-    p->res.user_ticks++;
+    if (cputime_tick_is_system(p->tf))
+        p->res.system_ticks++;
+    else
+        p->res.user_ticks++;
 }
 
 uint32_t

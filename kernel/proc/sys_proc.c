@@ -241,16 +241,18 @@ sys_umask(mode_t mask)
 }
 
 /* Process groups and sessions: enough for a shell's job control. */
-/* Is there a process group pgid in session sid? */
-static bool
-group_in_session(pid_t pgid, pid_t sid)
+/* Is there a process group pgid in session sid (pgid 0: any group)? */
+bool
+proc_group_in_session(pid_t pgid, pid_t sid)
 {
     for (struct proc *p = proc_table; p < proc_table + NPROC; p++)
         if (p->state != PROC_UNUSED && p->state != PROC_ZOMBIE &&
-            p->pgid == pgid && p->sid == sid)
+            (pgid == 0 || p->pgid == pgid) && p->sid == sid)
             return true;
     return false;
 }
+
+bool proc_session_alive(pid_t sid) { return proc_group_in_session(0, sid); }
 
 /* setpgid(pid, pgid): the caller or one of its children (before it execs)
  * joins or creates a group in the caller's session (POSIX). */
@@ -267,7 +269,7 @@ sys_setpgid(pid_t pid, pid_t pgid)
     if (p->sid != current->sid || p->pid == p->sid)
         return -EPERM;          /* another session, or a session leader */
     pgid = pgid ? pgid : p->pid;
-    if (pgid != p->pid && !group_in_session(pgid, p->sid))
+    if (pgid != p->pid && !proc_group_in_session(pgid, p->sid))
         return -EPERM;
     p->pgid = pgid;
     return 0;

@@ -39,6 +39,7 @@
 #define TTY_NAME_MAX 32
 #define STREAM_MAX  OPEN_MAX
 #define TZNAME_MAX  6
+#define IOV_MAX     64          /* readv, writev, sendmsg (the kernel's SOCK_IOV_MAX) */
 
 /* The least any POSIX system gives (a portable program's assumptions). */
 #define _POSIX_ARG_MAX       4096
@@ -58,5 +59,11 @@
 #define _POSIX_TZNAME_MAX    6
 #define _POSIX_HOST_NAME_MAX 255
 #define _POSIX_LOGIN_NAME_MAX 9
+#define _POSIX_TTY_NAME_MAX  9
+#define _POSIX_SEM_NSEMS_MAX 256
+#define _POSIX_SEM_VALUE_MAX 32767
+#define _POSIX_SYMLOOP_MAX   8
+#define _POSIX2_LINE_MAX     2048
+#define _XOPEN_IOV_MAX       16
 
 #endif

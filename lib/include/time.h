@@ -1,8 +1,10 @@
 /*
  * Clocks, sleeping and the calendar.  struct timespec and CLOCK_* are in
- * <parley/time.h>.  Local time follows the TZ environment variable in its
- * simplest POSIX form, a name and an offset west of UTC ("EST5",
- * "CET-1", "UTC0"); daylight-saving rules are not applied.  Unset, it is UTC.
+ * <parley/time.h>.  Local time follows the TZ environment variable in
+ * POSIX's form: a name and an offset west of UTC ("EST5", "UTC0"), and
+ * perhaps a daylight-saving zone and its rules ("EST5EDT,M3.2.0,M11.1.0",
+ * "CET-1CEST,M3.5.0,M10.5.0/3"; without rules, the United States').
+ * There are no zoneinfo files (":Europe/Paris").  Unset, it is UTC.
  */
 #ifndef _TIME_H
 #define _TIME_H

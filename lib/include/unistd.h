@@ -85,8 +85,12 @@ int     pause(void);
 #define _POSIX_MAPPED_FILES     200809L  /* mmap of files */
 #define _POSIX_MEMORY_PROTECTION 200809L /* mprotect */
 #define _POSIX_VDISABLE         '\0'
+#define _POSIX_FSYNC            200809L  /* fsync, fdatasync */
 #define _POSIX_THREADS          (-1)    /* no threads: <pthread.h> says why */
 #define _POSIX_TIMERS           (-1)    /* no timer_create (alarm stays) */
+#define _POSIX_MESSAGE_PASSING  (-1)    /* no mq_open (System V msgget is there) */
+#define _POSIX_ASYNCHRONOUS_IO  (-1)    /* no aio_read */
+#define _POSIX_PRIORITY_SCHEDULING (-1) /* no sched_setscheduler */
 
 enum {
     _SC_ARG_MAX = 0, _SC_CHILD_MAX = 1, _SC_CLK_TCK = 2, _SC_NGROUPS_MAX = 3,
@@ -122,6 +126,8 @@ long    syscall(long number, ...);
 
 /* Memory (shared memory, mappings). */
 int     ftruncate(int fd, off_t length);
+int     fsync(int fd);              /* the files are in memory: nothing to wait for */
+int     fdatasync(int fd);
 int     getpagesize(void);          /* sysconf(_SC_PAGESIZE), older programs' way */
 
 #endif

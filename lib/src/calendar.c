@@ -24,6 +24,18 @@ floor_div(long long a, long long b)
     return a / b - (a % b != 0 && (a < 0) != (b < 0));
 }
 
+static int
+is_leap(long long y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int
+weekday(long long days)                 /* 0 = Sunday; 1970-01-01 was a Thursday */
+{
+    return (int)(days + 4 - floor_div(days + 4, 7) * 7);
+}
+
 /* Days since the epoch of year-month-day (month 1..12). */
 static long long
 days_from_civil(long long y, int m, int d)
@@ -84,7 +96,7 @@ fields_from_seconds(long long t, long offset, const char *zone, struct tm *tm)
     tm->tm_hour = (int)(secs / 3600);
     tm->tm_min = (int)(secs / 60 % 60);
     tm->tm_sec = (int)(secs % 60);
-    tm->tm_wday = (int)(floor_div(days + 4, 7) * -7 + days + 4);  /* 1970-01-01: Thursday */
+    tm->tm_wday = weekday(days);
     tm->tm_yday = (int)(days - days_from_civil(year, 1, 1));
     tm->tm_isdst = 0;
     tm->tm_gmtoff = offset;
@@ -105,44 +117,230 @@ to_time_t(long long t)
 
 /* ---- the time zone ---------------------------------------------------------- */
 
-static char zone_std[16] = "UTC";
-char *tzname[2] = { zone_std, zone_std };
+/*
+ * TZ in POSIX's form: std offset [dst [offset] [,start[/time],end[/time]]],
+ * e.g. "EST5EDT,M3.2.0,M11.1.0" or "CET-1CEST,M3.5.0,M10.5.0/3".  A name is
+ * three or more letters, or anything in <...> ("<+0545>-5:45"); an offset
+ * is [+-]hh[:mm[:ss]] west of UTC, and daylight time defaults to an hour
+ * ahead of standard time.  A rule is Jn (day 1..365, February 29th never
+ * counted), n (day 0..365, counted) or Mm.w.d (day d, 0 = Sunday, of week
+ * w, 5 = the last, of month m), at time (default 02:00, local time then in
+ * force).  Without rules, the United States' (glibc's default).  Unset,
+ * or a form we do not know (":Area/City" files), is UTC.
+ */
+#define ZONE_NAME_MAX 32
+
+struct dst_rule {
+    char kind;                  /* 'J', 'D' (zero-based day) or 'M' */
+    int  day, week, month;      /* J and D: day; M: month.week.day */
+    long time;                  /* seconds after local midnight */
+};
+
+static struct {
+    char std_name[ZONE_NAME_MAX], dst_name[ZONE_NAME_MAX];
+    long std_east, dst_east;    /* seconds east of UTC */
+    int  has_dst;
+    struct dst_rule start, end;
+} zone;
+
+char *tzname[2] = { zone.std_name, zone.std_name };
 long  timezone;
 int   daylight;
 
-/* TZ = name offset, e.g. "EST5" or "CET-1:30": the name is three or more
- * letters, the offset [+-]hh[:mm[:ss]] is west of UTC.  Anything else
- * (unset, or rules we do not parse) counts as UTC, with its name if any. */
+static int is_letter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+static int is_digit(char c)  { return c >= '0' && c <= '9'; }
+
+/* A zone name; 0 if there is none. */
+static int
+parse_name(const char **p, char *name)
+{
+    const char *s = *p, *from = s;
+    size_t n;
+
+    if (*s == '<') {
+        from = ++s;
+        while (*s && *s != '>')
+            s++;
+        n = (size_t)(s - from);
+        if (*s++ != '>')
+            return 0;
+    } else {
+        while (is_letter(*s))
+            s++;
+        n = (size_t)(s - from);
+    }
+    if (n < 3 || n >= ZONE_NAME_MAX)
+        return 0;
+    memcpy(name, from, n);
+    name[n] = '\0';
+    *p = s;
+    return 1;
+}
+
+/* [+-]hh[:mm[:ss]] in seconds, hh at most max_hours; 0 if malformed. */
+static int
+parse_hms(const char **p, long max_hours, long *secs)
+{
+    const char *s = *p;
+    long sign = 1, part[3] = { 0, 0, 0 };
+
+    if (*s == '+' || *s == '-')
+        sign = *s++ == '-' ? -1 : 1;
+    for (int i = 0; i < 3; i++) {
+        if (i > 0 && *s != ':')
+            break;
+        if (i > 0)
+            s++;
+        if (!is_digit(*s))
+            return 0;
+        part[i] = strtol(s, (char **)&s, 10);
+    }
+    if (part[0] > max_hours || part[1] > 59 || part[2] > 59)
+        return 0;
+    *secs = sign * (part[0] * 3600 + part[1] * 60 + part[2]);
+    *p = s;
+    return 1;
+}
+
+static int
+parse_number(const char **p, int lo, int hi, int *n)
+{
+    if (!is_digit(**p))
+        return 0;
+    long v = strtol(*p, (char **)p, 10);
+    *n = (int)v;
+    return v >= lo && v <= hi;
+}
+
+/* ",Jn[/time]", ",n[/time]" or ",Mm.w.d[/time]" */
+static int
+parse_rule(const char **p, struct dst_rule *r)
+{
+    if (*(*p)++ != ',')
+        return 0;
+    r->time = 2 * 3600;
+    if (**p == 'J') {
+        (*p)++;
+        r->kind = 'J';
+        if (!parse_number(p, 1, 365, &r->day))
+            return 0;
+    } else if (**p == 'M') {
+        (*p)++;
+        r->kind = 'M';
+        if (!parse_number(p, 1, 12, &r->month) || *(*p)++ != '.' ||
+            !parse_number(p, 1, 5, &r->week) || *(*p)++ != '.' ||
+            !parse_number(p, 0, 6, &r->day))
+            return 0;
+    } else {
+        r->kind = 'D';
+        if (!parse_number(p, 0, 365, &r->day))
+            return 0;
+    }
+    if (**p == '/') {
+        (*p)++;
+        return parse_hms(p, 167, &r->time);     /* POSIX.1-2008 allows -167..167 */
+    }
+    return 1;
+}
+
+static void
+zone_utc(void)
+{
+    strcpy(zone.std_name, "UTC");
+    zone.std_east = zone.dst_east = 0;
+    zone.has_dst = 0;
+}
+
+/* The dst part after the standard zone: name, offset, rules. */
+static int
+parse_dst(const char *s)
+{
+    static const char us_rules[] = ",M3.2.0,M11.1.0";
+    long west;
+
+    if (*s == '\0')
+        return 1;
+    if (!parse_name(&s, zone.dst_name))
+        return 0;
+    zone.has_dst = 1;
+    zone.dst_east = zone.std_east + 3600;
+    if ((*s == '+' || *s == '-' || is_digit(*s))) {
+        if (!parse_hms(&s, 24, &west))
+            return 0;
+        zone.dst_east = -west;
+    }
+    if (*s == '\0')
+        s = us_rules;
+    return parse_rule(&s, &zone.start) && parse_rule(&s, &zone.end) && *s == '\0';
+}
+
 void
 tzset(void)
 {
-    const char *tz = getenv("TZ"), *p;
-    size_t n = 0;
-    long sign = 1, h = 0, m = 0, s = 0;
+    const char *tz = getenv("TZ");
+    long west;
 
-    timezone = 0;
-    daylight = 0;
-    strcpy(zone_std, "UTC");
-    if (tz == NULL || *tz == '\0')
-        return;
-    if (*tz == ':')
-        tz++;
-    for (p = tz; ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z')) && n < sizeof zone_std - 1; p++)
-        n++;
-    if (n < 3)
-        return;
-    memcpy(zone_std, tz, n);
-    zone_std[n] = '\0';
-    if (*p == '+' || *p == '-')
-        sign = *p++ == '-' ? -1 : 1;
-    if (*p < '0' || *p > '9')
-        return;
-    h = strtol(p, (char **)&p, 10);
-    if (*p == ':')
-        m = strtol(p + 1, (char **)&p, 10);
-    if (*p == ':')
-        s = strtol(p + 1, (char **)&p, 10);
-    timezone = sign * (h * 3600 + m * 60 + s);
+    zone_utc();
+    if (tz && *tz && *tz != ':' && parse_name(&tz, zone.std_name) &&
+        parse_hms(&tz, 24, &west)) {
+        zone.std_east = -west;
+        if (!parse_dst(tz))
+            zone_utc();
+    } else
+        zone_utc();                     /* parse_name may have written a name */
+    timezone = -zone.std_east;
+    daylight = zone.has_dst;
+    tzname[0] = zone.std_name;
+    tzname[1] = zone.has_dst ? zone.dst_name : zone.std_name;
+}
+
+/* When rule r takes effect in year y, in UTC, when the clocks then read
+ * `east` seconds east of it. */
+static long long
+transition(const struct dst_rule *r, long long y, long east)
+{
+    long long day;
+
+    if (r->kind == 'J')
+        day = days_from_civil(y, 1, 1) + r->day - 1 + (is_leap(y) && r->day >= 60);
+    else if (r->kind == 'D')
+        day = days_from_civil(y, 1, 1) + r->day;
+    else {
+        long long first = days_from_civil(y, r->month, 1);
+        int mdays = (int)(days_from_civil(y + (r->month == 12), r->month % 12 + 1, 1) - first);
+        int mday = (r->day - weekday(first) + 7) % 7 + (r->week - 1) * 7;
+        while (mday >= mdays)
+            mday -= 7;                  /* week 5: the last one */
+        day = first + mday;
+    }
+    return day * SECS_PER_DAY + r->time - east;
+}
+
+/* Is t (UTC) daylight time?  The rules of t's year, as glibc takes them;
+ * south of the equator daylight time spans the new year. */
+static int
+is_dst(long long t)
+{
+    long long y;
+    int m, d;
+
+    if (!zone.has_dst)
+        return 0;
+    civil_from_days(floor_div(t, SECS_PER_DAY), &y, &m, &d);
+    long long start = transition(&zone.start, y, zone.std_east);
+    long long end = transition(&zone.end, y, zone.dst_east);
+    return start < end ? t >= start && t < end : !(t >= end && t < start);
+}
+
+static struct tm *
+local_fields(long long t, struct tm *tm)
+{
+    int dst = is_dst(t);
+
+    if (!fields_from_seconds(t, dst ? zone.dst_east : zone.std_east, tzname[dst], tm))
+        return NULL;
+    tm->tm_isdst = dst;
+    return tm;
 }
 
 /* ---- conversions ------------------------------------------------------------ */
@@ -165,7 +363,7 @@ struct tm *
 localtime_r(const time_t *t, struct tm *result)
 {
     tzset();
-    return fields_from_seconds(*t, -timezone, tzname[0], result);
+    return local_fields(*t, result);
 }
 
 struct tm *
@@ -187,8 +385,30 @@ timegm(struct tm *tm)
     return r;
 }
 
+/*
+ * The UTC time of local fields: tm_isdst > 0 says they are daylight time
+ * (an hour ahead of standard time if the zone has none, as glibc), 0
+ * standard time, < 0 "find out".  A time that does not exist (the hour the
+ * clocks skip) is read as standard time, as glibc does; one that exists
+ * twice (the hour repeated) is the first, daylight time.
+ */
+static long long
+utc_of_local(long long local, int isdst)
+{
+    long long as_std = local - zone.std_east;
+    long long as_dst = local - (zone.has_dst ? zone.dst_east : zone.std_east + 3600);
+
+    if (isdst > 0)
+        return as_dst;
+    if (isdst == 0 || !zone.has_dst)
+        return as_std;
+    if (is_dst(as_dst))
+        return as_dst;
+    return as_std;
+}
+
 /* POSIX mktime: tm is local time, its fields may be out of range; they are
- * normalized, and tm_wday and tm_yday set.  tm_isdst is ignored (no DST). */
+ * normalized, and tm_wday, tm_yday and tm_isdst set. */
 time_t
 mktime(struct tm *tm)
 {
@@ -196,10 +416,10 @@ mktime(struct tm *tm)
     time_t r;
 
     tzset();
-    t = seconds_from_fields(tm) + timezone;
+    t = utc_of_local(seconds_from_fields(tm), tm->tm_isdst);
     r = to_time_t(t);
     if (r != (time_t)-1 || t == -1)
-        fields_from_seconds(t, -timezone, tzname[0], tm);
+        local_fields(t, tm);
     return r;
 }
 
@@ -270,9 +490,8 @@ ctime(const time_t *t)
 static int
 iso_weeks_in_year(long long y)
 {
-    int jan1 = (int)(floor_div(days_from_civil(y, 1, 1) + 4, 7) * -7 + days_from_civil(y, 1, 1) + 4);
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return jan1 == 4 || (leap && jan1 == 3) ? 53 : 52;
+    int jan1 = weekday(days_from_civil(y, 1, 1));
+    return jan1 == 4 || (is_leap(y) && jan1 == 3) ? 53 : 52;
 }
 
 static int

@@ -4,6 +4,7 @@
  * of a system call.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <parley.h>
 #include <sys/socket.h>
@@ -94,6 +95,10 @@ static ssize_t
 each_iovec(int fd, const struct iovec *iov, int iovcnt, bool writing)
 {
     ssize_t done = 0;
+    if (iovcnt < 0 || iovcnt > IOV_MAX) {
+        errno = EINVAL;
+        return -1;
+    }
     for (int i = 0; i < iovcnt; i++) {
         ssize_t r = writing ? write(fd, iov[i].iov_base, iov[i].iov_len)
                             : read(fd, iov[i].iov_base, iov[i].iov_len);

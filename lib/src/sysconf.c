@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <parley.h>
+#include <semaphore.h>
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -64,11 +65,21 @@ sysconf(int name)
     case _SC_NPROCESSORS_ONLN:  return 1;
     case _SC_PHYS_PAGES:        return memory_pages(0);
     case _SC_AVPHYS_PAGES:      return memory_pages(1);
-    /* Options Parley does not have (yet): -1, errno unchanged. */
+    case _SC_FSYNC:             return _POSIX_FSYNC;
+    case _SC_SEM_VALUE_MAX:     return SEM_VALUE_MAX;
+    case _SC_IOV_MAX:           return IOV_MAX;
+    /* Limits with no fixed value: -1, errno unchanged.  sem_t lives in
+     * the program's memory, as many as it likes (named ones: SEM_OPEN_MAX
+     * open at once); there are no symbolic links to loop through. */
+    case _SC_SEM_NSEMS_MAX: case _SC_SYMLOOP_MAX:
+        return -1;
+    /* Options Parley does not have: -1, errno unchanged (POSIX).  No
+     * threads; no timer_create (so no TIMER_MAX); no mq_open (System V
+     * queues are XSI, not this option); no aio_*; no sched_setscheduler;
+     * not an XSI system. */
     case _SC_THREADS: case _SC_TIMERS: case _SC_TIMER_MAX:
-    case _SC_ASYNCHRONOUS_IO: case _SC_PRIORITY_SCHEDULING: case _SC_FSYNC:
-    case _SC_MESSAGE_PASSING: case _SC_SEM_NSEMS_MAX: case _SC_SEM_VALUE_MAX:
-    case _SC_XOPEN_VERSION: case _SC_IOV_MAX: case _SC_SYMLOOP_MAX:
+    case _SC_MESSAGE_PASSING: case _SC_ASYNCHRONOUS_IO:
+    case _SC_PRIORITY_SCHEDULING: case _SC_XOPEN_VERSION:
         return -1;
     default:
         errno = EINVAL;

@@ -29,11 +29,34 @@ tcflush(int fd, int queue_selector)
     return ioctl(fd, TCFLSH, (void *)(long)queue_selector);
 }
 
+/* As glibc: TCSBRK with 1.  Output is never queued, so it returns at
+ * once, but a background process gets SIGTTOU as for tcsetattr. */
 int
 tcdrain(int fd)
 {
-    struct termios t;
-    return tcgetattr(fd, &t);       /* output is never queued: just check fd */
+    return ioctl(fd, TCSBRK, (void *)1L);
+}
+
+/* There is no flow control and no line to break: both only check their
+ * arguments (and, from the background, get SIGTTOU). */
+int
+tcflow(int fd, int action)
+{
+    return ioctl(fd, TCXONC, (void *)(long)action);
+}
+
+int
+tcsendbreak(int fd, int duration)
+{
+    return ioctl(fd, TCSBRK, (void *)0L);
+}
+
+/* The session the terminal belongs to; ENOTTY if it is not the caller's. */
+pid_t
+tcgetsid(int fd)
+{
+    pid_t sid;
+    return ioctl(fd, TIOCGSID, &sid) < 0 ? -1 : sid;
 }
 
 /* What glibc's cfmakeraw clears and sets. */

@@ -58,6 +58,34 @@ case_tz_offset_moves_local_time(void)
     CHECK_EQ(mktime(tm), t);
 }
 
+/* TZ with daylight-saving rules (POSIX): summer is CEST, an hour ahead,
+ * winter CET; tzname, daylight and mktime with tm_isdst -1 follow. */
+static void
+case_tz_rules_give_daylight_saving_time(void)
+{
+    time_t summer = 1719835200, winter = 1704110400;  /* 2024-07-01, 2024-01-01 12:00 UTC */
+    struct tm tm;
+    char buf[64];
+
+    CHECK_OK(setenv("TZ", "CET-1CEST,M3.5.0,M10.5.0/3", 1));
+    tzset();
+    CHECK_STR_EQ(tzname[0], "CET");
+    CHECK_STR_EQ(tzname[1], "CEST");
+    CHECK_EQ(timezone, -3600);
+    CHECK_EQ(daylight, 1);
+    CHECK(localtime_r(&summer, &tm) != NULL);
+    CHECK_EQ(tm.tm_hour, 14);
+    CHECK_EQ(tm.tm_isdst, 1);
+    strftime(buf, sizeof buf, "%H:%M %Z %z", &tm);
+    CHECK_STR_EQ(buf, "14:00 CEST +0200");
+    CHECK(localtime_r(&winter, &tm) != NULL);
+    CHECK_EQ(tm.tm_hour, 13);
+    CHECK_EQ(tm.tm_isdst, 0);
+    tm = (struct tm){ .tm_year = 124, .tm_mon = 6, .tm_mday = 1, .tm_hour = 14, .tm_isdst = -1 };
+    CHECK_EQ(mktime(&tm), summer);
+    CHECK_EQ(tm.tm_isdst, 1);
+}
+
 /* ctime(t) is asctime(localtime(t)): 26 bytes ending in a newline. */
 static void
 case_ctime_is_asctime_of_localtime(void)
@@ -121,6 +149,7 @@ main(int argc, char **argv)
         CHECK_CASE(time_agrees_with_clock_realtime),
         CHECK_CASE(mktime_undoes_localtime),
         CHECK_CASE(tz_offset_moves_local_time),
+        CHECK_CASE(tz_rules_give_daylight_saving_time),
         CHECK_CASE(ctime_is_asctime_of_localtime),
         CHECK_CASE(mktime_normalizes_fields),
         CHECK_CASE(mktime_past_2038_is_eoverflow),

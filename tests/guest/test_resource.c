@@ -5,7 +5,8 @@
  * and nice values (nice, getpriority, setpriority).
  *
  * CPU time is only ever checked to be non-zero after a process has spun
- * for a while, and zero before: never against a number of milliseconds.
+ * for a while, and zero before, or split between user and system time by
+ * what the process did: never against a number of milliseconds.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -191,6 +192,44 @@ case_rlimit_nproc_makes_fork_eagain(void)
     CHECK_EQ(sysconf(_SC_CHILD_MAX), 2);
 }
 
+/* RLIMIT_NPROC counts every process of the real user, not the caller's
+ * children: a process of uid 1000 that another process started counts
+ * against this one's limit. */
+static void
+case_rlimit_nproc_counts_the_users_processes_not_the_callers(void)
+{
+    int fds[2];
+    char c;
+    pid_t other;
+
+    CHECK_OK(pipe(fds));
+    other = fork();                         /* a sibling of the same user */
+    if (other == 0) {
+        if (setuid(1000) < 0)
+            _exit(1);
+        write(fds[1], "x", 1);
+        pause();
+        _exit(0);
+    }
+    CHECK_EQ(read(fds[0], &c, 1), 1);
+    pid_t pid = fork();
+    if (pid == 0) {
+        struct rlimit r = { 2, 2 };         /* this process and the sibling */
+        if (setuid(1000) < 0 || setrlimit(RLIMIT_NPROC, &r) < 0)
+            _exit(2);
+        pid_t grandchild = fork();
+        if (grandchild == 0)
+            _exit(0);
+        if (grandchild > 0)
+            _exit(3);                       /* the sibling was not counted */
+        _exit(errno == EAGAIN ? 0 : 4);
+    }
+    int code = check_exit_code(pid);
+    kill(other, SIGKILL);
+    check_exit_code(other);
+    CHECK_EQ(code, 0);
+}
+
 /* Root is not held to RLIMIT_NPROC (as on Linux). */
 static void
 case_rlimit_nproc_does_not_bind_root(void)
@@ -262,6 +301,100 @@ case_getrusage_self_counts_user_time(void)
     CHECK_OK(getrusage(RUSAGE_SELF, &after));
     CHECK(timeval_us(after.ru_utime) > timeval_us(before.ru_utime));
     CHECK(after.ru_utime.tv_usec < 1000000);
+}
+
+/* CPU time used so far, user plus system, in ticks. */
+static clock_t
+cpu_ticks(struct tms *t)
+{
+    times(t);
+    return t->tms_utime + t->tms_stime;
+}
+
+/* Spins until `ticks` more ticks of CPU time are used: in system calls
+ * (getppid, a thousand at a time) or, with syscalls 0, in user mode (a
+ * times() now and then is the only call).  *used: the ticks it took. */
+static void
+spin_ticks(clock_t ticks, int syscalls, struct tms *used)
+{
+    struct tms start, now;
+    volatile unsigned long work = 0;
+    clock_t begin = cpu_ticks(&start);
+
+    do {
+        for (int i = 0; i < 1000; i++) {
+            if (syscalls)
+                getppid();
+            else
+                for (int j = 0; j < 100; j++)
+                    work += j;
+        }
+    } while (cpu_ticks(&now) - begin < ticks);
+    used->tms_utime = now.tms_utime - start.tms_utime;
+    used->tms_stime = now.tms_stime - start.tms_stime;
+}
+
+/* A loop of system calls spends much of its time in the kernel: system
+ * time (a tick that came due during a call is the kernel's, though the
+ * kernel takes it only on the way out). */
+static void
+case_system_calls_are_charged_as_system_time(void)
+{
+    struct tms used;
+    struct rusage u;
+
+    spin_ticks(40, 1, &used);
+    CHECK(used.tms_stime >= 4);             /* a tenth, at the very least */
+    CHECK_OK(getrusage(RUSAGE_SELF, &u));
+    CHECK(timeval_us(u.ru_stime) >= 40000);
+}
+
+/* A loop without calls is user time, nearly all of it. */
+static void
+case_a_loop_without_calls_is_user_time(void)
+{
+    struct tms used;
+
+    spin_ticks(40, 0, &used);
+    CHECK(used.tms_utime >= 36);
+    CHECK(used.tms_stime <= 4);
+}
+
+/* A child's system time reaches its parent at wait: RUSAGE_CHILDREN,
+ * tms_cstime and clock(), which counts both kinds. */
+static void
+case_childrens_system_time_is_summed_at_wait(void)
+{
+    struct rusage u;
+    struct tms t;
+    clock_t before = clock();
+    pid_t pid = fork();
+
+    if (pid == 0) {
+        struct tms used;
+        spin_ticks(30, 1, &used);
+        _exit(0);
+    }
+    CHECK_EQ(check_exit_code(pid), 0);
+    CHECK_OK(getrusage(RUSAGE_CHILDREN, &u));
+    CHECK(timeval_us(u.ru_stime) > 0);
+    times(&t);
+    CHECK(t.tms_cstime > 0);
+    CHECK_EQ(timeval_us(u.ru_stime), t.tms_cstime * (1000000 / sysconf(_SC_CLK_TCK)));
+    CHECK(clock() >= before);               /* the child's time is not ours */
+}
+
+/* clock() is user plus system time. */
+static void
+case_clock_counts_system_time_too(void)
+{
+    struct tms used, t;
+
+    spin_ticks(30, 1, &used);
+    clock_t c = clock();
+    times(&t);
+    CHECK(t.tms_stime > 0);
+    CHECK(c >= (clock_t)(t.tms_stime * (CLOCKS_PER_SEC / sysconf(_SC_CLK_TCK))));
 }
 
 /* RUSAGE_CHILDREN counts children only once they have been waited for. */
@@ -516,10 +649,15 @@ main(int argc, char **argv)
         CHECK_CASE(rlimit_core_is_accepted),
         CHECK_CASE(rlimit_nproc_makes_fork_eagain),
         CHECK_CASE(rlimit_nproc_does_not_bind_root),
+        CHECK_CASE(rlimit_nproc_counts_the_users_processes_not_the_callers),
         CHECK_CASE(rlimit_as_makes_sbrk_and_malloc_fail_enomem),
         CHECK_CASE(rlimit_as_makes_mmap_fail_enomem),
         CHECK_CASE(fork_child_inherits_limits),
         CHECK_CASE(getrusage_self_counts_user_time),
+        CHECK_CASE(system_calls_are_charged_as_system_time),
+        CHECK_CASE(a_loop_without_calls_is_user_time),
+        CHECK_CASE(childrens_system_time_is_summed_at_wait),
+        CHECK_CASE(clock_counts_system_time_too),
         CHECK_CASE(getrusage_children_counts_waited_for_children),
         CHECK_CASE(getrusage_unknown_who_is_einval),
         CHECK_CASE(times_reports_own_and_children_ticks),

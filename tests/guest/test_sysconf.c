@@ -5,9 +5,11 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <semaphore.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/uio.h>
 #include <sys/utsname.h>
 #include <unistd.h>
 
@@ -76,6 +78,125 @@ case_sysconf_clock_ticks_and_processors_are_positive(void)
     CHECK(sysconf(_SC_ARG_MAX) >= _POSIX_ARG_MAX);
     CHECK(sysconf(_SC_PHYS_PAGES) > 0);
     CHECK(sysconf(_SC_AVPHYS_PAGES) <= sysconf(_SC_PHYS_PAGES));
+}
+
+/*
+ * Every _SC_ name <unistd.h> defines, and what it must answer: a value
+ * (EXACT), a POSIX minimum (AT_LEAST), or -1 with errno untouched, which
+ * POSIX gives for an option not supported and a limit with no fixed value
+ * (NONE).  tests/tools/test_headers.py checks that the table names them
+ * all.
+ */
+enum answer { EXACT, AT_LEAST, NONE };
+
+static const struct sc_answer {
+    const char *name;
+    int sc;
+    enum answer kind;
+    long value;
+} sc_answers[] = {
+#define SC(name, kind, value) { #name, name, kind, value }
+    SC(_SC_ARG_MAX, EXACT, ARG_MAX),
+    SC(_SC_CHILD_MAX, AT_LEAST, _POSIX_CHILD_MAX),
+    SC(_SC_CLK_TCK, EXACT, PARLEY_CLK_TCK),
+    SC(_SC_NGROUPS_MAX, EXACT, NGROUPS_MAX),        /* no supplementary groups */
+    SC(_SC_OPEN_MAX, AT_LEAST, _POSIX_OPEN_MAX),
+    SC(_SC_STREAM_MAX, AT_LEAST, _POSIX_STREAM_MAX),
+    SC(_SC_TZNAME_MAX, AT_LEAST, _POSIX_TZNAME_MAX),
+    SC(_SC_JOB_CONTROL, AT_LEAST, 1),
+    SC(_SC_SAVED_IDS, AT_LEAST, 1),
+    SC(_SC_REALTIME_SIGNALS, EXACT, 200809L),
+    SC(_SC_PRIORITY_SCHEDULING, NONE, 0),           /* no sched_setscheduler */
+    SC(_SC_TIMERS, NONE, 0),                        /* no timer_create */
+    SC(_SC_ASYNCHRONOUS_IO, NONE, 0),               /* no aio_read */
+    SC(_SC_FSYNC, EXACT, 200809L),
+    SC(_SC_MAPPED_FILES, EXACT, 200809L),
+    SC(_SC_MEMORY_PROTECTION, EXACT, 200809L),
+    SC(_SC_MESSAGE_PASSING, NONE, 0),               /* no mq_open */
+    SC(_SC_SEMAPHORES, EXACT, 200809L),
+    SC(_SC_SHARED_MEMORY_OBJECTS, EXACT, 200809L),
+    SC(_SC_VERSION, EXACT, 200809L),
+    SC(_SC_PAGESIZE, EXACT, 4096),
+    SC(_SC_RTSIG_MAX, EXACT, SIGRTMAX - SIGRTMIN + 1),
+    SC(_SC_SEM_NSEMS_MAX, NONE, 0),                 /* as many as memory holds */
+    SC(_SC_SEM_VALUE_MAX, EXACT, SEM_VALUE_MAX),
+    SC(_SC_SIGQUEUE_MAX, AT_LEAST, _POSIX_SIGQUEUE_MAX),
+    SC(_SC_TIMER_MAX, NONE, 0),                     /* no timers */
+    SC(_SC_LINE_MAX, AT_LEAST, _POSIX2_LINE_MAX),
+    SC(_SC_IOV_MAX, EXACT, IOV_MAX),
+    SC(_SC_THREADS, NONE, 0),                       /* no threads */
+    SC(_SC_LOGIN_NAME_MAX, AT_LEAST, _POSIX_LOGIN_NAME_MAX),
+    SC(_SC_TTY_NAME_MAX, AT_LEAST, _POSIX_TTY_NAME_MAX),
+    SC(_SC_NPROCESSORS_CONF, EXACT, 1),
+    SC(_SC_NPROCESSORS_ONLN, EXACT, 1),
+    SC(_SC_PHYS_PAGES, AT_LEAST, 1),
+    SC(_SC_AVPHYS_PAGES, AT_LEAST, 1),
+    SC(_SC_XOPEN_VERSION, NONE, 0),                 /* not an XSI system */
+    SC(_SC_MONOTONIC_CLOCK, EXACT, 200809L),
+    SC(_SC_SYMLOOP_MAX, NONE, 0),                   /* no symbolic links */
+    SC(_SC_HOST_NAME_MAX, EXACT, HOST_NAME_MAX),
+#undef SC
+};
+
+static void
+case_sysconf_answers_every_name_as_posix_says(void)
+{
+    for (unsigned i = 0; i < sizeof sc_answers / sizeof sc_answers[0]; i++) {
+        const struct sc_answer *a = &sc_answers[i];
+        errno = 0;
+        long v = sysconf(a->sc);
+        int right = a->kind == EXACT ? v == a->value :
+                    a->kind == AT_LEAST ? v >= a->value : v == -1 && errno == 0;
+        if (!right)
+            check_fail(__FILE__, __LINE__, "sysconf(%s) = %ld, errno %d", a->name, v, errno);
+    }
+}
+
+/* The option macros agree with sysconf (a program may test either). */
+static void
+case_option_macros_agree_with_sysconf(void)
+{
+    CHECK_EQ(sysconf(_SC_THREADS), _POSIX_THREADS);
+    CHECK_EQ(sysconf(_SC_TIMERS), _POSIX_TIMERS);
+    CHECK_EQ(sysconf(_SC_MESSAGE_PASSING), _POSIX_MESSAGE_PASSING);
+    CHECK_EQ(sysconf(_SC_ASYNCHRONOUS_IO), _POSIX_ASYNCHRONOUS_IO);
+    CHECK_EQ(sysconf(_SC_PRIORITY_SCHEDULING), _POSIX_PRIORITY_SCHEDULING);
+    CHECK_EQ(sysconf(_SC_FSYNC), _POSIX_FSYNC);
+    CHECK_EQ(sysconf(_SC_SEMAPHORES), _POSIX_SEMAPHORES);
+}
+
+/* _POSIX_FSYNC: fsync and fdatasync on a file; EINVAL on a pipe, EBADF on
+ * a closed descriptor (as Linux). */
+static void
+case_fsync_works_on_files_only(void)
+{
+    int fds[2];
+    int fd = open("/tmp/fsync", O_CREAT | O_WRONLY | O_TRUNC, 0600);
+    CHECK(fd >= 0);
+    CHECK_EQ(write(fd, "x", 1), 1);
+    CHECK_OK(fsync(fd));
+    CHECK_OK(fdatasync(fd));
+    CHECK_OK(close(fd));
+    CHECK_OK(pipe(fds));
+    CHECK_ERR(fsync(fds[0]), EINVAL);
+    CHECK_ERR(fsync(99), EBADF);
+    unlink("/tmp/fsync");
+}
+
+/* IOV_MAX buffers in one writev; one more is EINVAL (POSIX). */
+static void
+case_writev_takes_iov_max_buffers_and_no_more(void)
+{
+    static struct iovec iov[IOV_MAX + 1];
+    char buf[IOV_MAX + 1];
+    int fds[2];
+    CHECK_OK(pipe(fds));
+    for (int i = 0; i <= IOV_MAX; i++)
+        iov[i] = (struct iovec){ "y", 1 };
+    CHECK_ERR(writev(fds[1], iov, IOV_MAX + 1), EINVAL);
+    CHECK_ERR(writev(fds[1], iov, -1), EINVAL);
+    CHECK_EQ(writev(fds[1], iov, IOV_MAX), IOV_MAX);
+    CHECK_EQ(read(fds[0], buf, sizeof buf), IOV_MAX);
 }
 
 /* POSIX: an unknown name is EINVAL. */
@@ -184,6 +305,10 @@ main(int argc, char **argv)
         CHECK_CASE(sysconf_reports_the_ipc_options_provided),
         CHECK_CASE(sysconf_clock_ticks_and_processors_are_positive),
         CHECK_CASE(sysconf_unknown_name_is_einval),
+        CHECK_CASE(sysconf_answers_every_name_as_posix_says),
+        CHECK_CASE(option_macros_agree_with_sysconf),
+        CHECK_CASE(fsync_works_on_files_only),
+        CHECK_CASE(writev_takes_iov_max_buffers_and_no_more),
         CHECK_CASE(pathconf_gives_name_path_and_pipe_limits),
         CHECK_CASE(pathconf_no_trunc_is_true_to_its_word),
         CHECK_CASE(pathconf_of_missing_file_is_enoent),

@@ -6,11 +6,13 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <termios.h>
 #include <time.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include "check.h"
 
@@ -161,6 +163,221 @@ case_dev_tty_is_the_console(void)
     CHECK_OK(close(fd));
 }
 
+/* ---- job control on output and terminal changes (SIGTTOU) ---------------- */
+
+/* The console's local modes with `flag` turned on (or off); returns the old
+ * ones, for tty_restore. */
+static struct termios
+tty_set_lflag(tcflag_t flag, int on)
+{
+    struct termios old, t;
+    tcgetattr(0, &old);
+    t = old;
+    t.c_lflag = on ? t.c_lflag | flag : t.c_lflag & ~flag;
+    tcsetattr(0, TCSANOW, &t);
+    return old;
+}
+
+static void tty_restore(const struct termios *old) { tcsetattr(0, TCSANOW, old); }
+
+static int op_write(void)
+{
+    return write(1, "(background write)\n", 19) == 19 ? 0 : errno;
+}
+
+static int op_tcsetattr(void)
+{
+    struct termios t;
+    return tcgetattr(0, &t) == 0 && tcsetattr(0, TCSANOW, &t) == 0 ? 0 : errno;
+}
+
+static int op_tcsetpgrp(void) { return tcsetpgrp(0, getpgrp()) == 0 ? 0 : errno; }
+static int op_tcflush(void)   { return tcflush(0, TCIFLUSH) == 0 ? 0 : errno; }
+static int op_tcdrain(void)   { return tcdrain(0) == 0 ? 0 : errno; }
+static int op_tcflow(void)    { return tcflow(0, TCOON) == 0 ? 0 : errno; }
+
+enum { SIGTTOU_DEFAULT, SIGTTOU_IGNORED, SIGTTOU_BLOCKED };
+
+/* Runs op in a child in a process group of its own -- in the background,
+ * as the case's group owns the console -- with SIGTTOU as `disposition`.
+ * Returns the child's wait status: stopped (then killed) or op's errno as
+ * its exit code. */
+static int
+in_background(int (*op)(void), int disposition)
+{
+    int status = -1;
+    pid_t pid = fork();
+    if (pid == 0) {
+        sigset_t ttou;
+        setpgid(0, 0);
+        if (disposition == SIGTTOU_IGNORED)
+            signal(SIGTTOU, SIG_IGN);
+        sigemptyset(&ttou);
+        sigaddset(&ttou, SIGTTOU);
+        if (disposition == SIGTTOU_BLOCKED)
+            sigprocmask(SIG_BLOCK, &ttou, NULL);
+        _exit(op());
+    }
+    setpgid(pid, pid);
+    if (pid < 0 || waitpid(pid, &status, WUNTRACED) != pid)
+        return -1;
+    if (WIFSTOPPED(status)) {
+        kill(pid, SIGKILL);
+        waitpid(pid, NULL, 0);
+    }
+    return status;
+}
+
+static int
+stopped_by_sigttou(int status)
+{
+    return status != -1 && WIFSTOPPED(status) && WSTOPSIG(status) == SIGTTOU;
+}
+
+static int
+exited_with(int status, int code)
+{
+    return status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == code;
+}
+
+/* Linux's default (no TOSTOP): a background job's output goes through. */
+static void
+case_background_write_without_tostop_goes_through(void)
+{
+    struct termios old = tty_set_lflag(TOSTOP, 0);
+    int status = in_background(op_write, SIGTTOU_DEFAULT);
+    tty_restore(&old);
+    CHECK(exited_with(status, 0));
+}
+
+static void
+case_background_write_with_tostop_stops_with_sigttou(void)
+{
+    struct termios old = tty_set_lflag(TOSTOP, 1);
+    int status = in_background(op_write, SIGTTOU_DEFAULT);
+    int fg_write = write(1, "(foreground write)\n", 19);
+    tty_restore(&old);
+    CHECK(stopped_by_sigttou(status));
+    CHECK_EQ(fg_write, 19);            /* the foreground group still writes */
+}
+
+/* POSIX: with SIGTTOU ignored or blocked, the write goes ahead. */
+static void
+case_background_write_with_tostop_and_sigttou_ignored_goes_through(void)
+{
+    struct termios old = tty_set_lflag(TOSTOP, 1);
+    int ignored = in_background(op_write, SIGTTOU_IGNORED);
+    int blocked = in_background(op_write, SIGTTOU_BLOCKED);
+    tty_restore(&old);
+    CHECK(exited_with(ignored, 0));
+    CHECK(exited_with(blocked, 0));
+}
+
+/* tcsetattr, tcsetpgrp, tcflush, tcdrain from the background: SIGTTOU,
+ * with or without TOSTOP. */
+static void
+case_background_terminal_changes_stop_with_sigttou(void)
+{
+    CHECK(stopped_by_sigttou(in_background(op_tcsetattr, SIGTTOU_DEFAULT)));
+    CHECK(stopped_by_sigttou(in_background(op_tcsetpgrp, SIGTTOU_DEFAULT)));
+    CHECK(stopped_by_sigttou(in_background(op_tcflush, SIGTTOU_DEFAULT)));
+    CHECK(stopped_by_sigttou(in_background(op_tcdrain, SIGTTOU_DEFAULT)));
+    CHECK(stopped_by_sigttou(in_background(op_tcflow, SIGTTOU_DEFAULT)));
+    CHECK_EQ(tcgetpgrp(0), getpgrp());  /* nobody took the console */
+}
+
+static void
+case_background_terminal_changes_with_sigttou_ignored_proceed(void)
+{
+    CHECK(exited_with(in_background(op_tcsetattr, SIGTTOU_IGNORED), 0));
+    CHECK(exited_with(in_background(op_tcdrain, SIGTTOU_BLOCKED), 0));
+    CHECK(exited_with(in_background(op_tcflush, SIGTTOU_BLOCKED), 0));
+}
+
+/* A child of an orphaned group (its parent gone, init in another session
+ * adopts it): nobody could continue it, so EIO instead of a stop. */
+static void
+case_orphaned_group_gets_eio_instead_of_sigttou(void)
+{
+    int fds[2], got[2] = { -1, -1 };
+    struct termios old = tty_set_lflag(TOSTOP, 1);
+    CHECK_OK(pipe(fds));
+    pid_t pid = fork();
+    if (pid == 0) {
+        setpgid(0, 0);
+        if (fork() == 0) {
+            while (getppid() != 1)      /* until the parent is gone */
+                check_sleep_ms(5);
+            int answer[2] = { op_tcsetattr(), op_write() };
+            write(fds[1], answer, sizeof answer);
+            _exit(0);
+        }
+        _exit(0);
+    }
+    CHECK(pid > 0);
+    waitpid(pid, NULL, 0);
+    close(fds[1]);
+    ssize_t n = read(fds[0], got, sizeof got);
+    tty_restore(&old);
+    CHECK_EQ(n, (ssize_t)sizeof got);
+    CHECK_EQ(got[0], EIO);
+    CHECK_EQ(got[1], EIO);
+}
+
+/* tcsetpgrp: a group of another session is EPERM; a process of another
+ * session, whose terminal this is not, gets ENOTTY. */
+static void
+case_tcsetpgrp_outside_the_session_is_eperm_or_enotty(void)
+{
+    CHECK_ERR(tcsetpgrp(0, 1), EPERM);          /* init's group */
+    CHECK_ERR(tcsetpgrp(0, 0), EINVAL);
+    pid_t pid = fork();
+    if (pid == 0) {
+        setsid();
+        _exit(tcsetpgrp(0, getpid()) < 0 && errno == ENOTTY ? 0 : 1);
+    }
+    int status = -1;
+    waitpid(pid, &status, 0);
+    CHECK(exited_with(status, 0));
+    CHECK_EQ(tcgetpgrp(0), getpgrp());
+}
+
+/* tcgetsid: the console's session is ours (the test runs in it); from
+ * another session it is not that process's terminal.  tcflow and
+ * tcsendbreak check their arguments. */
+static void
+case_tcgetsid_tcflow_and_tcsendbreak(void)
+{
+    CHECK_EQ(tcgetsid(0), getsid(0));
+    CHECK_OK(tcflow(0, TCOON));
+    CHECK_ERR(tcflow(0, 9), EINVAL);
+    CHECK_OK(tcsendbreak(0, 0));
+    pid_t pid = fork();
+    if (pid == 0) {
+        setsid();
+        _exit(tcgetsid(0) < 0 && errno == ENOTTY ? 0 : 1);
+    }
+    int status = -1;
+    waitpid(pid, &status, 0);
+    CHECK(exited_with(status, 0));
+}
+
+static void
+case_window_size_can_be_set(void)
+{
+    struct winsize old, ws, back;
+    CHECK_OK(ioctl(0, TIOCGWINSZ, &old));
+    ws = old;
+    ws.ws_col = 100;
+    signal(SIGWINCH, SIG_IGN);
+    CHECK_OK(ioctl(0, TIOCSWINSZ, &ws));
+    CHECK_OK(ioctl(0, TIOCGWINSZ, &back));
+    CHECK_OK(ioctl(0, TIOCSWINSZ, &old));
+    CHECK_EQ(back.ws_col, 100);
+    CHECK_EQ(back.ws_row, old.ws_row);
+    CHECK_ERR(ioctl(0, TIOCSWINSZ, (void *)4), EFAULT);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -175,6 +392,15 @@ main(int argc, char **argv)
         CHECK_CASE(foreground_group_through_ioctl_and_tcgetpgrp),
         CHECK_CASE(dev_null_and_dev_zero),
         CHECK_CASE(dev_tty_is_the_console),
+        CHECK_CASE(background_write_without_tostop_goes_through),
+        CHECK_CASE(background_write_with_tostop_stops_with_sigttou),
+        CHECK_CASE(background_write_with_tostop_and_sigttou_ignored_goes_through),
+        CHECK_CASE(background_terminal_changes_stop_with_sigttou),
+        CHECK_CASE(background_terminal_changes_with_sigttou_ignored_proceed),
+        CHECK_CASE(orphaned_group_gets_eio_instead_of_sigttou),
+        CHECK_CASE(tcsetpgrp_outside_the_session_is_eperm_or_enotty),
+        CHECK_CASE(tcgetsid_tcflow_and_tcsendbreak),
+        CHECK_CASE(window_size_can_be_set),
     };
     return check_main("tty", cases, CHECK_NCASES(cases), argc, argv);
 }

@@ -218,7 +218,7 @@ case_every_new_utility_answers_help(void)
     static const char *const names[] = {
         "cp", "mv", "head", "tail", "sort", "uniq", "cut", "tr", "tee", "touch",
         "date", "clear", "more", "printf", "test", "seq", "xargs", "which", "ln",
-        "chmod", "stat", "hexdump", "time", "yes", "man", "grep", "sh",
+        "chmod", "stat", "hexdump", "time", "yes", "man", "grep", "sh", "stty",
     };
     char command[64];
     for (unsigned i = 0; i < sizeof names / sizeof names[0]; i++) {

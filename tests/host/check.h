@@ -31,7 +31,7 @@
  * Extra sources a test needs (code under test from lib/ or tools/) are named
  * in the test file itself, and extra compiler flags likewise:
  *
- *     // build: lib/src/vsnprintf.c
+ *     // build: lib/src/format.c
  *     // cflags: -DSOMETHING
  *
  * This header uses the host's stdio (fprintf), never the code under test.

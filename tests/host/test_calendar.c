@@ -7,9 +7,10 @@
  *
  * calendar.c is compiled with its public names renamed parley_*, so both
  * libraries live in this one program: glibc's under the usual names.
- * Time zones are given as TZ strings without daylight-saving rules, the
- * form Parley understands.  time_t is 64 bits here: the dates stay within
- * Parley's 32-bit range (1901-12-13 .. 2038-01-19).
+ * Time zones are POSIX TZ strings, with and without daylight-saving
+ * rules (glibc reads them the same way when no zoneinfo file has the
+ * name).  time_t is 64 bits here: the dates stay within Parley's 32-bit
+ * range (1901-12-13 .. 2038-01-19).
  */
 #undef gmtime
 #undef gmtime_r
@@ -44,6 +45,8 @@ char      *parley_ctime_r(const time_t *t, char *buf);
 size_t     parley_strftime(char *s, size_t max, const char *format, const struct tm *tm);
 double     parley_difftime(time_t t1, time_t t0);
 extern long parley_timezone;
+extern int  parley_daylight;
+extern char *parley_tzname[2];
 void       parley_tzset(void);
 
 static const char *const zones[] = { "UTC0", "EST5", "CET-1", "IST-5:30", "ABC+3:15", "XYZ-14" };
@@ -235,6 +238,165 @@ TEST(asctime_and_ctime_match_glibc)
     }
 }
 
+/* Zones with daylight-saving rules: the US's and the EU's (the time of the
+ * change given), one south of the equator (daylight time across the new
+ * year), Jn and zero-based days, a change at hour 26 or
+ * at a negative hour, <quoted> names, a daylight offset other than +1h. */
+static const char *const dst_zones[] = {
+    "EST5EDT,M3.2.0,M11.1.0", "CET-1CEST,M3.5.0,M10.5.0/3",
+    "NZST-12NZDT,M9.5.0,M4.1.0/3", "PST8PDT7,M3.2.0/2:00:00,M11.1.0/2:00:00",
+    "IST-2IDT,M3.4.4/26,M10.5.0", "<+0330>-3:30<+0430>,J79/24,J263/24",
+    "AAA3BBB,100/3,300", "XXX-1YYY-3,M4.1.0/-1,M9.5.6/49", "LHST-10:30LHDT-11,M10.1.0,M4.1.0",
+};
+
+static int
+same_local(const struct tm *a, const struct tm *b)
+{
+    return same_tm(a, b) && a->tm_isdst == b->tm_isdst && strcmp(a->tm_zone, b->tm_zone) == 0;
+}
+
+/* tzset: tzname, timezone, daylight as glibc sets them. */
+TEST(tzset_sets_tzname_timezone_daylight_like_glibc)
+{
+    static const char *const more[] = { "UTC0", "EST5", "<+0545>-5:45", "CET-1CEST" };
+    for (size_t z = 0; z < sizeof dst_zones / sizeof dst_zones[0] + 4; z++) {
+        const char *tz = z < sizeof dst_zones / sizeof dst_zones[0] ? dst_zones[z] : more[z - sizeof dst_zones / sizeof dst_zones[0]];
+        use_zone(tz);
+        CHECK_EQ(parley_timezone, timezone);
+        CHECK_EQ(parley_daylight, daylight);
+        if (strcmp(parley_tzname[0], tzname[0]) || strcmp(parley_tzname[1], tzname[1]))
+            CHECK_FAIL("TZ=%s: tzname %s/%s, want %s/%s", tz, parley_tzname[0],
+                       parley_tzname[1], tzname[0], tzname[1]);
+    }
+}
+
+/* localtime every half hour (and the second before) over 2023-2025, so
+ * every change and the seconds around it are seen, then the samples. */
+TEST(localtime_applies_dst_rules_like_glibc)
+{
+    struct tm want, got;
+
+    for (size_t z = 0; z < sizeof dst_zones / sizeof dst_zones[0]; z++) {
+        use_zone(dst_zones[z]);
+        for (time_t t = 1672531200 - 86400; t < 1767225600; t += 1800) {
+            for (time_t u = t - 1; u <= t; u++) {
+                localtime_r(&u, &want);
+                CHECK(parley_localtime_r(&u, &got) != NULL);
+                if (!same_local(&want, &got))
+                    CHECK_FAIL("TZ=%s localtime(%lld): %d-%d %d:%d:%d dst %d %s, want %d-%d %d:%d:%d dst %d %s",
+                               dst_zones[z], (long long)u, got.tm_mon + 1, got.tm_mday, got.tm_hour,
+                               got.tm_min, got.tm_sec, got.tm_isdst, got.tm_zone, want.tm_mon + 1,
+                               want.tm_mday, want.tm_hour, want.tm_min, want.tm_sec, want.tm_isdst,
+                               want.tm_zone);
+            }
+        }
+        for (int i = 0; i < nsamples; i++) {
+            localtime_r(&samples[i], &want);
+            if (want.tm_year + 1900LL > 2037 || want.tm_year + 1900LL < 1971)
+                continue;               /* glibc puts the changes of years up to 1970 in 1970 */
+            CHECK(parley_localtime_r(&samples[i], &got) != NULL);
+            if (!same_local(&want, &got))
+                CHECK_FAIL("TZ=%s localtime(%lld): hour %d dst %d, want hour %d dst %d", dst_zones[z],
+                           (long long)samples[i], got.tm_hour, got.tm_isdst, want.tm_hour, want.tm_isdst);
+        }
+    }
+}
+
+/* Local fields with tm_isdst 1 and 0: both libraries read them alike. */
+static struct tm
+local_fields_at(time_t t, int isdst)
+{
+    struct tm tm;
+    gmtime_r(&t, &tm);                  /* any fields: these are local ones */
+    tm.tm_isdst = isdst;
+    return tm;
+}
+
+/*
+ * mktime with tm_isdst 0, 1 and -1 for local times every 20 minutes over
+ * two years.  An hour that happens twice (when the clocks go back) is
+ * ambiguous and glibc's choice depends on its previous calls, so there
+ * Parley's answer must only be one of the two right ones (it takes the
+ * first); the hour the clocks skip is read as standard time by both.
+ */
+TEST(mktime_applies_dst_rules_like_glibc)
+{
+    for (size_t z = 0; z < sizeof dst_zones / sizeof dst_zones[0]; z++) {
+        use_zone(dst_zones[z]);
+        for (time_t t = 1704067200; t < 1767225600; t += 1200) {
+            time_t as[2];
+            struct tm exact[2];
+            for (int isdst = 0; isdst <= 1; isdst++) {
+                struct tm want = local_fields_at(t, isdst), got = want;
+                as[isdst] = mktime(&want);
+                exact[isdst] = want;
+                time_t g = parley_mktime(&got);
+                if (g != as[isdst] || !same_local(&want, &got))
+                    CHECK_FAIL("TZ=%s mktime(%lld as local, isdst %d): %lld, want %lld",
+                               dst_zones[z], (long long)t, isdst, (long long)g, (long long)as[isdst]);
+            }
+            struct tm in = local_fields_at(t, 0);
+            int fits_std = exact[0].tm_isdst == 0 && exact[0].tm_hour == in.tm_hour && exact[0].tm_min == in.tm_min;
+            int fits_dst = exact[1].tm_isdst == 1 && exact[1].tm_hour == in.tm_hour && exact[1].tm_min == in.tm_min;
+            struct tm want = local_fields_at(t, -1), got = want;
+            time_t w = mktime(&want), g = parley_mktime(&got);
+            if (fits_std && fits_dst ? g != as[1] : g != w || !same_local(&want, &got))
+                CHECK_FAIL("TZ=%s mktime(%lld as local, isdst -1): %lld (dst %d), want %lld (dst %d)%s",
+                           dst_zones[z], (long long)t, (long long)g, got.tm_isdst, (long long)w,
+                           want.tm_isdst, fits_std && fits_dst ? ", ambiguous" : "");
+        }
+    }
+}
+
+/* The hour the clocks skip and the hour they repeat, spelled out. */
+TEST(mktime_across_the_changes)
+{
+    struct tm tm;
+
+    use_zone("EST5EDT,M3.2.0,M11.1.0");
+    tm = (struct tm){ .tm_year = 124, .tm_mon = 2, .tm_mday = 10, .tm_hour = 2, .tm_min = 30, .tm_isdst = -1 };
+    CHECK_EQ(parley_mktime(&tm), 1710055800);           /* 02:30 EST = 03:30 EDT */
+    CHECK_EQ(tm.tm_hour, 3);
+    CHECK_EQ(tm.tm_isdst, 1);
+    tm = (struct tm){ .tm_year = 124, .tm_mon = 10, .tm_mday = 3, .tm_hour = 1, .tm_min = 30, .tm_isdst = -1 };
+    CHECK_EQ(parley_mktime(&tm), 1730611800);           /* the first 01:30, EDT */
+    CHECK_STR_EQ(tm.tm_zone, "EDT");
+    tm = (struct tm){ .tm_year = 124, .tm_mon = 10, .tm_mday = 3, .tm_hour = 1, .tm_min = 30, .tm_isdst = 0 };
+    CHECK_EQ(parley_mktime(&tm), 1730615400);           /* the second, EST */
+    CHECK_STR_EQ(tm.tm_zone, "EST");
+}
+
+/* Daylight time without rules: POSIX leaves them to the implementation
+ * (glibc takes them from a zoneinfo file, posixrules, if the system has
+ * one); Parley's are the United States', M3.2.0,M11.1.0. */
+TEST(dst_without_rules_follows_the_us_rules)
+{
+    struct tm a, b;
+
+    for (time_t t = 1704067200; t < 1735689600; t += 1800) {
+        setenv("TZ", "AST4ADT", 1);
+        CHECK(parley_localtime_r(&t, &a) != NULL);
+        setenv("TZ", "AST4ADT,M3.2.0,M11.1.0", 1);
+        CHECK(parley_localtime_r(&t, &b) != NULL);
+        if (!same_local(&a, &b))
+            CHECK_FAIL("localtime(%lld): %d:%d dst %d, with the rules %d:%d dst %d", (long long)t,
+                       a.tm_hour, a.tm_min, a.tm_isdst, b.tm_hour, b.tm_min, b.tm_isdst);
+    }
+}
+
+TEST(malformed_tz_is_utc)
+{
+    static const char *const bad[] = { "E5", "EST", "EST5EDT,M3.2.0", "EST5EDT,M13.1.0,M11.1.0",
+                                       "EST5EDT,M3.6.0,M11.1.0", "EST25", "<EST5", ":America/New_York" };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        setenv("TZ", bad[i], 1);
+        parley_tzset();
+        if (parley_timezone != 0 || parley_daylight != 0 || strcmp(parley_tzname[0], "UTC"))
+            CHECK_FAIL("TZ=%s: timezone %ld daylight %d name %s, want UTC", bad[i],
+                       parley_timezone, parley_daylight, parley_tzname[0]);
+    }
+}
+
 TEST(difftime_matches_glibc)
 {
     CHECK(parley_difftime(5, 3) == difftime(5, 3));
@@ -253,6 +415,12 @@ main(void)
     RUN(strftime_matches_glibc);
     RUN(strftime_too_small_is_zero);
     RUN(asctime_and_ctime_match_glibc);
+    RUN(tzset_sets_tzname_timezone_daylight_like_glibc);
+    RUN(localtime_applies_dst_rules_like_glibc);
+    RUN(mktime_applies_dst_rules_like_glibc);
+    RUN(mktime_across_the_changes);
+    RUN(dst_without_rules_follows_the_us_rules);
+    RUN(malformed_tz_is_utc);
     RUN(difftime_matches_glibc);
     return check_end();
 }

@@ -43,3 +43,16 @@ def case_pthread_h_stops_the_build_with_one_clear_error():
     assert code != 0, "<pthread.h> compiled: Parley has no threads"
     assert "Parley has no threads" in output, output[-2000:]
     assert output.count("error:") == 1, "more than one error:\n" + output[-2000:]
+
+
+def case_every_sysconf_name_is_tested():
+    """tests/guest/test_sysconf.c's table of answers names every _SC_
+    constant <unistd.h> defines, so a new one cannot go unchecked."""
+    import re
+    with open(os.path.join(ROOT, "lib", "include", "unistd.h")) as f:
+        names = set(re.findall(r"\b(_SC_\w+)\s*=", f.read()))
+    with open(os.path.join(ROOT, "tests", "guest", "test_sysconf.c")) as f:
+        tested = set(re.findall(r"\bSC\((_SC_\w+),", f.read()))
+    aliases = {"_SC_PAGE_SIZE"}                 # = _SC_PAGESIZE
+    missing = sorted(names - tested - aliases)
+    assert names and not missing, "not in test_sysconf's table: " + ", ".join(missing)

@@ -4,11 +4,14 @@
  * While a line is being typed the terminal is in raw mode (termios: no
  * ICANON, ECHO or ISIG), so every key reaches the shell at once and the
  * shell does the echoing.  The screen is kept right by redrawing the line
- * after each change: "\r", the prompt, the text, ESC[K (erase the rest),
- * then ESC[nD to put the cursor back where it belongs.  Appending at the
- * end, the common case, just echoes the key.  Before the line is handed
- * over, the terminal gets back the settings the shell started with, which
- * also repairs a terminal that a program left in raw mode.
+ * after each change: up to the row the prompt is on (ESC[nA), "\r", the
+ * prompt, the text, ESC[J (erase the rest of the screen), then up and
+ * across (ESC[nA, ESC[nD or ESC[nC) to where the cursor belongs.  A line
+ * longer than the terminal is wide (TIOCGWINSZ, or 80) wraps onto more
+ * rows, so the editor keeps count of the row the cursor is on.  Appending
+ * at the end, the common case, just echoes the key.  Before the line is handed
+ * over, the terminal gets back the settings it had at the prompt (what
+ * stty set lasts), repaired if a program left it in raw mode.
  *
  * Keys: Left/Right (^B/^F), Home/End (^A/^E), Backspace, Delete (^D on a
  * non-empty line), ^K cut to the end, ^U cut to the start, ^W cut a word,
@@ -19,6 +22,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
 #include "sh.h"
@@ -33,6 +37,8 @@ struct line {
     char *buf;
     int size, len, pos;         /* capacity, length, cursor */
     const char *prompt;
+    int cols;                   /* the terminal's width */
+    int row;                    /* the cursor's row, counted from the prompt's */
 };
 
 /* ---- history ------------------------------------------------------------- */
@@ -81,19 +87,70 @@ outs(const char *s)
     out(s, strlen(s));
 }
 
+/* ESC[nX: the cursor n rows or columns in direction X (A up, B down, C
+ * right, D left); nothing for n = 0. */
 static void
-redraw(struct line *l)
+cursor_move(int n, char direction)
 {
     char move[16];
 
+    if (n > 0) {
+        snprintf(move, sizeof move, "\033[%d%c", n, direction);
+        outs(move);
+    }
+}
+
+/* The screen cell, counted from the prompt's first, of text position pos. */
+static int
+cell_of(struct line *l, int pos)
+{
+    return (int)strlen(l->prompt) + pos;
+}
+
+/*
+ * The cursor has just written up to cell end.  At the end of a row a
+ * terminal holds it in the last column until the next character comes
+ * (the VGA screen moves it on at once); a space and a CR put it at the
+ * start of the next row on both, and the editor knows where it is.
+ */
+static void
+settle_after_writing(struct line *l, int end)
+{
+    if (end > 0 && end % l->cols == 0)
+        outs(" \r");
+    l->row = end / l->cols;
+}
+
+static void
+redraw(struct line *l)
+{
+    int end = cell_of(l, l->len), to = cell_of(l, l->pos);
+
+    cursor_move(l->row, 'A');
     outs("\r");
     outs(l->prompt);
     out(l->buf, l->len);
-    outs("\033[K");
-    if (l->len > l->pos) {
-        snprintf(move, sizeof move, "\033[%dD", l->len - l->pos);
-        outs(move);
-    }
+    settle_after_writing(l, end);
+    outs("\033[J");
+    cursor_move(l->row - to / l->cols, 'A');
+    cursor_move(end % l->cols - to % l->cols, 'D');
+    cursor_move(to % l->cols - end % l->cols, 'C');
+    l->row = to / l->cols;
+}
+
+/* Leaving the line (Enter, ^C, a list of matches): the cursor goes below
+ * all of its rows, after `last`; CR LF whatever ONLCR says.  A line that
+ * filled its last row exactly has the cursor on a fresh row already. */
+static void
+leave_line(struct line *l, const char *last)
+{
+    int end = cell_of(l, l->len);
+
+    cursor_move(end / l->cols - l->row, 'B');
+    outs(last);
+    if (*last || end == 0 || end % l->cols != 0)
+        outs("\r\n");
+    l->row = 0;
 }
 
 /* ---- editing ------------------------------------------------------------- */
@@ -109,9 +166,10 @@ insert(struct line *l, const char *s, int n)
     memcpy(l->buf + l->pos, s, n);
     l->len += n;
     l->pos += n;
-    if (l->pos == l->len)
+    if (l->pos == l->len) {
         out(s, n);                  /* at the end: the echo is enough */
-    else
+        settle_after_writing(l, cell_of(l, l->len));
+    } else
         redraw(l);
 }
 
@@ -208,12 +266,12 @@ is_command_position(struct line *l, int start)
 static void
 show_matches(struct line *l, struct matches *m)
 {
-    outs("\n");
+    leave_line(l, "");
     for (int i = 0; i < m->n; i++) {
         outs(m->names[i]);
         outs(i % 4 == 3 || i == m->n - 1 ? "\n" : "  ");
     }
-    redraw(l);
+    redraw(l);                      /* a fresh prompt below the list */
 }
 
 static void
@@ -327,10 +385,10 @@ edit_key(struct line *l, int c, int *hist, char *saved)
     case -1:
         return -1;
     case '\r': case '\n':
-        outs("\n");
+        leave_line(l, "");
         return 1;
     case CTRL('C'):
-        outs("^C\n");
+        leave_line(l, "^C");
         return -3;
     case CTRL('D'):
         if (l->len == 0)
@@ -352,6 +410,7 @@ edit_key(struct line *l, int c, int *hist, char *saved)
     case CTRL('W'): cut(l, word_start(l), l->pos); break;
     case CTRL('L'):
         outs("\033[H\033[2J");
+        l->row = 0;
         redraw(l);
         break;
     case 'U' | 0x100: history_move(l, hist, -1, saved); break;
@@ -368,21 +427,45 @@ edit_key(struct line *l, int c, int *hist, char *saved)
     return 0;
 }
 
+/*
+ * The settings to give the terminal back with: its own, so that what stty
+ * changed lasts, unless a program left it without ICANON (raw mode, and
+ * perhaps without OPOST or ECHO): then the modes come from the last
+ * settings that had it.
+ */
+static int
+terminal_settings(struct termios *t)
+{
+    static struct termios good;
+    static int have_good;
+
+    if (tcgetattr(0, t) < 0)
+        return -1;
+    if ((t->c_lflag & ICANON) || !have_good) {
+        good = *t;
+        have_good = 1;
+        return 0;
+    }
+    t->c_iflag = good.c_iflag;
+    t->c_oflag = good.c_oflag;
+    t->c_lflag = good.c_lflag;
+    memcpy(t->c_cc, good.c_cc, sizeof t->c_cc);
+    return 0;
+}
+
 int
 edit_line(const char *prompt, char *buf, int size)
 {
-    static struct termios sane;
-    static int have_sane;
-    struct termios raw;
-    struct line l = { buf, size, 0, 0, prompt };
+    struct termios sane, raw;
+    struct winsize ws;
+    struct line l = { buf, size, 0, 0, prompt, 80, 0 };
     char saved[LINE_MAX_LEN];
     int hist = history_n, done = 0;
 
-    if (!have_sane) {
-        if (tcgetattr(0, &sane) < 0)
-            return -1;
-        have_sane = 1;
-    }
+    if (terminal_settings(&sane) < 0)
+        return -1;
+    if (ioctl(0, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        l.cols = ws.ws_col;
     raw = sane;
     raw.c_lflag &= ~(ICANON | ECHO | ISIG | IEXTEN);
     raw.c_iflag &= ~(ICRNL | INLCR | IGNCR);

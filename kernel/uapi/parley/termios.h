@@ -59,7 +59,7 @@ struct termios {
 /* c_oflag */
 #define OPOST   0000001         /* * post-process output */
 #define OLCUC   0000002
-#define ONLCR   0000004         /* * NL to CR NL (the serial line always gets it) */
+#define ONLCR   0000004         /* * NL to CR NL (with OPOST) */
 #define OCRNL   0000010
 #define ONOCR   0000020
 #define ONLRET  0000040
@@ -91,8 +91,8 @@ struct termios {
 #define ECHOE   0000020         /* * erase echoes as BS SP BS */
 #define ECHOK   0000040
 #define ECHONL  0000100
-#define NOFLSH  0000200
-#define TOSTOP  0000400
+#define NOFLSH  0000200         /* * no flush of the line on INTR, QUIT, SUSP */
+#define TOSTOP  0000400         /* * background writes get SIGTTOU */
 #define ECHOCTL 0001000         /* * control characters echo as ^X */
 #define ECHOPRT 0002000
 #define ECHOKE  0004000
@@ -105,6 +105,12 @@ struct termios {
 #define TCIFLUSH  0
 #define TCOFLUSH  1
 #define TCIOFLUSH 2
+
+/* tcflow's actions */
+#define TCOOFF    0
+#define TCOON     1
+#define TCIOFF    2
+#define TCION     3
 
 struct winsize {
     unsigned short ws_row, ws_col, ws_xpixel, ws_ypixel;
