@@ -271,6 +271,24 @@ sem_name_wait(struct sem_pending *q, int semid)
     }
 }
 
+/* The same as a format and two arguments for waitq_sleep_until, which
+ * ps formats only when it looks: for the one-operation lists nearly every
+ * program sleeps on (-1, or wait for zero) no text is written at all. */
+static const char *
+sem_wait_format(struct sem_pending *q, int semid, long *a, long *b)
+{
+    const struct sembuf *op = &q->sops[0];
+    if (q->nsops == 1 && (op->sem_op == -1 || op->sem_op == 0)) {
+        *a = semid;
+        *b = op->sem_num;
+        return op->sem_op ? "semop set %d [%u]-1" : "semop set %d [%u]=0";
+    }
+    sem_name_wait(q, semid);
+    *a = (long)q->what;
+    *b = 0;
+    return "%s";
+}
+
 /*
  * The list blocks at operation `blocking`: queue it and sleep until
  * someone completes it, the set goes, a signal comes, or the deadline (0:
@@ -287,10 +305,11 @@ sem_sleep(struct sem_set *set, const struct sembuf *sops, int nsops, int blockin
     if (deadline && time_now_ns() >= deadline)
         return -EAGAIN;
     q.blocked_at = sem_blocking(set, &q)->value;
-    sem_name_wait(&q, set->obj.id);
+    long a, b;
+    const char *what = sem_wait_format(&q, set->obj.id, &a, &b);
     sem_pending_append(set, &q);
     for (;;) {
-        int interrupted = waitq_sleep_until(&q.wake, deadline, "%s", (long)q.what, 0);
+        int interrupted = waitq_sleep_until(&q.wake, deadline, what, a, b);
         if (q.status != SEM_STILL_WAITING)
             return q.status;    /* completed for us, or the set is gone */
         if (interrupted) {
