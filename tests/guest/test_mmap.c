@@ -178,6 +178,8 @@ case_bad_addresses_sizes_and_flags_give_errors(void)
 
     CHECK(mmap(NULL, 0xFFFFF000u, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) == MAP_FAILED);
     CHECK_EQ(errno, ENOMEM);
+    CHECK(mmap(NULL, 0xFFFFFFFFu, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) == MAP_FAILED);
+    CHECK_EQ(errno, ENOMEM);            /* the length rounds up past 4 GiB (Linux) */
     CHECK(mmap(kernel, PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) == MAP_FAILED);
     CHECK_EQ(errno, ENOMEM);
     CHECK(mmap(NULL, PAGE, 0x100, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) == MAP_FAILED);
@@ -411,6 +413,13 @@ case_writable_shared_map_of_read_only_file_is_eacces(void)
     fd = open("/tmp/mm_ro", O_RDWR | O_APPEND);
     CHECK(mmap(NULL, PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0) == MAP_FAILED);
     CHECK_EQ(errno, EACCES);            /* append-only: no stores in the middle */
+    close(fd);
+    fd = open("/tmp/mm_ro", O_WRONLY);
+    CHECK(fd >= 0);
+    CHECK(mmap(NULL, PAGE, PROT_READ, MAP_PRIVATE, fd, 0) == MAP_FAILED);
+    CHECK_EQ(errno, EACCES);            /* every mapping reads the file */
+    CHECK(mmap(NULL, PAGE, PROT_WRITE, MAP_SHARED, fd, 0) == MAP_FAILED);
+    CHECK_EQ(errno, EACCES);
     close(fd);
     unlink("/tmp/mm_ro");
 }
