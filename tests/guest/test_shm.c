@@ -496,6 +496,32 @@ case_last_detach_of_a_removed_segment_frees_it(void)
     CHECK_EQ(k1.count[KSTAT_shm_frames], k0.count[KSTAT_shm_frames]);
 }
 
+/* shm_atime and shm_dtime are the wall-clock second of the call, the same
+ * second time() gives, also across second boundaries (the kernel keeps
+ * the current second and checks the clock only for its end). */
+static void
+case_attach_times_agree_with_time_across_seconds(void)
+{
+    int id = new_segment(PAGE), seconds = 0;
+    time_t last = time(NULL);
+
+    while (seconds < 2) {               /* about 1.5 s: two boundaries crossed */
+        time_t t0 = time(NULL), t1;
+        struct shmid_ds ds;
+
+        CHECK_OK(shmdt(attach(id, NULL, 0)));
+        ds = stat_of(id);
+        t1 = time(NULL);
+        CHECK(ds.shm_atime >= t0 && ds.shm_atime <= t1);
+        CHECK(ds.shm_dtime >= ds.shm_atime && ds.shm_dtime <= t1);
+        if (t1 != last) {
+            seconds++;
+            last = t1;
+        }
+    }
+    remove_segment(id);
+}
+
 static void
 case_shm_info_and_ipc_info_report_the_table(void)
 {
@@ -657,6 +683,7 @@ main(int argc, char **argv)
         CHECK_CASE(bad_command_is_einval_and_bad_buffer_efault),
         CHECK_CASE(rmid_while_attached_frees_at_the_last_detach),
         CHECK_CASE(last_detach_of_a_removed_segment_frees_it),
+        CHECK_CASE(attach_times_agree_with_time_across_seconds),
         CHECK_CASE(shm_info_and_ipc_info_report_the_table),
         CHECK_CASE(thousands_of_cycles_leak_nothing),
         CHECK_CASE(a_killed_process_detaches_and_frees),
