@@ -554,17 +554,21 @@ static void
 case_truncating_a_mapped_file_unmaps_past_the_end(void)
 {
     int fd = open("/tmp/mm_shrink", O_RDWR | O_CREAT | O_TRUNC, 0644);
-    char *p, c = 0;
+    char *p, *private, c = 0;
 
     CHECK(fd >= 0);
     CHECK_OK(ftruncate(fd, 2 * PAGE));
     p = mmap(NULL, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-    CHECK(p != MAP_FAILED);
+    private = mmap(NULL, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+    CHECK(p != MAP_FAILED && private != MAP_FAILED);
     p[0] = 'a';
     p[PAGE] = 'b';
+    private[PAGE] = 'p';                /* a private copy of the page */
     CHECK_OK(ftruncate(fd, PAGE));
     CHECK(access_raises_sigbus_at(p + PAGE, 0));
     CHECK(access_raises_sigbus_at(p + PAGE + 7, 1));
+    CHECK(access_raises_sigbus_at(private + PAGE, 0));  /* the copy went too */
+    CHECK_EQ(private[0], 'a');
     check_killed_by(check_fork_status_at(check_touch_read, p + PAGE), SIGBUS);
     CHECK_OK(ftruncate(fd, 2 * PAGE));
     CHECK_EQ(p[PAGE], 0);
