@@ -673,6 +673,47 @@ case_shm_open_objects_are_shared_between_processes(void)
     CHECK_ERR(shm_unlink("/mm_test"), ENOENT);
 }
 
+/* ---- the demos --------------------------------------------------------- */
+
+/* demo_mmap_copy SOURCE DEST: the copy is byte for byte. */
+static void
+case_demo_mmap_copy_copies_a_file(void)
+{
+    int fd = open("/tmp/mm_demo_src", O_RDWR | O_CREAT | O_TRUNC, 0644), i;
+    static char data[3 * PAGE + 100], back[sizeof data + 1];
+    char out[128];
+
+    CHECK(fd >= 0);
+    for (i = 0; i < (int)sizeof data; i++)
+        data[i] = (char)('A' + i % 23);
+    CHECK_EQ(write(fd, data, sizeof data), (long)sizeof data);
+    close(fd);
+    CHECK_EQ(ipc_run_tool("demo_mmap_copy", "/tmp/mm_demo_src", "/tmp/mm_demo_dst", NULL,
+                          out, sizeof out), 0);
+    CHECK_STR_EQ(out, "copied 12388 bytes\n");
+    fd = open("/tmp/mm_demo_dst", O_RDONLY);
+    CHECK(fd >= 0);
+    CHECK_EQ(read(fd, back, sizeof back), (long)sizeof data);
+    CHECK(memcmp(back, data, sizeof data) == 0);
+    close(fd);
+    unlink("/tmp/mm_demo_src");
+    unlink("/tmp/mm_demo_dst");
+}
+
+/* demo_shm_writer leaves text in a named object; demo_shm_reader, run
+ * later, prints it and removes the name. */
+static void
+case_demo_shm_writer_and_reader_share_a_named_object(void)
+{
+    char out[256];
+
+    CHECK_EQ(ipc_run_tool("demo_shm_writer", "from the writer", NULL, NULL, out, sizeof out), 0);
+    CHECK(strstr(out, "wrote \"from the writer\"") != NULL);
+    CHECK_EQ(ipc_run_tool("demo_shm_reader", NULL, NULL, NULL, out, sizeof out), 0);
+    CHECK(strstr(out, "read \"from the writer\" from /demo_shm") != NULL);
+    CHECK_ERR(shm_open("/demo_shm", O_RDONLY, 0), ENOENT);
+}
+
 /* ---- copy-on-write and leaks ------------------------------------------ */
 
 static unsigned
@@ -868,6 +909,8 @@ main(int argc, char **argv)
         CHECK_CASE(copy_a_file_with_mmap_and_memcpy),
         CHECK_CASE(ftruncate_sets_the_size_and_checks_the_descriptor),
         CHECK_CASE(shm_open_objects_are_shared_between_processes),
+        CHECK_CASE(demo_mmap_copy_copies_a_file),
+        CHECK_CASE(demo_shm_writer_and_reader_share_a_named_object),
         CHECK_CASE(cow_fork_copies_only_written_pages),
         CHECK_CASE(thousands_of_mmap_munmap_cycles_leak_nothing),
         CHECK_CASE(fork_and_exit_with_mappings_leak_nothing),

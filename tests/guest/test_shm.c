@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ipc.h>
@@ -540,6 +541,44 @@ case_shm_info_and_ipc_info_report_the_table(void)
     remove_segment(id);
 }
 
+/* ---- the demos ------------------------------------------------------------------ */
+
+/* demo_shm_sem: with the semaphore around the update nothing is lost. */
+static void
+case_demo_shm_sem_loses_no_update(void)
+{
+    char out[256];
+
+    CHECK_EQ(ipc_run_tool("demo_shm_sem", "20000", NULL, NULL, out, sizeof out), 0);
+    CHECK(strstr(out, "expected 40000, counter says 40000: 0 updates lost\n") != NULL);
+}
+
+/* demo_shm_race: how many updates it loses depends on where the timer
+ * strikes, so only its arithmetic is checked. */
+static void
+case_demo_shm_race_reports_what_it_lost(void)
+{
+    char out[256];
+    long expected = 0, counter = 0, lost = -1;
+
+    CHECK_EQ(ipc_run_tool("demo_shm_race", "20000", NULL, NULL, out, sizeof out), 0);
+    CHECK_EQ(sscanf(out, "expected %ld, counter says %ld: %ld updates lost",
+                    &expected, &counter, &lost), 3);
+    CHECK_EQ(expected, 40000);
+    CHECK(counter > 0 && counter <= expected);
+    CHECK_EQ(lost, expected - counter);
+}
+
+/* demo_shm_ring: every item passes through the eight slots. */
+static void
+case_demo_shm_ring_delivers_every_item(void)
+{
+    static char out[4096];
+
+    CHECK_EQ(ipc_run_tool("demo_shm_ring", "300", NULL, NULL, out, sizeof out), 0);
+    CHECK(strstr(out, "consumer got 300 of 300 items through 8 slots\n") != NULL);
+}
+
 /* ---- leaks -------------------------------------------------------------------- */
 
 static void
@@ -690,6 +729,9 @@ main(int argc, char **argv)
         CHECK_CASE(ipcs_m_lists_segments_in_linux_format),
         CHECK_CASE(ipcs_m_i_shows_one_segment),
         CHECK_CASE(ipcrm_removes_by_id_and_by_key),
+        CHECK_CASE(demo_shm_sem_loses_no_update),
+        CHECK_CASE(demo_shm_race_reports_what_it_lost),
+        CHECK_CASE(demo_shm_ring_delivers_every_item),
     };
     return check_main("shm", cases, CHECK_NCASES(cases), argc, argv);
 }
