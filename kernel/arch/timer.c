@@ -42,13 +42,20 @@ tsc_calibrate(void)
         tsc_per_ms = 1;
 }
 
-uint64_t
-time_now_ns(void)
+/* TSC cycles since boot as nanoseconds: floor(cycles * 10^6 / tsc_per_ms),
+ * in two steps so that the product cannot overflow. */
+static uint64_t
+cycles_to_ns(uint64_t cycles)
 {
-    uint64_t cycles = rdtsc() - tsc_at_boot;
     uint64_t ms = cycles / tsc_per_ms;
     uint64_t rest = cycles % tsc_per_ms;
     return ms * 1000000 + rest * 1000000 / tsc_per_ms;
+}
+
+uint64_t
+time_now_ns(void)
+{
+    return cycles_to_ns(rdtsc() - tsc_at_boot);
 }
 
 uint64_t time_tsc_per_ms(void) { return tsc_per_ms; }
@@ -81,4 +88,30 @@ int64_t
 time_realtime_ns(void)
 {
     return boot_epoch_ns + (int64_t)time_now_ns();
+}
+
+/*
+ * Wall-clock seconds, time_realtime_ns() / 10^9 exactly, for the time
+ * fields System V IPC keeps (every semop sets sem_otime, every shmat
+ * shm_atime).  The 64-bit divisions are done once a second: the TSC value
+ * by which the second is surely not over is kept, and until then one
+ * rdtsc answers.  Setting the clock (boot_epoch_ns) starts again.
+ */
+int64_t
+time_realtime_s(void)
+{
+    static uint64_t second_lasts_until;     /* a TSC value */
+    static int64_t second, epoch;
+    uint64_t now = rdtsc();
+    if (now < second_lasts_until && epoch == boot_epoch_ns)
+        return second;
+    int64_t ns = boot_epoch_ns + (int64_t)cycles_to_ns(now - tsc_at_boot);
+    second = ns / 1000000000;
+    epoch = boot_epoch_ns;
+    /* Cycles to the next second, less two nanoseconds' worth for the
+     * rounding in cycles_to_ns; none before 1970 (ns < 0: no caching). */
+    int64_t left = 1000000000 - ns % 1000000000;
+    second_lasts_until = ns >= 0 && left > 2 ?
+                         now + (uint64_t)(left - 2) * tsc_per_ms / 1000000 : 0;
+    return second;
 }

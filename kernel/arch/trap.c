@@ -46,7 +46,8 @@ exception_name(int trapno)
     return trapno < (int)ARRAY_SIZE(exception_names) ? exception_names[trapno] : "trap";
 }
 
-/* A user page fault: stack growth and copy-on-write are resolved; anything
+/* A user page fault: stack growth and copy-on-write are resolved; a page
+ * of a mapped file wholly past its end is SIGBUS (BUS_ADRERR); anything
  * else is SIGSEGV, whose siginfo carries the address and, from the error
  * code's present bit, SEGV_ACCERR (a page the access may not touch) or
  * SEGV_MAPERR (no page there). */
@@ -62,6 +63,12 @@ user_page_fault(struct trapframe *tf)
     if (err == -ENOMEM) {       /* no frame even in the reserve */
         frame_wait_for_memory();
         return;                 /* the instruction faults again, or a signal comes */
+    }
+    if (err == VM_FAULT_SIGBUS) {
+        printk("pid %d (%s): bus error at address %p (past the end of a mapped file), eip %p\n",
+               p->pid, p->name, (void *)addr, (void *)tf->eip);
+        signal_force_fault(p, SIGBUS, BUS_ADRERR, (void *)addr);
+        return;
     }
     printk("pid %d (%s): %s at address %p (%s, %s), eip %p\n",
            p->pid, p->name, exception_name(tf->trapno), (void *)addr,

@@ -170,11 +170,29 @@ inode_read(struct inode *ip, void *dst, off_t off, size_t n)
     return n;
 }
 
+/*
+ * Zero up to len bytes of the last block from the end of the file on.
+ * Past the end they are zero anyway, except where a shared mapping stored
+ * into the last page (mm/region.c maps the file's own frame): POSIX says
+ * such stores never reach the file, so they are cleared before the file
+ * grows over them.  The file's blocks past that one are always holes.
+ */
+static void
+inode_clear_tail(struct inode *ip, off_t len)
+{
+    off_t in_block = ip->size % BLOCK_SIZE;
+    char *last = in_block && len > 0 ? inode_block(ip, ip->size / BLOCK_SIZE, false) : 0;
+    if (last)
+        memset(last + in_block, 0, MIN(len, BLOCK_SIZE - in_block));
+}
+
 ssize_t
 inode_write(struct inode *ip, const void *src, off_t off, size_t n)
 {
     if ((uint64_t)off + n > (uint64_t)MAX_FILE_BLOCKS * BLOCK_SIZE || off + (off_t)n < off)
         return -EFBIG;
+    if (off > ip->size)
+        inode_clear_tail(ip, off - ip->size);   /* the gap reads as zero */
     size_t done = 0;
     while (done < n) {
         uint32_t in_block = (off + done) % BLOCK_SIZE;
@@ -233,8 +251,8 @@ inode_free_blocks_from(struct inode *ip, uint32_t first)
     }
 }
 
-/* Set the size; blocks wholly past the new end are freed, and the tail of
- * the last block is zeroed so that growing again reads zeros. */
+/* Set the size; blocks wholly past the new end are freed.  Growing or
+ * shrinking, the tail of the last block is zeroed (see inode_clear_tail). */
 int
 inode_truncate(struct inode *ip, off_t size)
 {
@@ -243,10 +261,9 @@ inode_truncate(struct inode *ip, off_t size)
     if (size < ip->size) {
         regions_object_truncated(ip, size);     /* mappings let go first */
         inode_free_blocks_from(ip, ROUNDUP(size, BLOCK_SIZE) / BLOCK_SIZE);
-        char *last = size % BLOCK_SIZE ? inode_block(ip, size / BLOCK_SIZE, false) : 0;
-        if (last)
-            memset(last + size % BLOCK_SIZE, 0, BLOCK_SIZE - size % BLOCK_SIZE);
+        ip->size = size;
     }
+    inode_clear_tail(ip, BLOCK_SIZE);
     ip->size = size;
     inode_touch(ip);
     return 0;

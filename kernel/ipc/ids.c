@@ -8,7 +8,7 @@
 time_t
 ipc_now(void)
 {
-    return (time_t)(time_realtime_ns() / 1000000000);
+    return (time_t)time_realtime_s();     /* cheap: semop sets sem_otime every time */
 }
 
 static int

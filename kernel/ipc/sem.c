@@ -271,31 +271,45 @@ sem_name_wait(struct sem_pending *q, int semid)
     }
 }
 
+/* The same as a format and two arguments for waitq_sleep_until, which
+ * ps formats only when it looks: for the one-operation lists nearly every
+ * program sleeps on (-1, or wait for zero) no text is written at all. */
+static const char *
+sem_wait_format(struct sem_pending *q, int semid, long *a, long *b)
+{
+    const struct sembuf *op = &q->sops[0];
+    if (q->nsops == 1 && (op->sem_op == -1 || op->sem_op == 0)) {
+        *a = semid;
+        *b = op->sem_num;
+        return op->sem_op ? "semop set %d [%u]-1" : "semop set %d [%u]=0";
+    }
+    sem_name_wait(q, semid);
+    *a = (long)q->what;
+    *b = 0;
+    return "%s";
+}
+
 /*
- * Apply the list now, or queue it and sleep until someone completes it,
- * the set goes, a signal comes, or the deadline (0: none) passes.
+ * The list blocks at operation `blocking`: queue it and sleep until
+ * someone completes it, the set goes, a signal comes, or the deadline (0:
+ * none) passes.
  */
 static int
-sem_op_or_sleep(struct sem_set *set, const struct sembuf *sops, int nsops,
-                uint64_t deadline)
+sem_sleep(struct sem_set *set, const struct sembuf *sops, int nsops, int blocking,
+          uint64_t deadline)
 {
     struct sem_pending q = {
-        .proc = current, .sops = sops, .nsops = nsops,
+        .proc = current, .sops = sops, .nsops = nsops, .blocking = blocking,
         .status = SEM_STILL_WAITING, .wake = WAITQ_INIT,
     };
-    int err = sem_try_ops(set, sops, nsops, current, &q.blocking);
-    if (err != SEM_WOULD_BLOCK) {
-        if (err == 0 && sem_ops_alter(sops, nsops))
-            sem_set_changed(set);
-        return err;
-    }
     if (deadline && time_now_ns() >= deadline)
         return -EAGAIN;
     q.blocked_at = sem_blocking(set, &q)->value;
-    sem_name_wait(&q, set->obj.id);
+    long a, b;
+    const char *what = sem_wait_format(&q, set->obj.id, &a, &b);
     sem_pending_append(set, &q);
     for (;;) {
-        int interrupted = waitq_sleep_until(&q.wake, deadline, "%s", (long)q.what, 0);
+        int interrupted = waitq_sleep_until(&q.wake, deadline, what, a, b);
         if (q.status != SEM_STILL_WAITING)
             return q.status;    /* completed for us, or the set is gone */
         if (interrupted) {
@@ -307,6 +321,30 @@ sem_op_or_sleep(struct sem_set *set, const struct sembuf *sops, int nsops,
             return -EAGAIN;     /* semtimedop: the time ran out */
         }
     }
+}
+
+/* Apply the list now (the common case, kept short: no pending entry is
+ * built), or sleep until it completes. */
+static int
+sem_op_or_sleep(struct sem_set *set, const struct sembuf *sops, int nsops,
+                uint64_t deadline)
+{
+    int blocking;
+    int err = sem_try_ops(set, sops, nsops, current, &blocking);
+    if (err == SEM_WOULD_BLOCK)
+        return sem_sleep(set, sops, nsops, blocking, deadline);
+    if (err == 0 && sem_ops_alter(sops, nsops))
+        sem_set_changed(set);
+    return err;
+}
+
+static bool
+sem_ops_undo(const struct sembuf *sops, int nsops)
+{
+    for (int i = 0; i < nsops; i++)
+        if (sops[i].sem_flg & SEM_UNDO)
+            return true;
+    return false;
 }
 
 /* EFBIG for a semaphore past the set, EACCES without permission: altering
@@ -351,10 +389,13 @@ sem_do_op(int semid, struct sembuf *usops, size_t nsops,
         return -EINVAL;
     if ((err = sem_check_ops(set, sops, nsops)) < 0)
         return err;
-    err = sem_undo_reserve(current, semid, sops, nsops);
+    /* Without SEM_UNDO there is nothing to reserve, and nothing to tidy
+     * unless the process already has entries (SETVAL may have zeroed one). */
+    err = sem_ops_undo(sops, nsops) ? sem_undo_reserve(current, semid, sops, nsops) : 0;
     if (err == 0)
         err = sem_op_or_sleep(set, sops, nsops, deadline);
-    sem_undo_tidy(current);
+    if (current->sem_undo)
+        sem_undo_tidy(current);
     if (err == 0 && trace_ipc_on(current))
         sem_trace_ops(semid, sops, nsops);
     return err;

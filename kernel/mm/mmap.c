@@ -62,11 +62,11 @@ do_mmap(const struct parley_mmap_args *a)
     int type = a->flags & (MAP_SHARED | MAP_PRIVATE);
     bool anon = a->flags & MAP_ANONYMOUS, fixed = a->flags & MAP_FIXED;
     size_t len = ROUNDUP((size_t)a->len, PAGE_SIZE);
-    if (a->len == 0 || len == 0 || type == 0 || type == (MAP_SHARED | MAP_PRIVATE) ||
+    if (a->len == 0 || type == 0 || type == (MAP_SHARED | MAP_PRIVATE) ||
         (a->prot & ~PROT_ALL) || a->offset % PAGE_SIZE || (fixed && a->addr % PAGE_SIZE))
         return -EINVAL;
-    if (len > REGION_AREA_END - REGION_AREA_START)
-        return -ENOMEM;
+    if (len == 0 || len > REGION_AREA_END - REGION_AREA_START)
+        return -ENOMEM;         /* (len == 0: rounding up wrapped, as Linux says) */
     int err = rlimit_check_as(current, address_space_bytes(&current->vm) + len);
     if (err)
         return err;

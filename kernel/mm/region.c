@@ -268,15 +268,21 @@ region_map(struct vm *vm, uintptr_t *addr, size_t len, bool fixed,
     return 0;
 }
 
-/* The frame for page va of a region with an object, and the page-table
- * bits to map it with.  Past the object's end there is nothing (Linux
- * sends SIGBUS there; Parley's fault path knows only SIGSEGV). */
+/* Is page va of r wholly past the end of its object?  (A page the end
+ * falls inside is not: its bytes past the end read as zero.) */
+static bool
+page_past_object_end(const struct region *r, uintptr_t va)
+{
+    uint32_t page = r->pgoff + (va - r->start) / PAGE_SIZE;
+    return (off_t)page >= ROUNDUP(r->object->size, PAGE_SIZE) / PAGE_SIZE;
+}
+
+/* The frame for page va of a region with an object (not past its end),
+ * and the page-table bits to map it with; NULL if there is no memory. */
 static void *
 object_frame(struct region *r, uintptr_t va, uint32_t *bits)
 {
     uint32_t page = r->pgoff + (va - r->start) / PAGE_SIZE;
-    if ((off_t)page >= ROUNDUP(r->object->size, PAGE_SIZE) / PAGE_SIZE)
-        return 0;
     /* Shared: the object's own frame, made now if it is a hole. */
     char *frame = inode_block(r->object, page, r->shared);
     if (frame) {
@@ -300,6 +306,8 @@ region_fault(struct vm *vm, struct region *r, uintptr_t va, bool write)
             return vm_break_cow(pte, va);
         return (*pte & PTE_U) && (!write || (*pte & PTE_W)) ? 0 : -EFAULT;
     }
+    if (r->object && page_past_object_end(r, va))
+        return VM_FAULT_SIGBUS;                 /* as Linux: no page to give */
     uint32_t bits = region_pte_bits(r);
     void *frame;
     if (r->object) {

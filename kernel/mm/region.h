@@ -62,7 +62,8 @@ bool region_range_free(struct vm *vm, uintptr_t start, size_t len);
 struct inode *region_anon_object(size_t len);
 
 struct region *region_find(struct vm *vm, uintptr_t va);
-/* A fault at va inside r: fill the page or break copy-on-write. */
+/* A fault at va inside r: fill the page or break copy-on-write.  Returns
+ * as vm_handle_fault does (VM_FAULT_SIGBUS past the object's end). */
 int  region_fault(struct vm *vm, struct region *r, uintptr_t va, bool write);
 
 /* For fork (a copy of every region, with its references), and for exec and
@@ -70,7 +71,7 @@ int  region_fault(struct vm *vm, struct region *r, uintptr_t va, bool write);
 int  regions_fork(struct vm *child, struct vm *parent);
 void regions_destroy(struct vm *vm);
 /* The file ip shrinks to size bytes: every process's pages of it past the
- * new end are unmapped (a later access faults), as Linux does. */
+ * new end are unmapped (a later access raises SIGBUS), as Linux does. */
 void regions_object_truncated(struct inode *ip, off_t size);
 /* Bytes of address space the regions take, touched or not (RLIMIT_AS). */
 size_t regions_bytes(struct vm *vm);

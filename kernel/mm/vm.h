@@ -38,6 +38,11 @@ uint32_t *vm_pte(struct vm *vm, uintptr_t va, bool create);
 int  vm_map_frame(struct vm *vm, uintptr_t va, void *frame, uint32_t perm);
 int  vm_alloc_range(struct vm *vm, uintptr_t start, uintptr_t end, uint32_t perm);
 void vm_unmap_range(struct vm *vm, uintptr_t start, uintptr_t end);
+/* A fault (or user_check's access) at addr: 0 if the access may now go on;
+ * -ENOMEM if no frame was left even in the reserve (wait and retry);
+ * VM_FAULT_SIGBUS for a page of a mapped object wholly past the object's
+ * end (SIGBUS, BUS_ADRERR); -EFAULT for anything else (SIGSEGV). */
+#define VM_FAULT_SIGBUS (-ENXIO)        /* "no such address", inside the kernel only */
 int  vm_handle_fault(struct vm *vm, uintptr_t addr, bool write);
 int  vm_break_cow(uint32_t *pte, uintptr_t va);
 long vm_sbrk(struct vm *vm, long increment);

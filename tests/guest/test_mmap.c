@@ -1,12 +1,14 @@
 /*
  * test_mmap -- memory mappings: anonymous shared and private memory across
  * fork, MAP_FIXED, munmap of any page range, mprotect, msync, file
- * mappings (MAP_SHARED reaches the file, MAP_PRIVATE does not), ftruncate,
+ * mappings (MAP_SHARED reaches the file, MAP_PRIVATE does not; SIGBUS
+ * past the file's end, zeros past it in the last page), ftruncate,
  * shm_open, copy-on-write copying only what is written, and no frame
  * leaked by thousands of cycles.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <setjmp.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -176,6 +178,8 @@ case_bad_addresses_sizes_and_flags_give_errors(void)
 
     CHECK(mmap(NULL, 0xFFFFF000u, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) == MAP_FAILED);
     CHECK_EQ(errno, ENOMEM);
+    CHECK(mmap(NULL, 0xFFFFFFFFu, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) == MAP_FAILED);
+    CHECK_EQ(errno, ENOMEM);            /* the length rounds up past 4 GiB (Linux) */
     CHECK(mmap(kernel, PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) == MAP_FAILED);
     CHECK_EQ(errno, ENOMEM);
     CHECK(mmap(NULL, PAGE, 0x100, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) == MAP_FAILED);
@@ -410,6 +414,13 @@ case_writable_shared_map_of_read_only_file_is_eacces(void)
     CHECK(mmap(NULL, PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0) == MAP_FAILED);
     CHECK_EQ(errno, EACCES);            /* append-only: no stores in the middle */
     close(fd);
+    fd = open("/tmp/mm_ro", O_WRONLY);
+    CHECK(fd >= 0);
+    CHECK(mmap(NULL, PAGE, PROT_READ, MAP_PRIVATE, fd, 0) == MAP_FAILED);
+    CHECK_EQ(errno, EACCES);            /* every mapping reads the file */
+    CHECK(mmap(NULL, PAGE, PROT_WRITE, MAP_SHARED, fd, 0) == MAP_FAILED);
+    CHECK_EQ(errno, EACCES);
+    close(fd);
     unlink("/tmp/mm_ro");
 }
 
@@ -423,22 +434,149 @@ case_map_of_a_pipe_is_enodev(void)
     CHECK_EQ(errno, ENODEV);
 }
 
+/* ---- past the end of a mapped file ------------------------------------- */
+
+static sigjmp_buf bus_jump;
+static volatile int bus_code;
+static void *volatile bus_addr;
+
+static void
+on_sigbus(int sig, siginfo_t *info, void *context)
+{
+    (void)sig, (void)context;
+    bus_code = info->si_code;
+    bus_addr = info->si_addr;
+    siglongjmp(bus_jump, 1);
+}
+
+/* Read (or write) the byte at addr with a SIGBUS handler installed: true
+ * if the access raised SIGBUS with BUS_ADRERR and si_addr == addr, as
+ * POSIX and Linux give for a page wholly past the end of a mapped file. */
+static int
+access_raises_sigbus_at(char *addr, int write)
+{
+    struct sigaction sa, old;
+    int jumped;
+
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = on_sigbus;
+    sa.sa_flags = SA_SIGINFO;
+    CHECK_OK(sigaction(SIGBUS, &sa, &old));
+    bus_code = 0;
+    bus_addr = NULL;
+    jumped = sigsetjmp(bus_jump, 1);
+    if (!jumped) {
+        if (write)
+            *(volatile char *)addr = 'w';
+        else
+            (void)*(volatile char *)addr;
+    }
+    CHECK_OK(sigaction(SIGBUS, &old, NULL));
+    return jumped && bus_code == BUS_ADRERR && bus_addr == addr;
+}
+
+/* A 100-byte file mapped over three pages: the first page holds the data
+ * and zeros after it; the two pages wholly past the end raise SIGBUS on a
+ * read or a write, shared or private, with the address in si_addr. */
+static void
+case_a_page_wholly_past_the_end_of_the_file_raises_sigbus(void)
+{
+    int fd = open("/tmp/mm_bus", O_RDWR | O_CREAT | O_TRUNC, 0644);
+    char data[100], *shared, *private;
+    int i;
+
+    CHECK(fd >= 0);
+    memset(data, 'd', sizeof data);
+    CHECK_EQ(write(fd, data, sizeof data), (long)sizeof data);
+    shared = mmap(NULL, 3 * PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    private = mmap(NULL, 3 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+    CHECK(shared != MAP_FAILED && private != MAP_FAILED);
+    CHECK(access_raises_sigbus_at(shared + PAGE + 123, 0));
+    CHECK(access_raises_sigbus_at(shared + 2 * PAGE, 1));
+    CHECK(access_raises_sigbus_at(private + PAGE, 0));
+    CHECK(access_raises_sigbus_at(private + 3 * PAGE - 1, 1));
+    CHECK_EQ(shared[99], 'd');
+    CHECK_EQ(private[0], 'd');
+    for (i = 100; i < PAGE; i++)
+        if (shared[i] != 0 || private[i] != 0)
+            CHECK_EQ(shared[i] + private[i], 0);
+    CHECK(!access_raises_sigbus_at(shared + PAGE - 1, 1));  /* the last page is whole */
+    /* Without a handler, the default action: killed by SIGBUS. */
+    check_killed_by(check_fork_status_at(check_touch_read, shared + PAGE), SIGBUS);
+    /* A system call handed such an address fails with EFAULT instead. */
+    CHECK_EQ(lseek(fd, 0, SEEK_SET), 0);
+    CHECK_ERR(read(fd, shared + PAGE, 1), EFAULT);
+    close(fd);
+    unlink("/tmp/mm_bus");
+}
+
+/* Stores past the end of the file in its last page are not written to the
+ * file: read() stops at the end, and when the file grows (ftruncate, or a
+ * write further on) the bytes between the old end and the new read as
+ * zero, in the file and in the mapping. */
+static void
+case_stores_past_the_end_in_the_last_page_do_not_reach_the_file(void)
+{
+    int fd = make_file("/tmp/mm_tail", "hello");
+    char *p = mmap(NULL, PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0), buf[64];
+    struct stat st;
+    int i;
+
+    CHECK(p != MAP_FAILED);
+    CHECK_EQ(p[5], 0);
+    p[10] = 'X';
+    p[40] = 'Y';
+    CHECK_EQ(pread_like(fd, buf, sizeof buf), 5);
+    CHECK_OK(fstat(fd, &st));
+    CHECK_EQ(st.st_size, 5);
+    CHECK_OK(ftruncate(fd, 20));
+    CHECK_EQ(pread_like(fd, buf, sizeof buf), 20);
+    for (i = 5; i < 20; i++)
+        CHECK_EQ(buf[i], 0);
+    CHECK_EQ(p[10], 0);
+    p[30] = 'Z';                        /* past the end again */
+    CHECK_EQ(lseek(fd, 50, SEEK_SET), 50);
+    CHECK_EQ(write(fd, "!", 1), 1);     /* a write past the end: a gap of zeros */
+    CHECK_EQ(pread_like(fd, buf, sizeof buf), 51);
+    for (i = 20; i < 50; i++)
+        CHECK_EQ(buf[i], 0);
+    CHECK_EQ(buf[50], '!');
+    CHECK_EQ(p[50], '!');
+    close(fd);
+    unlink("/tmp/mm_tail");
+}
+
 /* Shrinking a mapped file takes the pages past its new end away from every
- * mapping; a page rewritten after truncation shows the new data. */
+ * mapping: they raise SIGBUS; growing it again makes them accessible, with
+ * zeros (the old data went with the blocks).  A page rewritten after
+ * truncation shows the new data. */
 static void
 case_truncating_a_mapped_file_unmaps_past_the_end(void)
 {
     int fd = open("/tmp/mm_shrink", O_RDWR | O_CREAT | O_TRUNC, 0644);
-    char *p;
+    char *p, *private, c = 0;
 
     CHECK(fd >= 0);
     CHECK_OK(ftruncate(fd, 2 * PAGE));
     p = mmap(NULL, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-    CHECK(p != MAP_FAILED);
+    private = mmap(NULL, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+    CHECK(p != MAP_FAILED && private != MAP_FAILED);
     p[0] = 'a';
     p[PAGE] = 'b';
+    private[PAGE] = 'p';                /* a private copy of the page */
     CHECK_OK(ftruncate(fd, PAGE));
-    check_killed_by(check_fork_status_at(check_touch_read, p + PAGE), SIGSEGV);
+    CHECK(access_raises_sigbus_at(p + PAGE, 0));
+    CHECK(access_raises_sigbus_at(p + PAGE + 7, 1));
+    CHECK(access_raises_sigbus_at(private + PAGE, 0));  /* the copy went too */
+    CHECK_EQ(private[0], 'a');
+    check_killed_by(check_fork_status_at(check_touch_read, p + PAGE), SIGBUS);
+    CHECK_OK(ftruncate(fd, 2 * PAGE));
+    CHECK_EQ(p[PAGE], 0);
+    p[PAGE + 1] = 'c';                  /* and the store reaches the file */
+    CHECK_EQ(lseek(fd, PAGE + 1, SEEK_SET), PAGE + 1);
+    CHECK_EQ(read(fd, &c, 1), 1);
+    CHECK_EQ(c, 'c');
+    CHECK_OK(ftruncate(fd, PAGE));
     CHECK_EQ(p[0], 'a');
     CHECK_OK(ftruncate(fd, 0));
     CHECK_EQ(pwrite_like(fd, "new"), 3);
@@ -533,6 +671,47 @@ case_shm_open_objects_are_shared_between_processes(void)
     CHECK_OK(shm_unlink("/mm_test"));
     CHECK_ERR(shm_open("/mm_test", O_RDWR, 0), ENOENT);
     CHECK_ERR(shm_unlink("/mm_test"), ENOENT);
+}
+
+/* ---- the demos --------------------------------------------------------- */
+
+/* demo_mmap_copy SOURCE DEST: the copy is byte for byte. */
+static void
+case_demo_mmap_copy_copies_a_file(void)
+{
+    int fd = open("/tmp/mm_demo_src", O_RDWR | O_CREAT | O_TRUNC, 0644), i;
+    static char data[3 * PAGE + 100], back[sizeof data + 1];
+    char out[128];
+
+    CHECK(fd >= 0);
+    for (i = 0; i < (int)sizeof data; i++)
+        data[i] = (char)('A' + i % 23);
+    CHECK_EQ(write(fd, data, sizeof data), (long)sizeof data);
+    close(fd);
+    CHECK_EQ(ipc_run_tool("demo_mmap_copy", "/tmp/mm_demo_src", "/tmp/mm_demo_dst", NULL,
+                          out, sizeof out), 0);
+    CHECK_STR_EQ(out, "copied 12388 bytes\n");
+    fd = open("/tmp/mm_demo_dst", O_RDONLY);
+    CHECK(fd >= 0);
+    CHECK_EQ(read(fd, back, sizeof back), (long)sizeof data);
+    CHECK(memcmp(back, data, sizeof data) == 0);
+    close(fd);
+    unlink("/tmp/mm_demo_src");
+    unlink("/tmp/mm_demo_dst");
+}
+
+/* demo_shm_writer leaves text in a named object; demo_shm_reader, run
+ * later, prints it and removes the name. */
+static void
+case_demo_shm_writer_and_reader_share_a_named_object(void)
+{
+    char out[256];
+
+    CHECK_EQ(ipc_run_tool("demo_shm_writer", "from the writer", NULL, NULL, out, sizeof out), 0);
+    CHECK(strstr(out, "wrote \"from the writer\"") != NULL);
+    CHECK_EQ(ipc_run_tool("demo_shm_reader", NULL, NULL, NULL, out, sizeof out), 0);
+    CHECK(strstr(out, "read \"from the writer\" from /demo_shm") != NULL);
+    CHECK_ERR(shm_open("/demo_shm", O_RDONLY, 0), ENOENT);
 }
 
 /* ---- copy-on-write and leaks ------------------------------------------ */
@@ -724,10 +903,14 @@ main(int argc, char **argv)
         CHECK_CASE(file_map_outlives_its_descriptor),
         CHECK_CASE(writable_shared_map_of_read_only_file_is_eacces),
         CHECK_CASE(map_of_a_pipe_is_enodev),
+        CHECK_CASE(a_page_wholly_past_the_end_of_the_file_raises_sigbus),
+        CHECK_CASE(stores_past_the_end_in_the_last_page_do_not_reach_the_file),
         CHECK_CASE(truncating_a_mapped_file_unmaps_past_the_end),
         CHECK_CASE(copy_a_file_with_mmap_and_memcpy),
         CHECK_CASE(ftruncate_sets_the_size_and_checks_the_descriptor),
         CHECK_CASE(shm_open_objects_are_shared_between_processes),
+        CHECK_CASE(demo_mmap_copy_copies_a_file),
+        CHECK_CASE(demo_shm_writer_and_reader_share_a_named_object),
         CHECK_CASE(cow_fork_copies_only_written_pages),
         CHECK_CASE(thousands_of_mmap_munmap_cycles_leak_nothing),
         CHECK_CASE(fork_and_exit_with_mappings_leak_nothing),

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ipc.h>
@@ -496,6 +497,32 @@ case_last_detach_of_a_removed_segment_frees_it(void)
     CHECK_EQ(k1.count[KSTAT_shm_frames], k0.count[KSTAT_shm_frames]);
 }
 
+/* shm_atime and shm_dtime are the wall-clock second of the call, the same
+ * second time() gives, also across second boundaries (the kernel keeps
+ * the current second and checks the clock only for its end). */
+static void
+case_attach_times_agree_with_time_across_seconds(void)
+{
+    int id = new_segment(PAGE), seconds = 0;
+    time_t last = time(NULL);
+
+    while (seconds < 2) {               /* about 1.5 s: two boundaries crossed */
+        time_t t0 = time(NULL), t1;
+        struct shmid_ds ds;
+
+        CHECK_OK(shmdt(attach(id, NULL, 0)));
+        ds = stat_of(id);
+        t1 = time(NULL);
+        CHECK(ds.shm_atime >= t0 && ds.shm_atime <= t1);
+        CHECK(ds.shm_dtime >= ds.shm_atime && ds.shm_dtime <= t1);
+        if (t1 != last) {
+            seconds++;
+            last = t1;
+        }
+    }
+    remove_segment(id);
+}
+
 static void
 case_shm_info_and_ipc_info_report_the_table(void)
 {
@@ -512,6 +539,44 @@ case_shm_info_and_ipc_info_report_the_table(void)
     CHECK(limits.shmmni > 0 && limits.shmmni <= SHMMNI);  /* fewer with SMALL=1 */
     CHECK_EQ(shmctl(id % 32768, SHM_STAT, &(struct shmid_ds){0}), id);
     remove_segment(id);
+}
+
+/* ---- the demos ------------------------------------------------------------------ */
+
+/* demo_shm_sem: with the semaphore around the update nothing is lost. */
+static void
+case_demo_shm_sem_loses_no_update(void)
+{
+    char out[256];
+
+    CHECK_EQ(ipc_run_tool("demo_shm_sem", "20000", NULL, NULL, out, sizeof out), 0);
+    CHECK(strstr(out, "expected 40000, counter says 40000: 0 updates lost\n") != NULL);
+}
+
+/* demo_shm_race: how many updates it loses depends on where the timer
+ * strikes, so only its arithmetic is checked. */
+static void
+case_demo_shm_race_reports_what_it_lost(void)
+{
+    char out[256];
+    long expected = 0, counter = 0, lost = -1;
+
+    CHECK_EQ(ipc_run_tool("demo_shm_race", "20000", NULL, NULL, out, sizeof out), 0);
+    CHECK_EQ(sscanf(out, "expected %ld, counter says %ld: %ld updates lost",
+                    &expected, &counter, &lost), 3);
+    CHECK_EQ(expected, 40000);
+    CHECK(counter > 0 && counter <= expected);
+    CHECK_EQ(lost, expected - counter);
+}
+
+/* demo_shm_ring: every item passes through the eight slots. */
+static void
+case_demo_shm_ring_delivers_every_item(void)
+{
+    static char out[4096];
+
+    CHECK_EQ(ipc_run_tool("demo_shm_ring", "300", NULL, NULL, out, sizeof out), 0);
+    CHECK(strstr(out, "consumer got 300 of 300 items through 8 slots\n") != NULL);
 }
 
 /* ---- leaks -------------------------------------------------------------------- */
@@ -657,12 +722,16 @@ main(int argc, char **argv)
         CHECK_CASE(bad_command_is_einval_and_bad_buffer_efault),
         CHECK_CASE(rmid_while_attached_frees_at_the_last_detach),
         CHECK_CASE(last_detach_of_a_removed_segment_frees_it),
+        CHECK_CASE(attach_times_agree_with_time_across_seconds),
         CHECK_CASE(shm_info_and_ipc_info_report_the_table),
         CHECK_CASE(thousands_of_cycles_leak_nothing),
         CHECK_CASE(a_killed_process_detaches_and_frees),
         CHECK_CASE(ipcs_m_lists_segments_in_linux_format),
         CHECK_CASE(ipcs_m_i_shows_one_segment),
         CHECK_CASE(ipcrm_removes_by_id_and_by_key),
+        CHECK_CASE(demo_shm_sem_loses_no_update),
+        CHECK_CASE(demo_shm_race_reports_what_it_lost),
+        CHECK_CASE(demo_shm_ring_delivers_every_item),
     };
     return check_main("shm", cases, CHECK_NCASES(cases), argc, argv);
 }

@@ -345,7 +345,9 @@ class Sem(Command):
             print("set %d (key %d): %s" % (int(obj["id"]), int(obj["perm"]["__key"]), values))
             q = s["pending_head"]
             while int(q):
-                print("  pending: pid %d: %s" % (int(q["proc"]["pid"]), cstring(q["what"])))
+                # the list as ps names the sleeper's wait (sem.c formats a
+                # one-operation list only when asked, so q->what may be empty)
+                print("  pending: pid %d: %s" % (int(q["proc"]["pid"]), wait_of(q["proc"].dereference())))
                 q = q["next"]
         try:
             u = value("'sem_undo.c'::pool")

@@ -95,7 +95,7 @@ typedef struct {
     int   si_code;              /* SI_USER, SI_QUEUE, SI_KERNEL, CLD_*, SEGV_* */
     pid_t si_pid;               /* sender, for kill() and sigqueue() */
     uid_t si_uid;               /* the sender's real user id */
-    void *si_addr;              /* faulting address, for SIGSEGV */
+    void *si_addr;              /* faulting address, for SIGSEGV and SIGBUS */
     int   si_status;            /* SIGCHLD: exit code or signal */
     union sigval si_value;      /* sigqueue()'s value */
     long  si_band;              /* SIGPOLL (unused) */
@@ -114,5 +114,9 @@ typedef struct {
 #define CLD_CONTINUED 6         /* si_status: SIGCONT */
 #define SEGV_MAPERR 1
 #define SEGV_ACCERR 2
+/* si_code of SIGBUS. */
+#define BUS_ADRALN  1           /* misaligned address */
+#define BUS_ADRERR  2           /* no such physical address: a mapped file's page past its end */
+#define BUS_OBJERR  3
 
 #endif
