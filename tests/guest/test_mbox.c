@@ -392,7 +392,7 @@ case_status_describes_the_box(void)
     CHECK_EQ(st.queued_bytes, 4);
     CHECK_EQ(st.nsenders, 0);
     CHECK_EQ(st.nreceivers, 0);
-    struct mbox_status all[MBOX_MAX];
+    static struct mbox_status all[MBOX_MAX];
     int n = mbox_list(all, MBOX_MAX), found = 0;
     CHECK(n >= 1);
     for (int i = 0; i < n; i++)
@@ -959,7 +959,7 @@ static void
 case_mailbox_stress_every_message_arrives_once(void)
 {
     static const struct ipc_stress s = {
-        3, 3, 100000, mailbox_stress_send, mailbox_stress_receive, mailbox_stress_stop,
+        3, 3, 100000, mailbox_stress_send, mailbox_stress_receive, mailbox_stress_stop, NULL,
     };
     stress_box = new_mailbox(64, 0);
     ipc_stress_run(&s);
@@ -967,13 +967,13 @@ case_mailbox_stress_every_message_arrives_once(void)
     CHECK_OK(mbox_destroy(stress_box));
 }
 
-/* The same through a rendezvous mailbox: every message is handed over
- * (20 000 of them: each costs two context switches). */
+/* The same 100 000 through a rendezvous mailbox: every message is handed
+ * over to a waiting receiver. */
 static void
 case_rendezvous_stress_every_message_arrives_once(void)
 {
     static const struct ipc_stress s = {
-        3, 3, 20000, mailbox_stress_send, mailbox_stress_receive, mailbox_stress_stop,
+        3, 3, 100000, mailbox_stress_send, mailbox_stress_receive, mailbox_stress_stop, NULL,
     };
     stress_box = new_mailbox(0, 0);
     ipc_stress_run(&s);
@@ -1018,9 +1018,59 @@ case_direct_stress_every_message_arrives_once(void)
 {
     static const struct ipc_stress s = {
         3, DIRECT_CONSUMERS, 100000, direct_stress_send, direct_stress_receive,
-        direct_stress_stop,
+        direct_stress_stop, NULL,
     };
     ipc_stress_run(&s);
+}
+
+/* Ports: each consumer makes the port it alone receives from, and the
+ * producers send each number to one consumer's port. */
+#define PORT_CONSUMERS 3
+
+static int
+port_stress_setup(int consumer)
+{
+    return port_create(32, 0);
+}
+
+static int
+port_stress_send(int producer, int number)
+{
+    struct msg_out out = { 1, 0, &number, sizeof number };
+    int port = ipc_stress_ready[number % PORT_CONSUMERS];
+    return port_send(port, &out, 0) < 0 ? -1 : 0;
+}
+
+static int
+port_stress_receive(int consumer)
+{
+    int number;
+    struct msg_in in = { .body = &number, .size = sizeof number };
+    if (port_receive(ipc_stress_ready[consumer], &in, 0) != sizeof number)
+        return -2;
+    return in.header.type == 2 ? -1 : number;
+}
+
+static int
+port_stress_stop(int consumer)
+{
+    int zero = 0;
+    struct msg_out out = { 2, 0, &zero, sizeof zero };
+    return port_send(ipc_stress_ready[consumer], &out, 0) < 0 ? -1 : 0;
+}
+
+/* Producers send 100 000 numbered messages, each to one of three ports;
+ * every number arrives exactly once, and the ports go with their owners. */
+static void
+case_port_stress_every_message_arrives_once(void)
+{
+    static const struct ipc_stress s = {
+        3, PORT_CONSUMERS, 100000, port_stress_send, port_stress_receive,
+        port_stress_stop, port_stress_setup,
+    };
+    unsigned ports = ipc_kstat_count(KSTAT_ports);
+    ipc_stress_run(&s);
+    CHECK_EQ(ipc_kstat_count(KSTAT_ports), ports);
 }
 
 int
@@ -1067,6 +1117,7 @@ main(int argc, char **argv)
         CHECK_CASE(mailbox_stress_every_message_arrives_once),
         CHECK_CASE(rendezvous_stress_every_message_arrives_once),
         CHECK_CASE(direct_stress_every_message_arrives_once),
+        CHECK_CASE(port_stress_every_message_arrives_once),
     };
     return check_main("mbox", cases, CHECK_NCASES(cases), argc, argv);
 }

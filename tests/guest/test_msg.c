@@ -837,7 +837,7 @@ static void
 case_stress_every_message_arrives_exactly_once(void)
 {
     static const struct ipc_stress s = {
-        3, 3, 100000, stress_send, stress_receive, stress_stop,
+        3, 3, 100000, stress_send, stress_receive, stress_stop, NULL,
     };
     stress_queue = new_queue();
     ipc_stress_run(&s);
