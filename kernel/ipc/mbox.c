@@ -195,15 +195,18 @@ mbox_new(int kind, const char *name, unsigned capacity, int flags)
         strlcpy(b->name, name, sizeof b->name);
         msgq_init(&b->q, capacity, capacity ? capacity * MSG_BODY_MAX : 0,
                   (flags & MBOX_PRIORITY) ? MSGQ_PRIORITY : MSGQ_FIFO);
+        msg_proc_of(current)->boxes_owned++;
         kstat_add(mbox_kstat_kind(b), +1);
         return b->id;
     }
     return -ENOSPC;
 }
 
+/* Destroy b; owner is its owner's process (destroying it, or exiting). */
 static void
-mbox_free(struct mbox *b)
+mbox_free(struct mbox *b, struct proc *owner)
 {
+    msg_proc_of(owner)->boxes_owned--;
     msg_drop_requests(&b->q, -EIDRM);
     msgq_destroy(&b->q);                /* sleepers wake with EIDRM */
     kstat_add(mbox_kstat_kind(b), -1);
@@ -256,17 +259,18 @@ sys_mbox_destroy(int id)
         return -EINVAL;
     if (b->owner != current->pid)
         return -EPERM;
-    mbox_free(b);
+    mbox_free(b, current);
     return 0;
 }
 
-/* Boxes die with their owner, killed or not. */
+/* Boxes die with their owner, killed or not.  (Most processes own none:
+ * then the table is not walked at all.) */
 void
 mbox_process_exit(struct proc *p)
 {
-    for (struct mbox *b = boxes; b < boxes + MBOX_MAX; b++)
+    for (struct mbox *b = boxes; b < boxes + MBOX_MAX && msg_proc_of(p)->boxes_owned; b++)
         if (b->used && b->owner == p->pid)
-            mbox_free(b);
+            mbox_free(b, p);
     mbox_direct_exit(p);
 }
 

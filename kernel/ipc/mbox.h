@@ -32,6 +32,7 @@ struct msg_proc {
     struct msgq  replies;         /* private reply port of mbox_request */
     unsigned     awaiting_reply;  /* reply_id of the request in progress, or 0 */
     pid_t        reply_server;    /* who took that request, once known */
+    unsigned     boxes_owned;     /* mailboxes and ports: exit frees them */
 };
 
 struct msg_proc *msg_proc_of(struct proc *p);

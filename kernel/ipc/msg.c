@@ -9,7 +9,10 @@
  *   msgsnd  sleeps while the message would take the queue past msg_qbytes
  *           (bytes, and as many messages as bytes, as Linux counts);
  *           IPC_NOWAIT gives EAGAIN.  A receiver already asleep for a
- *           message of this type gets it directly.
+ *           message of this type gets it directly.  ENOMEM when the
+ *           store's pool of messages (MSGQ_POOL_SIZE, all queues, boxes
+ *           and sockets together) is used up, as Linux when it has no
+ *           memory for a message.
  *   msgrcv  takes the first message msgtyp selects, or sleeps until one
  *           arrives (other types arriving do not end the wait); IPC_NOWAIT
  *           gives ENOMSG.  Too long for msgsz: E2BIG and it stays queued,
@@ -35,14 +38,12 @@ struct msg_queue {
     bool              in_use;
 };
 
-#define MSG_QUEUE_MESSAGES (MSGQ_POOL_SIZE / 4)   /* most messages in one queue */
-
 static struct msg_queue queues[MSGMNI];
 IPC_IDS_DEFINE(msg_ids, "msg", MSGMNI);
 
-/* The store's limits for a byte limit.  Linux also allows at most qbytes
- * messages; Parley allows at most MSG_QUEUE_MESSAGES, so that one queue of
- * tiny messages cannot take the whole message pool.  A count of 0 would
+/* The store's limits for a byte limit: as on Linux, at most qbytes bytes
+ * and at most qbytes messages (so empty messages cannot fill the system);
+ * nothing else limits one queue but the store's pool.  A count of 0 would
  * mean rendezvous to the store, so a queue set to 0 bytes still admits one
  * empty message (Linux: none). */
 static void
@@ -50,7 +51,7 @@ msg_queue_set_qbytes(struct msg_queue *mq, unsigned qbytes)
 {
     mq->qbytes = qbytes;
     mq->q.max_bytes = qbytes;
-    mq->q.max_count = MAX(MIN(qbytes, (unsigned)MSG_QUEUE_MESSAGES), 1u);
+    mq->q.max_count = MAX(qbytes, 1u);
     msgq_limits_changed(&mq->q);
 }
 

@@ -5,7 +5,7 @@
  *
  *   messages   a fixed pool of struct msg; a body of at most
  *              MSGQ_INLINE_MAX bytes lives inside it, a longer one in page
- *              frames (one per 4 KiB).
+ *              frames (one per 4 KiB) that it points to instead.
  *   queueing   a doubly linked list in delivery order (FIFO, or by
  *              priority), with count and byte limits.
  *   waiting    senders and receivers asleep each on their own waiter, in
@@ -43,12 +43,10 @@ msg_npages(unsigned length)
 }
 
 static void
-msg_free_pages(struct msg *m)
+msg_free_pages(struct msg *m, unsigned npages)
 {
-    for (unsigned i = 0; i < MSGQ_PAGES_MAX && m->pages[i]; i++) {
+    for (unsigned i = 0; i < npages; i++)
         frame_unref(m->pages[i]);
-        m->pages[i] = 0;
-    }
 }
 
 /* A message with room for a body of length bytes (contents undefined). */
@@ -66,18 +64,15 @@ msg_alloc(unsigned length, int *err)
         *err = -ENOMEM;
         return 0;
     }
-    msg_free_list = m->next;
-    memset(m, 0, offsetof(struct msg, small));
-    memset(m->pages, 0, sizeof m->pages);
     for (unsigned i = 0; i < msg_npages(length); i++) {
         if (!(m->pages[i] = frame_alloc())) {
-            msg_free_pages(m);
-            m->next = msg_free_list;
-            msg_free_list = m;
+            msg_free_pages(m, i);
             *err = -ENOMEM;
             return 0;
         }
     }
+    msg_free_list = m->next;
+    memset(m, 0, offsetof(struct msg, small));
     m->hdr.length = length;
     kstat_add(KSTAT_messages, +1);
     kstat_add(KSTAT_message_bytes, (int)length);
@@ -91,7 +86,7 @@ msg_free(struct msg *m)
         m->attach->release(m->attach);
     kstat_add(KSTAT_messages, -1);
     kstat_add(KSTAT_message_bytes, -(int)m->hdr.length);
-    msg_free_pages(m);
+    msg_free_pages(m, msg_npages(m->hdr.length));
     m->next = msg_free_list;
     msg_free_list = m;
 }

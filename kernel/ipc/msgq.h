@@ -54,10 +54,14 @@
 #define MSGQ_INLINE_MAX  64     /* bodies up to this size need no page */
 #define MSGQ_PAGES_MAX   (MSGQ_BODY_MAX / PAGE_SIZE)
 
+/* Messages in the whole system, every kind of queue together: enough for
+ * a System V queue full of empty messages (as many as its MSGMNB bytes,
+ * Linux's count limit) beside everything else.  Past it msg_alloc gives
+ * -ENOMEM, Linux's answer when it has no memory for a message. */
 #ifdef PARLEY_SMALL
-#define MSGQ_POOL_SIZE   512    /* messages in the whole system */
+#define MSGQ_POOL_SIZE   1024
 #else
-#define MSGQ_POOL_SIZE   8192
+#define MSGQ_POOL_SIZE   32768
 #endif
 
 struct proc;
@@ -73,8 +77,10 @@ struct msg {
     struct msg_header   hdr;
     struct msgq_waiter *sync_sender;    /* asleep until this is taken, or NULL */
     struct msg_attach  *attach;         /* or NULL */
-    char                small[MSGQ_INLINE_MAX];
-    void               *pages[MSGQ_PAGES_MAX];
+    union {                             /* the body: which, by hdr.length */
+        char            small[MSGQ_INLINE_MAX];
+        void           *pages[MSGQ_PAGES_MAX];
+    };
 };
 
 enum msgq_order { MSGQ_FIFO, MSGQ_PRIORITY };

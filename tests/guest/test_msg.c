@@ -319,6 +319,67 @@ case_msgsnd_to_full_queue_nowait_is_eagain(void)
     CHECK_OK(msgctl(q, IPC_RMID, 0));
 }
 
+/* The system's message limit (IPC_INFO's msgtql: the kernel's pool). */
+static int
+system_message_limit(void)
+{
+    struct msginfo info;
+    CHECK(msgctl(0, IPC_INFO, (struct msqid_ds *)&info) >= 0);
+    return info.msgtql;
+}
+
+/* Send empty messages until one fails; returns how many went in. */
+static int
+send_empty_until_refused(int q)
+{
+    struct tmsg m = { 1, "" };
+    int n = 0;
+    while (msgsnd(q, &m, 0, IPC_NOWAIT) == 0)
+        n++;
+    return n;
+}
+
+/* msgop(2) as Linux counts: msg_qbytes also limits the number of messages,
+ * and nothing else does: 3000 empty messages fit a queue of 3000 bytes (a
+ * queue is not capped by count), and the next one gives EAGAIN. */
+static void
+case_qbytes_limits_the_number_of_messages(void)
+{
+    int half = system_message_limit() / 2, want = half < 3000 ? half : 3000;
+    int q = new_queue();
+    struct msqid_ds ds = stat_queue(q);
+    ds.msg_qbytes = want;
+    CHECK_OK(msgctl(q, IPC_SET, &ds));
+    CHECK_EQ(send_empty_until_refused(q), want);
+    CHECK_EQ(errno, EAGAIN);
+    CHECK_EQ(stat_queue(q).msg_qnum, want);
+    CHECK_EQ(stat_queue(q).__msg_cbytes, 0);
+    CHECK_OK(msgctl(q, IPC_RMID, 0));
+}
+
+/* When the system's messages are all in use, msgsnd gives ENOMEM (Linux:
+ * no memory for the message); a receive frees one again, and removing the
+ * queue frees them all. */
+static void
+case_system_out_of_messages_is_enomem(void)
+{
+    int limit = system_message_limit();
+    unsigned messages = ipc_kstat_count(KSTAT_messages);
+    int q = new_queue();
+    struct msqid_ds ds = stat_queue(q);
+    ds.msg_qbytes = limit + 1;                  /* root may raise it */
+    CHECK_OK(msgctl(q, IPC_SET, &ds));
+    int n = send_empty_until_refused(q);
+    CHECK_EQ(errno, ENOMEM);
+    CHECK_EQ(n, limit - (int)messages);
+    struct tmsg m = { 1, "" };
+    CHECK_EQ(msgrcv(q, &m, 0, 0, IPC_NOWAIT), 0);
+    CHECK_OK(msgsnd(q, &m, 0, IPC_NOWAIT));
+    CHECK_ERR(msgsnd(q, &m, 0, IPC_NOWAIT), ENOMEM);
+    CHECK_OK(msgctl(q, IPC_RMID, 0));
+    CHECK_EQ(ipc_kstat_count(KSTAT_messages), messages);
+}
+
 /* msgop(2): a blocking send to a full queue sleeps until a receive makes
  * room, then succeeds. */
 static void
@@ -865,6 +926,8 @@ main(int argc, char **argv)
         CHECK_CASE(bad_message_pointers_are_efault),
         CHECK_CASE(access_without_permission_is_eacces),
         CHECK_CASE(msgsnd_to_full_queue_nowait_is_eagain),
+        CHECK_CASE(qbytes_limits_the_number_of_messages),
+        CHECK_CASE(system_out_of_messages_is_enomem),
         CHECK_CASE(msgsnd_blocks_until_a_receive_makes_room),
         CHECK_CASE(blocked_sender_wakes_with_eidrm),
         CHECK_CASE(blocked_sender_gets_eintr_even_with_sa_restart),
