@@ -319,12 +319,13 @@ msgq_wake_senders(struct msgq *q)
     waitq_wake_all(&q->changed);
 }
 
-/* The current process has taken m out of q (or been handed it). */
+/* Process taker has taken m out of q, or been handed it, at now_ns (the
+ * wall clock: a hand-over reuses the send's reading). */
 static void
-msgq_taken(struct msgq *q, struct msg *m, pid_t taker)
+msgq_taken(struct msgq *q, struct msg *m, pid_t taker, int64_t now_ns)
 {
     q->last_receiver = taker;
-    q->last_receive_ns = time_realtime_ns();
+    q->last_receive_ns = now_ns;
     struct msgq_waiter *sender = m->sync_sender;
     if (sender) {
         m->sync_sender = 0;
@@ -350,7 +351,7 @@ msgq_hand_over(struct msgq *q, struct msg *m)
             } else {
                 msgq_stamp(q, m);
                 w->msg = m;
-                msgq_taken(q, m, w->proc->pid);
+                msgq_taken(q, m, w->proc->pid, m->hdr.sent_ns);
                 waiter_finish(&q->receivers, w, 0);
                 return true;
             }
@@ -446,7 +447,7 @@ static void
 msgq_take(struct msgq *q, struct msg *m)
 {
     msgq_unlink(q, m);
-    msgq_taken(q, m, current->pid);
+    msgq_taken(q, m, current->pid, time_realtime_ns());
     msgq_wake_senders(q);
 }
 

@@ -143,8 +143,7 @@ sem_try_ops(struct sem_set *set, const struct sembuf *sops, int nsops,
     }
     for (i = 0; i < nsops; i++)
         set->sems[sops[i].sem_num].pid = p->pid;
-    set->otime = ipc_now();
-    return 0;
+    return 0;       /* the caller sets otime: one clock read per call */
 }
 
 static bool
@@ -207,12 +206,13 @@ sem_retry(struct sem_set *set, struct sem_pending *q)
     return err;
 }
 
-/* The set changed: complete every pending list that now can, oldest first
- * (see the protocol at the top of this file). */
-void
-sem_set_changed(struct sem_set *set)
+/* Complete every pending list that now can, oldest first (see the
+ * protocol at the top of this file); true if any completed. */
+static bool
+sem_complete_pending(struct sem_set *set)
 {
     struct sem_pending *q, **link;
+    bool completed = false;
 again:
     for (link = &set->pending_head; (q = *link) != NULL; ) {
         int err = sem_retry(set, q);
@@ -221,11 +221,21 @@ again:
             continue;
         }
         bool altered = err == 0 && sem_ops_alter(q->sops, q->nsops);
+        completed |= err == 0;
         *link = q->next;
         sem_pending_finish(q, err);
         if (altered)
             goto again;
     }
+    return completed;
+}
+
+/* The set changed (SETVAL, SETALL, an undo at exit): sleepers go on. */
+void
+sem_set_changed(struct sem_set *set)
+{
+    if (sem_complete_pending(set))
+        set->otime = ipc_now();
 }
 
 /* IPC_RMID: every sleeper wakes with EIDRM; the id is gone at once. */
@@ -259,16 +269,45 @@ sem_count_waiters(const struct sem_set *set, int semnum, bool for_zero)
 
 /* ---- semop ------------------------------------------------------------- */
 
-/* The name ps shows for the wait: "semop set 2 [0]-1 [1]=0". */
+/*
+ * The name ps shows for a wait, "semop set 2 [0]-1 [1]=0", kept per
+ * process slot with the list it names: a process that sleeps on the same
+ * list again (a ping-pong does, every round) is not named afresh, since
+ * formatting the name costs more than the rest of the semop.  The text
+ * depends only on the key, so whoever had the slot before does not matter.
+ */
+#define SEM_NAME_OPS 4          /* longer lists are named afresh every time */
+
+struct sem_wait_name {
+    int           semid, nsops;
+    struct sembuf sops[SEM_NAME_OPS];
+    char          text[PROC_WAIT_LEN];
+};
+static struct sem_wait_name wait_names[NPROC];
+
 static void
-sem_name_wait(struct sem_pending *q, int semid)
+sem_format_wait(char *buf, size_t size, int semid, const struct sembuf *sops, int nsops)
 {
-    size_t len = snprintk(q->what, sizeof q->what, "semop set %d", semid);
-    for (int i = 0; i < q->nsops && len < sizeof q->what; i++) {
-        const struct sembuf *op = &q->sops[i];
+    size_t len = snprintk(buf, size, "semop set %d", semid);
+    for (int i = 0; i < nsops && len < size; i++) {
+        const struct sembuf *op = &sops[i];
         const char *fmt = op->sem_op > 0 ? " [%u]+%d" : op->sem_op < 0 ? " [%u]%d" : " [%u]=%d";
-        len += snprintk(q->what + len, sizeof q->what - len, fmt, op->sem_num, op->sem_op);
+        len += snprintk(buf + len, size - len, fmt, op->sem_num, op->sem_op);
     }
+}
+
+static const char *
+sem_wait_name(int semid, const struct sembuf *sops, int nsops)
+{
+    struct sem_wait_name *n = &wait_names[current - proc_table];
+    if (n->semid == semid && n->nsops == nsops && nsops <= SEM_NAME_OPS &&
+        memcmp(n->sops, sops, nsops * sizeof *sops) == 0)
+        return n->text;
+    sem_format_wait(n->text, sizeof n->text, semid, sops, nsops);
+    n->semid = semid;
+    n->nsops = nsops;
+    memcpy(n->sops, sops, MIN(nsops, SEM_NAME_OPS) * sizeof *sops);
+    return n->text;
 }
 
 /*
@@ -286,13 +325,15 @@ sem_op_or_sleep(struct sem_set *set, const struct sembuf *sops, int nsops,
     int err = sem_try_ops(set, sops, nsops, current, &q.blocking);
     if (err != SEM_WOULD_BLOCK) {
         if (err == 0 && sem_ops_alter(sops, nsops))
-            sem_set_changed(set);
+            sem_complete_pending(set);
+        if (err == 0)
+            set->otime = ipc_now();     /* for this list and any it completed */
         return err;
     }
     if (deadline && time_now_ns() >= deadline)
         return -EAGAIN;
     q.blocked_at = sem_blocking(set, &q)->value;
-    sem_name_wait(&q, set->obj.id);
+    q.what = sem_wait_name(set->obj.id, sops, nsops);
     sem_pending_append(set, &q);
     for (;;) {
         int interrupted = waitq_sleep_until(&q.wake, deadline, "%s", (long)q.what, 0);

@@ -52,7 +52,7 @@ struct sem_pending {
     unsigned short       blocked_at;    /* that semaphore's value when it blocked */
     int                  status;        /* SEM_STILL_WAITING, 0, or -errno (EIDRM, ERANGE) */
     struct waitq         wake;          /* only its process sleeps here */
-    char                 what[PROC_WAIT_LEN];   /* "semop set 2 [0]-1 [1]=0", for ps */
+    const char          *what;          /* "semop set 2 [0]-1 [1]=0", for ps */
 };
 
 /* sem.c */
