@@ -43,9 +43,10 @@ int  msg_deadlock_check(const void *arg);
 
 /* Boundary helpers.  msg_from_user: a message from a struct msg_out
  * (-EFAULT, -EMSGSIZE).  msg_deliver: header and body into a struct
- * msg_in, freeing m; returns the body bytes stored or -EFAULT.
- * msg_in_from_user: the request part of a struct msg_in, after checking
- * that its buffer can be written (so a bad buffer costs no message). */
+ * msg_in that msg_in_from_user has checked, freeing m; returns the body
+ * bytes stored.  msg_in_from_user: the request part of a struct msg_in,
+ * after checking that it and its buffer can be written (so a bad buffer
+ * costs no message). */
 struct msg *msg_from_user(const struct msg_out *umsg, int *err);
 int  msg_in_from_user(struct msg_in *in, const struct msg_in *uin);
 int  msg_deliver(struct msg *m, const struct msg_in *in, struct msg_in *uin);

@@ -114,8 +114,11 @@ sys_msgsnd(int msqid, const void *umsg, size_t size, int flags)
 
     if (size > MSGMAX)
         return -EINVAL;
-    if (copy_from_user(&mtype, umsg, sizeof mtype) < 0)
+    /* mtype and text are checked once, then read directly; a bad text
+     * pointer is EFAULT before a bad id is EINVAL, as on Linux. */
+    if (user_check(umsg, sizeof mtype + size, false) < 0)
         return -EFAULT;
+    memcpy(&mtype, umsg, sizeof mtype);
     if (mtype < 1)
         return -EINVAL;
     struct msg_queue *mq = msg_queue_lookup(msqid, IPC_ACCESS_WRITE, &err);
@@ -125,10 +128,7 @@ sys_msgsnd(int msqid, const void *umsg, size_t size, int flags)
     if (!m)
         return err;
     m->hdr.type = mtype;
-    if ((err = msg_copy_in(m, 0, (const char *)umsg + sizeof mtype, size)) < 0) {
-        msg_free(m);
-        return err;
-    }
+    msg_copy_in_checked(m, 0, (const char *)umsg + sizeof mtype, size);
     struct msgq_send s = {
         .flags = (flags & IPC_NOWAIT) ? MSGQ_NOWAIT : 0,
         .full = { "msgsnd q %d full", msqid, 0 },
@@ -190,9 +190,11 @@ sys_msgrcv(int msqid, void *umsg, size_t size, long msgtyp, int flags)
     long type = m->hdr.type;
     if (trace_ipc_on(current))
         trace_ipc(TRACE_EV_RECV, TRACE_OBJ_MSQ, msqid, m->hdr.sender, n, type, NULL);
-    err = copy_to_user(umsg, &type, sizeof type);
-    if (!err)
-        err = msg_copy_out(m, 0, (char *)umsg + sizeof type, n);
+    err = user_check(umsg, sizeof type + n, true);  /* one check for both */
+    if (!err) {
+        memcpy(umsg, &type, sizeof type);
+        msg_copy_out_checked(m, 0, (char *)umsg + sizeof type, n);
+    }
     msg_free(m);
     return err < 0 ? err : (long)n;
 }

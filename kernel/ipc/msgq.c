@@ -103,14 +103,14 @@ msg_body_at(const struct msg *m, unsigned off, unsigned *run)
     return (char *)m->pages[off / PAGE_SIZE] + off % PAGE_SIZE;
 }
 
-/* Copy n bytes between user memory and the body at off; -EFAULT on a bad
- * user pointer, -EINVAL past the body's end. */
+/* Copy n bytes between user memory and the body at off; -EINVAL past the
+ * body's end, then (if check) -EFAULT on a bad user pointer. */
 static int
-msg_copy(const struct msg *m, unsigned off, void *ubuf, unsigned n, bool in)
+msg_copy(const struct msg *m, unsigned off, void *ubuf, unsigned n, bool in, bool check)
 {
     if (off > m->hdr.length || n > m->hdr.length - off)
         return -EINVAL;
-    if (user_check(ubuf, n, !in) < 0)
+    if (check && user_check(ubuf, n, !in) < 0)
         return -EFAULT;
     char *u = ubuf;
     while (n > 0) {
@@ -131,13 +131,25 @@ msg_copy(const struct msg *m, unsigned off, void *ubuf, unsigned n, bool in)
 int
 msg_copy_in(struct msg *m, unsigned off, const void *usrc, unsigned n)
 {
-    return msg_copy(m, off, (void *)usrc, n, true);
+    return msg_copy(m, off, (void *)usrc, n, true, true);
 }
 
 int
 msg_copy_out(const struct msg *m, unsigned off, void *udst, unsigned n)
 {
-    return msg_copy(m, off, udst, n, false);
+    return msg_copy(m, off, udst, n, false, true);
+}
+
+int
+msg_copy_in_checked(struct msg *m, unsigned off, const void *usrc, unsigned n)
+{
+    return msg_copy(m, off, (void *)usrc, n, true, false);
+}
+
+int
+msg_copy_out_checked(const struct msg *m, unsigned off, void *udst, unsigned n)
+{
+    return msg_copy(m, off, udst, n, false, false);
 }
 
 /* ---- queueing --------------------------------------------------------- */

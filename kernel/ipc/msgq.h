@@ -165,6 +165,11 @@ struct msg *msg_alloc(unsigned length, int *err);   /* -ENOMEM, -EINVAL */
 void        msg_free(struct msg *m);
 int         msg_copy_in(struct msg *m, unsigned off, const void *usrc, unsigned n);
 int         msg_copy_out(const struct msg *m, unsigned off, void *udst, unsigned n);
+/* The same for a user range the caller has already checked with
+ * user_check (nothing can unmap it since: mm/usercopy.c), so that a call
+ * checks each of its buffers once: -EINVAL only. */
+int         msg_copy_in_checked(struct msg *m, unsigned off, const void *usrc, unsigned n);
+int         msg_copy_out_checked(const struct msg *m, unsigned off, void *udst, unsigned n);
 
 /* Queues. */
 void msgq_init(struct msgq *q, unsigned max_count, unsigned max_bytes,

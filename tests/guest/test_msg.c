@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <sys/ipc.h>
 #include <sys/msg.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <fcntl.h>
 
@@ -247,6 +248,20 @@ case_bad_message_pointers_are_efault(void)
     int q = new_queue();
     CHECK_ERR(msgsnd(q, (void *)16, 4, IPC_NOWAIT), EFAULT);
     CHECK_ERR(msgsnd(q, (void *)0xC0001000, 4, IPC_NOWAIT), EFAULT);
+    /* The mtype is readable but the text runs into an unmapped page. */
+    char *pages = mmap(0, 2 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    CHECK(pages != MAP_FAILED);
+    CHECK_OK(munmap(pages + 4096, 4096));
+    long *edge = (long *)(pages + 4096 - sizeof(long));
+    *edge = 1;
+    CHECK_ERR(msgsnd(q, edge, 4, IPC_NOWAIT), EFAULT);
+    CHECK_OK(msgsnd(q, edge, 0, IPC_NOWAIT));         /* no text: fine */
+    CHECK_EQ(msgrcv(q, edge, 0, 0, IPC_NOWAIT), 0);
+    CHECK_EQ(stat_queue(q).msg_qnum, 0);
+    CHECK_OK(munmap(pages, 4096));
+    /* A bad text pointer is EFAULT even for a queue that does not exist,
+     * as on Linux (the message is copied in before the id is looked up). */
+    CHECK_ERR(msgsnd(q + 1000, (void *)16, 4, IPC_NOWAIT), EFAULT);
     send_text(q, 1, "kept");
     CHECK_ERR(msgrcv(q, (void *)16, 64, 0, IPC_NOWAIT), EFAULT);
     CHECK_ERR(msgrcv(q, (void *)0xC0001000, 64, 0, IPC_NOWAIT), EFAULT);
