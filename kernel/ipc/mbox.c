@@ -128,6 +128,35 @@ msg_call_error(int err)
     return err == -ERESTARTSYS ? -ERESTARTNOHAND : err;
 }
 
+/* The store's flags (msgq.h) for a call's MSG_* flags; a send ignores
+ * MSGQ_TRUNCATE and a receive MSGQ_SYNC. */
+int
+msg_store_flags(int flags)
+{
+    return ((flags & MSG_NOWAIT) ? MSGQ_NOWAIT : 0) |
+           ((flags & MSG_SYNC) ? MSGQ_SYNC : 0) |
+           ((flags & MSG_TRUNC_OK) ? MSGQ_TRUNCATE : 0);
+}
+
+/*
+ * What every receive call does once its own checks are made: take a
+ * message from q as r says, trace it, note whose request it is, and
+ * deliver it into uin, which msg_in_from_user checked into *in.  Returns
+ * the body bytes stored, or -errno.
+ */
+long
+msg_receive_into(struct msgq *q, const struct msgq_recv *r, const struct msg_in *in,
+                 struct msg_in *uin, int trace_obj, int trace_id)
+{
+    struct msg *m;
+    int err = msgq_receive(q, r, &m);
+    if (err < 0)
+        return msg_call_error(err);
+    msg_trace(TRACE_EV_RECV, trace_obj, trace_id, m->hdr.sender, m);
+    msg_note_request_taken(m);
+    return msg_deliver(m, in, uin);
+}
+
 /*
  * The deadlock check, for a sleep that only process *arg could end.
  * Follow "waits for" from it: reaching the caller means every process on
@@ -292,8 +321,7 @@ mbox_send_message(int id, struct msg *m, int flags, uint64_t deadline_ns,
     /* Only a port's owner can take from it: that is who a sender waits for. */
     pid_t waits_for = port ? b->owner : 0;
     struct msgq_send s = {
-        .flags = ((flags & MSG_NOWAIT) ? MSGQ_NOWAIT : 0) |
-                 ((flags & MSG_SYNC) ? MSGQ_SYNC : 0),
+        .flags = msg_store_flags(flags),
         .deadline_ns = deadline_ns,
         .before_sleep = { msg_deadlock_check, &waits_for },
         .full = { port ? "port %d full" : "mbox %d full", id, 0 },
@@ -372,17 +400,11 @@ sys_mbox_receive(int id, struct msg_in *uin, int flags,
         .match = (flags & MSG_BY_TYPE) ? msg_match_type : 0,
         .match_arg = &in.type,
         .size = in.size,
-        .flags = ((flags & MSG_NOWAIT) ? MSGQ_NOWAIT : 0) |
-                 ((flags & MSG_TRUNC_OK) ? MSGQ_TRUNCATE : 0),
+        .flags = msg_store_flags(flags),
         .deadline_ns = deadline,
         .empty = { port ? "port %d empty" : "mbox %d empty", id, 0 },
     };
-    struct msg *m;
-    if ((err = msgq_receive(&b->q, &r, &m)) < 0)
-        return msg_call_error(err);
-    msg_trace(TRACE_EV_RECV, port ? TRACE_OBJ_PORT : TRACE_OBJ_MBOX, id, m->hdr.sender, m);
-    msg_note_request_taken(m);
-    return msg_deliver(m, &in, uin);
+    return msg_receive_into(&b->q, &r, &in, uin, port ? TRACE_OBJ_PORT : TRACE_OBJ_MBOX, id);
 }
 
 /* ---- status ------------------------------------------------------------ */

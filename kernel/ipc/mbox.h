@@ -53,6 +53,9 @@ int  msg_deliver(struct msg *m, const struct msg_in *in, struct msg_in *uin);
 int  msg_deadline(const struct timespec *utimeout, uint64_t *deadline_ns);
 int  msg_match_type(const struct msg *m, const void *arg);
 long msg_call_error(int err);
+int  msg_store_flags(int flags);
+long msg_receive_into(struct msgq *q, const struct msgq_recv *r, const struct msg_in *in,
+                      struct msg_in *uin, int trace_obj, int trace_id);
 void msg_trace(int kind, int obj_type, int obj_id, pid_t peer, const struct msg *m);
 void msg_note_request_taken(const struct msg *m);
 void msg_drop_requests(const struct msgq *q, int err);
