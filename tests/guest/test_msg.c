@@ -307,15 +307,23 @@ case_access_without_permission_is_eacces(void)
     CHECK_OK(msgctl(q, IPC_RMID, 0));
 }
 
+/* Send messages of size bytes until one fails; returns how many went in. */
+static int
+send_until_refused(int q, size_t size)
+{
+    struct tmsg m = { 1, "" };
+    int n = 0;
+    while (msgsnd(q, &m, size, IPC_NOWAIT) == 0)
+        n++;
+    return n;
+}
+
 /* Fill q's byte limit with 128-byte messages (MSGMNB is a multiple of
  * 128, so not one byte more fits); returns how many went in. */
 static int
 fill_queue(int q)
 {
-    struct tmsg m = { 1, "" };
-    int n = 0;
-    while (msgsnd(q, &m, 128, IPC_NOWAIT) == 0)
-        n++;
+    int n = send_until_refused(q, 128);
     CHECK_EQ(errno, EAGAIN);
     return n;
 }
@@ -343,17 +351,6 @@ system_message_limit(void)
     return info.msgtql;
 }
 
-/* Send empty messages until one fails; returns how many went in. */
-static int
-send_empty_until_refused(int q)
-{
-    struct tmsg m = { 1, "" };
-    int n = 0;
-    while (msgsnd(q, &m, 0, IPC_NOWAIT) == 0)
-        n++;
-    return n;
-}
-
 /* msgop(2) as Linux counts: msg_qbytes also limits the number of messages,
  * and nothing else does: 3000 empty messages fit a queue of 3000 bytes (a
  * queue is not capped by count), and the next one gives EAGAIN. */
@@ -365,7 +362,7 @@ case_qbytes_limits_the_number_of_messages(void)
     struct msqid_ds ds = stat_queue(q);
     ds.msg_qbytes = want;
     CHECK_OK(msgctl(q, IPC_SET, &ds));
-    CHECK_EQ(send_empty_until_refused(q), want);
+    CHECK_EQ(send_until_refused(q, 0), want);
     CHECK_EQ(errno, EAGAIN);
     CHECK_EQ(stat_queue(q).msg_qnum, want);
     CHECK_EQ(stat_queue(q).__msg_cbytes, 0);
@@ -384,7 +381,7 @@ case_system_out_of_messages_is_enomem(void)
     struct msqid_ds ds = stat_queue(q);
     ds.msg_qbytes = limit + 1;                  /* root may raise it */
     CHECK_OK(msgctl(q, IPC_SET, &ds));
-    int n = send_empty_until_refused(q);
+    int n = send_until_refused(q, 0);
     CHECK_EQ(errno, ENOMEM);
     CHECK_EQ(n, limit - (int)messages);
     struct tmsg m = { 1, "" };
@@ -527,6 +524,24 @@ case_msgrcv_except_takes_first_of_another_type(void)
     send_text(q, 6, "six");
     expect_text(q, 4, MSG_EXCEPT, 6, "six");
     expect_text(q, 4, 0, 4, "four");
+    CHECK_OK(msgctl(q, IPC_RMID, 0));
+}
+
+/* ps and Ctrl-P name a sleeping msgrcv with its queue and type. */
+static void
+case_ps_names_the_msgrcv_wait(void)
+{
+    char want[48];
+    int q = new_queue();
+    pid_t pid = fork();
+    if (pid == 0) {
+        struct tmsg m;
+        _exit(msgrcv(q, &m, sizeof m.mtext, 5, 0) >= 0 ? 0 : 1);
+    }
+    snprintf(want, sizeof want, "msgrcv q %d type 5", q);
+    ipc_wait_asleep(pid, want);
+    send_text(q, 5, "five");
+    CHECK_EQ(ipc_reap(pid), 0);
     CHECK_OK(msgctl(q, IPC_RMID, 0));
 }
 
@@ -952,6 +967,7 @@ main(int argc, char **argv)
         CHECK_CASE(msgrcv_negative_type_takes_lowest_type),
         CHECK_CASE(msgrcv_except_takes_first_of_another_type),
         CHECK_CASE(msgrcv_nothing_matching_nowait_is_enomsg),
+        CHECK_CASE(ps_names_the_msgrcv_wait),
         CHECK_CASE(msgrcv_waiting_for_a_type_sleeps_through_others),
         CHECK_CASE(msgrcv_too_long_is_e2big_and_stays_queued),
         CHECK_CASE(msgrcv_noerror_truncates_and_removes),
