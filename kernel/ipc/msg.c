@@ -9,10 +9,11 @@
  *   msgsnd  sleeps while the message would take the queue past msg_qbytes
  *           (bytes, and as many messages as bytes, as Linux counts);
  *           IPC_NOWAIT gives EAGAIN.  A receiver already asleep for a
- *           message of this type gets it directly.  ENOMEM when the
- *           store's pool of messages (MSGQ_POOL_SIZE, all queues, boxes
- *           and sockets together) is used up, as Linux when it has no
- *           memory for a message.
+ *           message of this type gets it directly.  When the store's
+ *           pool (MSGQ_POOL_SIZE messages, all queues, boxes and sockets
+ *           together) is used up, it sleeps until a message is freed
+ *           (EAGAIN with IPC_NOWAIT), as for a full queue: a Linux program
+ *           never sees an error Linux would not give.
  *   msgrcv  takes the first message msgtyp selects, or sleeps until one
  *           arrives (other types arriving do not end the wait); IPC_NOWAIT
  *           gives ENOMSG.  Too long for msgsz: E2BIG and it stays queued,
@@ -106,6 +107,20 @@ msg_error(int err, bool receiving)
     return err;
 }
 
+/* Every message in the system is in use: wait for one to be freed, as for
+ * room in a full queue (EAGAIN with IPC_NOWAIT).  0, or the error; EIDRM
+ * if the queue went meanwhile (the caller looks it up again). */
+static int
+msg_wait_for_free_message(int msqid, int flags)
+{
+    if (flags & IPC_NOWAIT)
+        return -EAGAIN;
+    int err = msg_pool_wait_free();
+    if (err)
+        return (int)msg_error(err, false);
+    return ipc_find(&msg_ids, msqid) ? 0 : -EIDRM;
+}
+
 long
 sys_msgsnd(int msqid, const void *umsg, size_t size, int flags)
 {
@@ -124,9 +139,14 @@ sys_msgsnd(int msqid, const void *umsg, size_t size, int flags)
     struct msg_queue *mq = msg_queue_lookup(msqid, IPC_ACCESS_WRITE, &err);
     if (!mq)
         return err;
-    struct msg *m = msg_alloc(size, &err);
-    if (!m)
-        return err;
+    struct msg *m;
+    while (!(m = msg_alloc(size, &err))) {
+        if (!msg_pool_used_up())
+            return err;                 /* no page frames for the text */
+        if ((err = msg_wait_for_free_message(msqid, flags)) < 0 ||
+            !(mq = msg_queue_lookup(msqid, IPC_ACCESS_WRITE, &err)))
+            return err;
+    }
     m->hdr.type = mtype;
     msg_copy_in_checked(m, 0, (const char *)umsg + sizeof mtype, size);
     struct msgq_send s = {

@@ -25,6 +25,7 @@
 static struct msg msg_pool[MSGQ_POOL_SIZE];
 static struct msg *msg_free_list;
 static bool msg_pool_ready;
+static struct waitq msg_pool_wait = WAITQ_INIT;    /* waiting for a free message */
 
 static void
 msg_pool_init(void)
@@ -89,6 +90,25 @@ msg_free(struct msg *m)
     msg_free_pages(m, msg_npages(m->hdr.length));
     m->next = msg_free_list;
     msg_free_list = m;
+    waitq_wake_all(&msg_pool_wait);
+}
+
+/* Every message of the pool is in use (msg_alloc's -ENOMEM is the pool's,
+ * not the page frames'). */
+bool
+msg_pool_used_up(void)
+{
+    return msg_pool_ready && !msg_free_list;
+}
+
+/* Sleep until a message is freed; 0, or -ERESTARTSYS on a signal. */
+int
+msg_pool_wait_free(void)
+{
+    while (msg_pool_used_up())
+        if (waitq_sleep(&msg_pool_wait, "no free message", 0, 0))
+            return -ERESTARTSYS;
+    return 0;
 }
 
 /* Where byte off of m's body is, and how many bytes follow it there. */

@@ -57,7 +57,7 @@
 /* Messages in the whole system, every kind of queue together: enough for
  * a System V queue full of empty messages (as many as its MSGMNB bytes,
  * Linux's count limit) beside everything else.  Past it msg_alloc gives
- * -ENOMEM, Linux's answer when it has no memory for a message. */
+ * -ENOMEM; System V's msgsnd waits for a free one instead. */
 #ifdef PARLEY_SMALL
 #define MSGQ_POOL_SIZE   1024
 #else
@@ -163,6 +163,8 @@ struct msgq_waiter {
 /* Messages. */
 struct msg *msg_alloc(unsigned length, int *err);   /* -ENOMEM, -EINVAL */
 void        msg_free(struct msg *m);
+bool        msg_pool_used_up(void);     /* the pool's -ENOMEM, not the frames' */
+int         msg_pool_wait_free(void);   /* sleep until one is freed: 0, -ERESTARTSYS */
 int         msg_copy_in(struct msg *m, unsigned off, const void *usrc, unsigned n);
 int         msg_copy_out(const struct msg *m, unsigned off, void *udst, unsigned n);
 /* The same for a user range the caller has already checked with
