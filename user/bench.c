@@ -1415,7 +1415,6 @@ semop_with_sleepers(int sleepers)
 }
 
 #ifdef HAVE_MBOX_H
-#define MBOXES_MOST MBOX_MAX            /* the system's limit, not 1000 */
 static void
 loop_mbox_self(void *arg, long n)
 {
@@ -1446,7 +1445,6 @@ mbox_send_with_boxes(int boxes)
         mbox_destroy(ids[--made]);
 }
 #else
-#define MBOXES_MOST 32
 static void
 mbox_send_with_boxes(int boxes)
 {
@@ -1466,11 +1464,11 @@ group_scale(void)
     open_close_in_dir(10);
     open_close_in_dir(quick ? 20 : 900);     /* 1000 and /bin overflow the 1024 inodes */
     msgrcv_with_queued(1);
-    msgrcv_with_queued(quick ? 20 : 500);    /* a Parley queue holds at most 512 */
+    msgrcv_with_queued(quick ? 20 : 1000);
     semop_with_sleepers(1);
     semop_with_sleepers(quick ? 4 : 60);
     mbox_send_with_boxes(1);
-    mbox_send_with_boxes(quick ? 4 : MBOXES_MOST);
+    mbox_send_with_boxes(quick ? 4 : 1000);
 }
 
 /* ---- driver --------------------------------------------------------------------- */

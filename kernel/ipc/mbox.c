@@ -85,15 +85,16 @@ msg_trace(int kind, int obj_type, int obj_id, pid_t peer, const struct msg *m)
         trace_ipc(kind, obj_type, obj_id, peer, m->hdr.length, m->hdr.type, NULL);
 }
 
+/* uin and its body were checked by msg_in_from_user, so they are written
+ * directly. */
 int
 msg_deliver(struct msg *m, const struct msg_in *in, struct msg_in *uin)
 {
     unsigned n = MIN(m->hdr.length, in->size);
-    int err = copy_to_user(&uin->header, &m->hdr, sizeof m->hdr);
-    if (!err)
-        err = msg_copy_out(m, 0, in->body, n);
+    memcpy(&uin->header, &m->hdr, sizeof m->hdr);
+    msg_copy_out_checked(m, 0, in->body, n);
     msg_free(m);
-    return err < 0 ? err : (int)n;
+    return (int)n;
 }
 
 /* A relative timeout as a deadline on the monotonic clock; NULL: none. */
@@ -125,6 +126,35 @@ long
 msg_call_error(int err)
 {
     return err == -ERESTARTSYS ? -ERESTARTNOHAND : err;
+}
+
+/* The store's flags (msgq.h) for a call's MSG_* flags; a send ignores
+ * MSGQ_TRUNCATE and a receive MSGQ_SYNC. */
+int
+msg_store_flags(int flags)
+{
+    return ((flags & MSG_NOWAIT) ? MSGQ_NOWAIT : 0) |
+           ((flags & MSG_SYNC) ? MSGQ_SYNC : 0) |
+           ((flags & MSG_TRUNC_OK) ? MSGQ_TRUNCATE : 0);
+}
+
+/*
+ * What every receive call does once its own checks are made: take a
+ * message from q as r says, trace it, note whose request it is, and
+ * deliver it into uin, which msg_in_from_user checked into *in.  Returns
+ * the body bytes stored, or -errno.
+ */
+long
+msg_receive_into(struct msgq *q, const struct msgq_recv *r, const struct msg_in *in,
+                 struct msg_in *uin, int trace_obj, int trace_id)
+{
+    struct msg *m;
+    int err = msgq_receive(q, r, &m);
+    if (err < 0)
+        return msg_call_error(err);
+    msg_trace(TRACE_EV_RECV, trace_obj, trace_id, m->hdr.sender, m);
+    msg_note_request_taken(m);
+    return msg_deliver(m, in, uin);
 }
 
 /*
@@ -195,15 +225,18 @@ mbox_new(int kind, const char *name, unsigned capacity, int flags)
         strlcpy(b->name, name, sizeof b->name);
         msgq_init(&b->q, capacity, capacity ? capacity * MSG_BODY_MAX : 0,
                   (flags & MBOX_PRIORITY) ? MSGQ_PRIORITY : MSGQ_FIFO);
+        msg_proc_of(current)->boxes_owned++;
         kstat_add(mbox_kstat_kind(b), +1);
         return b->id;
     }
     return -ENOSPC;
 }
 
+/* Destroy b; owner is its owner's process (destroying it, or exiting). */
 static void
-mbox_free(struct mbox *b)
+mbox_free(struct mbox *b, struct proc *owner)
 {
+    msg_proc_of(owner)->boxes_owned--;
     msg_drop_requests(&b->q, -EIDRM);
     msgq_destroy(&b->q);                /* sleepers wake with EIDRM */
     kstat_add(mbox_kstat_kind(b), -1);
@@ -256,17 +289,18 @@ sys_mbox_destroy(int id)
         return -EINVAL;
     if (b->owner != current->pid)
         return -EPERM;
-    mbox_free(b);
+    mbox_free(b, current);
     return 0;
 }
 
-/* Boxes die with their owner, killed or not. */
+/* Boxes die with their owner, killed or not.  (Most processes own none:
+ * then the table is not walked at all.) */
 void
 mbox_process_exit(struct proc *p)
 {
-    for (struct mbox *b = boxes; b < boxes + MBOX_MAX; b++)
+    for (struct mbox *b = boxes; b < boxes + MBOX_MAX && msg_proc_of(p)->boxes_owned; b++)
         if (b->used && b->owner == p->pid)
-            mbox_free(b);
+            mbox_free(b, p);
     mbox_direct_exit(p);
 }
 
@@ -287,8 +321,7 @@ mbox_send_message(int id, struct msg *m, int flags, uint64_t deadline_ns,
     /* Only a port's owner can take from it: that is who a sender waits for. */
     pid_t waits_for = port ? b->owner : 0;
     struct msgq_send s = {
-        .flags = ((flags & MSG_NOWAIT) ? MSGQ_NOWAIT : 0) |
-                 ((flags & MSG_SYNC) ? MSGQ_SYNC : 0),
+        .flags = msg_store_flags(flags),
         .deadline_ns = deadline_ns,
         .before_sleep = { msg_deadlock_check, &waits_for },
         .full = { port ? "port %d full" : "mbox %d full", id, 0 },
@@ -367,17 +400,11 @@ sys_mbox_receive(int id, struct msg_in *uin, int flags,
         .match = (flags & MSG_BY_TYPE) ? msg_match_type : 0,
         .match_arg = &in.type,
         .size = in.size,
-        .flags = ((flags & MSG_NOWAIT) ? MSGQ_NOWAIT : 0) |
-                 ((flags & MSG_TRUNC_OK) ? MSGQ_TRUNCATE : 0),
+        .flags = msg_store_flags(flags),
         .deadline_ns = deadline,
         .empty = { port ? "port %d empty" : "mbox %d empty", id, 0 },
     };
-    struct msg *m;
-    if ((err = msgq_receive(&b->q, &r, &m)) < 0)
-        return msg_call_error(err);
-    msg_trace(TRACE_EV_RECV, port ? TRACE_OBJ_PORT : TRACE_OBJ_MBOX, id, m->hdr.sender, m);
-    msg_note_request_taken(m);
-    return msg_deliver(m, &in, uin);
+    return msg_receive_into(&b->q, &r, &in, uin, port ? TRACE_OBJ_PORT : TRACE_OBJ_MBOX, id);
 }
 
 /* ---- status ------------------------------------------------------------ */

@@ -32,6 +32,7 @@ struct msg_proc {
     struct msgq  replies;         /* private reply port of mbox_request */
     unsigned     awaiting_reply;  /* reply_id of the request in progress, or 0 */
     pid_t        reply_server;    /* who took that request, once known */
+    unsigned     boxes_owned;     /* mailboxes and ports: exit frees them */
 };
 
 struct msg_proc *msg_proc_of(struct proc *p);
@@ -42,15 +43,19 @@ int  msg_deadlock_check(const void *arg);
 
 /* Boundary helpers.  msg_from_user: a message from a struct msg_out
  * (-EFAULT, -EMSGSIZE).  msg_deliver: header and body into a struct
- * msg_in, freeing m; returns the body bytes stored or -EFAULT.
- * msg_in_from_user: the request part of a struct msg_in, after checking
- * that its buffer can be written (so a bad buffer costs no message). */
+ * msg_in that msg_in_from_user has checked, freeing m; returns the body
+ * bytes stored.  msg_in_from_user: the request part of a struct msg_in,
+ * after checking that it and its buffer can be written (so a bad buffer
+ * costs no message). */
 struct msg *msg_from_user(const struct msg_out *umsg, int *err);
 int  msg_in_from_user(struct msg_in *in, const struct msg_in *uin);
 int  msg_deliver(struct msg *m, const struct msg_in *in, struct msg_in *uin);
 int  msg_deadline(const struct timespec *utimeout, uint64_t *deadline_ns);
 int  msg_match_type(const struct msg *m, const void *arg);
 long msg_call_error(int err);
+int  msg_store_flags(int flags);
+long msg_receive_into(struct msgq *q, const struct msgq_recv *r, const struct msg_in *in,
+                      struct msg_in *uin, int trace_obj, int trace_id);
 void msg_trace(int kind, int obj_type, int obj_id, pid_t peer, const struct msg *m);
 void msg_note_request_taken(const struct msg *m);
 void msg_drop_requests(const struct msgq *q, int err);

@@ -57,12 +57,13 @@ msg_proc_find(pid_t pid)
     return p && p->state != PROC_ZOMBIE ? msg_proc_of(p) : 0;
 }
 
-/* The client whose request in flight has this reply id, or NULL. */
+/* The client whose request in flight has this reply id, or NULL (0, the
+ * id of every message that is not a request, is nobody's: no walk). */
 static struct msg_proc *
 msg_proc_awaiting(unsigned reply_id)
 {
-    for (struct msg_proc *mp = msg_procs; mp < msg_procs + NPROC; mp++)
-        if (mp->pid && reply_id && mp->awaiting_reply == reply_id)
+    for (struct msg_proc *mp = msg_procs; reply_id && mp < msg_procs + NPROC; mp++)
+        if (mp->pid && mp->awaiting_reply == reply_id)
             return mp;
     return 0;
 }
@@ -78,8 +79,7 @@ direct_send_message(pid_t pid, struct msg *m, int flags, uint64_t deadline_ns,
     if (!target)
         return -ESRCH;
     struct msgq_send s = {
-        .flags = ((flags & MSG_NOWAIT) ? MSGQ_NOWAIT : 0) |
-                 ((flags & MSG_SYNC) ? MSGQ_SYNC : 0),
+        .flags = msg_store_flags(flags),
         .deadline_ns = deadline_ns,
         .before_sleep = { msg_deadlock_check, &target->pid },
         .full = { "send to pid %d", pid, 0 },
@@ -141,24 +141,16 @@ sys_pid_receive(pid_t from, struct msg_in *uin, int flags,
         .match_arg = &sel,
         .size = in.size,
         /* From a process that is gone, only what it left queued. */
-        .flags = ((flags & MSG_NOWAIT) || sender_gone ? MSGQ_NOWAIT : 0) |
-                 ((flags & MSG_TRUNC_OK) ? MSGQ_TRUNCATE : 0),
+        .flags = msg_store_flags(flags) | (sender_gone ? MSGQ_NOWAIT : 0),
         .deadline_ns = deadline,
         .before_sleep = { msg_deadlock_check, &sel.from },
         .empty = { from ? "receive from pid %d" : "receive from any", from, 0 },
     };
     struct msg_proc *me = msg_proc_of(current);
-    struct msg *m;
     me->waits_for = me->receiving_from = from;
-    err = msgq_receive(&me->inbox, &r, &m);
+    long n = msg_receive_into(&me->inbox, &r, &in, uin, TRACE_OBJ_DIRECT, current->pid);
     me->waits_for = me->receiving_from = 0;
-    if (err == -EAGAIN && sender_gone)
-        return -ESRCH;
-    if (err < 0)
-        return msg_call_error(err);
-    msg_trace(TRACE_EV_RECV, TRACE_OBJ_DIRECT, current->pid, m->hdr.sender, m);
-    msg_note_request_taken(m);
-    return msg_deliver(m, &in, uin);
+    return n == -EAGAIN && sender_gone ? -ESRCH : n;
 }
 
 long
@@ -243,15 +235,11 @@ request_wait_reply(struct msg_proc *me, pid_t waits_for, struct msg_in *in,
     };
     if (!me->reply_server)
         me->waits_for = waits_for;
-    struct msg *m;
-    int err = msgq_receive(&me->replies, &r, &m);
+    long n = msg_receive_into(&me->replies, &r, in, ureply, TRACE_OBJ_DIRECT, current->pid);
     me->waits_for = 0;
     me->awaiting_reply = 0;
     me->reply_server = 0;
-    if (err < 0)
-        return msg_call_error(err);
-    msg_trace(TRACE_EV_RECV, TRACE_OBJ_DIRECT, current->pid, m->hdr.sender, m);
-    return msg_deliver(m, in, ureply);
+    return n;
 }
 
 /* mbox_request and pid_request: box_id when pid is 0. */

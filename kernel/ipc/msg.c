@@ -9,7 +9,11 @@
  *   msgsnd  sleeps while the message would take the queue past msg_qbytes
  *           (bytes, and as many messages as bytes, as Linux counts);
  *           IPC_NOWAIT gives EAGAIN.  A receiver already asleep for a
- *           message of this type gets it directly.
+ *           message of this type gets it directly.  When the store's
+ *           pool (MSGQ_POOL_SIZE messages, all queues, boxes and sockets
+ *           together) is used up, it sleeps until a message is freed
+ *           (EAGAIN with IPC_NOWAIT), as for a full queue: a Linux program
+ *           never sees an error Linux would not give.
  *   msgrcv  takes the first message msgtyp selects, or sleeps until one
  *           arrives (other types arriving do not end the wait); IPC_NOWAIT
  *           gives ENOMSG.  Too long for msgsz: E2BIG and it stays queued,
@@ -35,14 +39,12 @@ struct msg_queue {
     bool              in_use;
 };
 
-#define MSG_QUEUE_MESSAGES (MSGQ_POOL_SIZE / 4)   /* most messages in one queue */
-
 static struct msg_queue queues[MSGMNI];
 IPC_IDS_DEFINE(msg_ids, "msg", MSGMNI);
 
-/* The store's limits for a byte limit.  Linux also allows at most qbytes
- * messages; Parley allows at most MSG_QUEUE_MESSAGES, so that one queue of
- * tiny messages cannot take the whole message pool.  A count of 0 would
+/* The store's limits for a byte limit: as on Linux, at most qbytes bytes
+ * and at most qbytes messages (so empty messages cannot fill the system);
+ * nothing else limits one queue but the store's pool.  A count of 0 would
  * mean rendezvous to the store, so a queue set to 0 bytes still admits one
  * empty message (Linux: none). */
 static void
@@ -50,7 +52,7 @@ msg_queue_set_qbytes(struct msg_queue *mq, unsigned qbytes)
 {
     mq->qbytes = qbytes;
     mq->q.max_bytes = qbytes;
-    mq->q.max_count = MAX(MIN(qbytes, (unsigned)MSG_QUEUE_MESSAGES), 1u);
+    mq->q.max_count = MAX(qbytes, 1u);
     msgq_limits_changed(&mq->q);
 }
 
@@ -105,6 +107,20 @@ msg_error(int err, bool receiving)
     return err;
 }
 
+/* Every message in the system is in use: wait for one to be freed, as for
+ * room in a full queue (EAGAIN with IPC_NOWAIT).  0, or the error; EIDRM
+ * if the queue went meanwhile (the caller looks it up again). */
+static int
+msg_wait_for_free_message(int msqid, int flags)
+{
+    if (flags & IPC_NOWAIT)
+        return -EAGAIN;
+    int err = msg_pool_wait_free();
+    if (err)
+        return (int)msg_error(err, false);
+    return ipc_find(&msg_ids, msqid) ? 0 : -EIDRM;
+}
+
 long
 sys_msgsnd(int msqid, const void *umsg, size_t size, int flags)
 {
@@ -113,21 +129,26 @@ sys_msgsnd(int msqid, const void *umsg, size_t size, int flags)
 
     if (size > MSGMAX)
         return -EINVAL;
-    if (copy_from_user(&mtype, umsg, sizeof mtype) < 0)
+    /* mtype and text are checked once, then read directly; a bad text
+     * pointer is EFAULT before a bad id is EINVAL, as on Linux. */
+    if (user_check(umsg, sizeof mtype + size, false) < 0)
         return -EFAULT;
+    memcpy(&mtype, umsg, sizeof mtype);
     if (mtype < 1)
         return -EINVAL;
     struct msg_queue *mq = msg_queue_lookup(msqid, IPC_ACCESS_WRITE, &err);
     if (!mq)
         return err;
-    struct msg *m = msg_alloc(size, &err);
-    if (!m)
-        return err;
-    m->hdr.type = mtype;
-    if ((err = msg_copy_in(m, 0, (const char *)umsg + sizeof mtype, size)) < 0) {
-        msg_free(m);
-        return err;
+    struct msg *m;
+    while (!(m = msg_alloc(size, &err))) {
+        if (!msg_pool_used_up())
+            return err;                 /* no page frames for the text */
+        if ((err = msg_wait_for_free_message(msqid, flags)) < 0 ||
+            !(mq = msg_queue_lookup(msqid, IPC_ACCESS_WRITE, &err)))
+            return err;
     }
+    m->hdr.type = mtype;
+    msg_copy_in_checked(m, 0, (const char *)umsg + sizeof mtype, size);
     struct msgq_send s = {
         .flags = (flags & IPC_NOWAIT) ? MSGQ_NOWAIT : 0,
         .full = { "msgsnd q %d full", msqid, 0 },
@@ -189,9 +210,11 @@ sys_msgrcv(int msqid, void *umsg, size_t size, long msgtyp, int flags)
     long type = m->hdr.type;
     if (trace_ipc_on(current))
         trace_ipc(TRACE_EV_RECV, TRACE_OBJ_MSQ, msqid, m->hdr.sender, n, type, NULL);
-    err = copy_to_user(umsg, &type, sizeof type);
-    if (!err)
-        err = msg_copy_out(m, 0, (char *)umsg + sizeof type, n);
+    err = user_check(umsg, sizeof type + n, true);  /* one check for both */
+    if (!err) {
+        memcpy(umsg, &type, sizeof type);
+        msg_copy_out_checked(m, 0, (char *)umsg + sizeof type, n);
+    }
     msg_free(m);
     return err < 0 ? err : (long)n;
 }

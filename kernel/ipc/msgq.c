@@ -5,7 +5,7 @@
  *
  *   messages   a fixed pool of struct msg; a body of at most
  *              MSGQ_INLINE_MAX bytes lives inside it, a longer one in page
- *              frames (one per 4 KiB).
+ *              frames (one per 4 KiB) that it points to instead.
  *   queueing   a doubly linked list in delivery order (FIFO, or by
  *              priority), with count and byte limits.
  *   waiting    senders and receivers asleep each on their own waiter, in
@@ -25,6 +25,7 @@
 static struct msg msg_pool[MSGQ_POOL_SIZE];
 static struct msg *msg_free_list;
 static bool msg_pool_ready;
+static struct waitq msg_pool_wait = WAITQ_INIT;    /* waiting for a free message */
 
 static void
 msg_pool_init(void)
@@ -43,12 +44,10 @@ msg_npages(unsigned length)
 }
 
 static void
-msg_free_pages(struct msg *m)
+msg_free_pages(struct msg *m, unsigned npages)
 {
-    for (unsigned i = 0; i < MSGQ_PAGES_MAX && m->pages[i]; i++) {
+    for (unsigned i = 0; i < npages; i++)
         frame_unref(m->pages[i]);
-        m->pages[i] = 0;
-    }
 }
 
 /* A message with room for a body of length bytes (contents undefined). */
@@ -66,18 +65,15 @@ msg_alloc(unsigned length, int *err)
         *err = -ENOMEM;
         return 0;
     }
-    msg_free_list = m->next;
-    memset(m, 0, offsetof(struct msg, small));
-    memset(m->pages, 0, sizeof m->pages);
     for (unsigned i = 0; i < msg_npages(length); i++) {
         if (!(m->pages[i] = frame_alloc())) {
-            msg_free_pages(m);
-            m->next = msg_free_list;
-            msg_free_list = m;
+            msg_free_pages(m, i);
             *err = -ENOMEM;
             return 0;
         }
     }
+    msg_free_list = m->next;
+    memset(m, 0, offsetof(struct msg, small));
     m->hdr.length = length;
     kstat_add(KSTAT_messages, +1);
     kstat_add(KSTAT_message_bytes, (int)length);
@@ -91,9 +87,28 @@ msg_free(struct msg *m)
         m->attach->release(m->attach);
     kstat_add(KSTAT_messages, -1);
     kstat_add(KSTAT_message_bytes, -(int)m->hdr.length);
-    msg_free_pages(m);
+    msg_free_pages(m, msg_npages(m->hdr.length));
     m->next = msg_free_list;
     msg_free_list = m;
+    waitq_wake_all(&msg_pool_wait);
+}
+
+/* Every message of the pool is in use (msg_alloc's -ENOMEM is the pool's,
+ * not the page frames'). */
+bool
+msg_pool_used_up(void)
+{
+    return msg_pool_ready && !msg_free_list;
+}
+
+/* Sleep until a message is freed; 0, or -ERESTARTSYS on a signal. */
+int
+msg_pool_wait_free(void)
+{
+    while (msg_pool_used_up())
+        if (waitq_sleep(&msg_pool_wait, "no free message", 0, 0))
+            return -ERESTARTSYS;
+    return 0;
 }
 
 /* Where byte off of m's body is, and how many bytes follow it there. */
@@ -108,14 +123,14 @@ msg_body_at(const struct msg *m, unsigned off, unsigned *run)
     return (char *)m->pages[off / PAGE_SIZE] + off % PAGE_SIZE;
 }
 
-/* Copy n bytes between user memory and the body at off; -EFAULT on a bad
- * user pointer, -EINVAL past the body's end. */
+/* Copy n bytes between user memory and the body at off; -EINVAL past the
+ * body's end, then (if check) -EFAULT on a bad user pointer. */
 static int
-msg_copy(const struct msg *m, unsigned off, void *ubuf, unsigned n, bool in)
+msg_copy(const struct msg *m, unsigned off, void *ubuf, unsigned n, bool in, bool check)
 {
     if (off > m->hdr.length || n > m->hdr.length - off)
         return -EINVAL;
-    if (user_check(ubuf, n, !in) < 0)
+    if (check && user_check(ubuf, n, !in) < 0)
         return -EFAULT;
     char *u = ubuf;
     while (n > 0) {
@@ -136,13 +151,25 @@ msg_copy(const struct msg *m, unsigned off, void *ubuf, unsigned n, bool in)
 int
 msg_copy_in(struct msg *m, unsigned off, const void *usrc, unsigned n)
 {
-    return msg_copy(m, off, (void *)usrc, n, true);
+    return msg_copy(m, off, (void *)usrc, n, true, true);
 }
 
 int
 msg_copy_out(const struct msg *m, unsigned off, void *udst, unsigned n)
 {
-    return msg_copy(m, off, udst, n, false);
+    return msg_copy(m, off, udst, n, false, true);
+}
+
+int
+msg_copy_in_checked(struct msg *m, unsigned off, const void *usrc, unsigned n)
+{
+    return msg_copy(m, off, (void *)usrc, n, true, false);
+}
+
+int
+msg_copy_out_checked(const struct msg *m, unsigned off, void *udst, unsigned n)
+{
+    return msg_copy(m, off, udst, n, false, false);
 }
 
 /* ---- queueing --------------------------------------------------------- */
@@ -324,12 +351,13 @@ msgq_wake_senders(struct msgq *q)
     waitq_wake_all(&q->changed);
 }
 
-/* The current process has taken m out of q (or been handed it). */
+/* Process taker has taken m out of q, or been handed it, at now_ns (the
+ * wall clock: a hand-over reuses the send's reading). */
 static void
-msgq_taken(struct msgq *q, struct msg *m, pid_t taker)
+msgq_taken(struct msgq *q, struct msg *m, pid_t taker, int64_t now_ns)
 {
     q->last_receiver = taker;
-    q->last_receive_ns = time_realtime_ns();
+    q->last_receive_ns = now_ns;
     struct msgq_waiter *sender = m->sync_sender;
     if (sender) {
         m->sync_sender = 0;
@@ -355,7 +383,7 @@ msgq_hand_over(struct msgq *q, struct msg *m)
             } else {
                 msgq_stamp(q, m);
                 w->msg = m;
-                msgq_taken(q, m, w->proc->pid);
+                msgq_taken(q, m, w->proc->pid, m->hdr.sent_ns);
                 waiter_finish(&q->receivers, w, 0);
                 return true;
             }
@@ -451,7 +479,7 @@ static void
 msgq_take(struct msgq *q, struct msg *m)
 {
     msgq_unlink(q, m);
-    msgq_taken(q, m, current->pid);
+    msgq_taken(q, m, current->pid, time_realtime_ns());
     msgq_wake_senders(q);
 }
 

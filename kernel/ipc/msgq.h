@@ -54,10 +54,14 @@
 #define MSGQ_INLINE_MAX  64     /* bodies up to this size need no page */
 #define MSGQ_PAGES_MAX   (MSGQ_BODY_MAX / PAGE_SIZE)
 
+/* Messages in the whole system, every kind of queue together: enough for
+ * a System V queue full of empty messages (as many as its MSGMNB bytes,
+ * Linux's count limit) beside everything else.  Past it msg_alloc gives
+ * -ENOMEM; System V's msgsnd waits for a free one instead. */
 #ifdef PARLEY_SMALL
-#define MSGQ_POOL_SIZE   512    /* messages in the whole system */
+#define MSGQ_POOL_SIZE   1024
 #else
-#define MSGQ_POOL_SIZE   8192
+#define MSGQ_POOL_SIZE   32768
 #endif
 
 struct proc;
@@ -73,8 +77,10 @@ struct msg {
     struct msg_header   hdr;
     struct msgq_waiter *sync_sender;    /* asleep until this is taken, or NULL */
     struct msg_attach  *attach;         /* or NULL */
-    char                small[MSGQ_INLINE_MAX];
-    void               *pages[MSGQ_PAGES_MAX];
+    union {                             /* the body: which, by hdr.length */
+        char            small[MSGQ_INLINE_MAX];
+        void           *pages[MSGQ_PAGES_MAX];
+    };
 };
 
 enum msgq_order { MSGQ_FIFO, MSGQ_PRIORITY };
@@ -157,8 +163,15 @@ struct msgq_waiter {
 /* Messages. */
 struct msg *msg_alloc(unsigned length, int *err);   /* -ENOMEM, -EINVAL */
 void        msg_free(struct msg *m);
+bool        msg_pool_used_up(void);     /* the pool's -ENOMEM, not the frames' */
+int         msg_pool_wait_free(void);   /* sleep until one is freed: 0, -ERESTARTSYS */
 int         msg_copy_in(struct msg *m, unsigned off, const void *usrc, unsigned n);
 int         msg_copy_out(const struct msg *m, unsigned off, void *udst, unsigned n);
+/* The same for a user range the caller has already checked with
+ * user_check (nothing can unmap it since: mm/usercopy.c), so that a call
+ * checks each of its buffers once: -EINVAL only. */
+int         msg_copy_in_checked(struct msg *m, unsigned off, const void *usrc, unsigned n);
+int         msg_copy_out_checked(const struct msg *m, unsigned off, void *udst, unsigned n);
 
 /* Queues. */
 void msgq_init(struct msgq *q, unsigned max_count, unsigned max_bytes,

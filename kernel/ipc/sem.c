@@ -143,8 +143,7 @@ sem_try_ops(struct sem_set *set, const struct sembuf *sops, int nsops,
     }
     for (i = 0; i < nsops; i++)
         set->sems[sops[i].sem_num].pid = p->pid;
-    set->otime = ipc_now();
-    return 0;
+    return 0;       /* the caller sets otime: one clock read per call */
 }
 
 static bool
@@ -207,12 +206,13 @@ sem_retry(struct sem_set *set, struct sem_pending *q)
     return err;
 }
 
-/* The set changed: complete every pending list that now can, oldest first
- * (see the protocol at the top of this file). */
-void
-sem_set_changed(struct sem_set *set)
+/* Complete every pending list that now can, oldest first (see the
+ * protocol at the top of this file); true if any completed. */
+static bool
+sem_complete_pending(struct sem_set *set)
 {
     struct sem_pending *q, **link;
+    bool completed = false;
 again:
     for (link = &set->pending_head; (q = *link) != NULL; ) {
         int err = sem_retry(set, q);
@@ -221,11 +221,21 @@ again:
             continue;
         }
         bool altered = err == 0 && sem_ops_alter(q->sops, q->nsops);
+        completed |= err == 0;
         *link = q->next;
         sem_pending_finish(q, err);
         if (altered)
             goto again;
     }
+    return completed;
+}
+
+/* The set changed (SETVAL, SETALL, an undo at exit): sleepers go on. */
+void
+sem_set_changed(struct sem_set *set)
+{
+    if (sem_complete_pending(set))
+        set->otime = ipc_now();
 }
 
 /* IPC_RMID: every sleeper wakes with EIDRM; the id is gone at once. */
@@ -261,13 +271,13 @@ sem_count_waiters(const struct sem_set *set, int semnum, bool for_zero)
 
 /* The name ps shows for the wait: "semop set 2 [0]-1 [1]=0". */
 static void
-sem_name_wait(struct sem_pending *q, int semid)
+sem_format_wait(char *buf, size_t size, int semid, const struct sembuf *sops, int nsops)
 {
-    size_t len = snprintk(q->what, sizeof q->what, "semop set %d", semid);
-    for (int i = 0; i < q->nsops && len < sizeof q->what; i++) {
-        const struct sembuf *op = &q->sops[i];
+    size_t len = snprintk(buf, size, "semop set %d", semid);
+    for (int i = 0; i < nsops && len < size; i++) {
+        const struct sembuf *op = &sops[i];
         const char *fmt = op->sem_op > 0 ? " [%u]+%d" : op->sem_op < 0 ? " [%u]%d" : " [%u]=%d";
-        len += snprintk(q->what + len, sizeof q->what - len, fmt, op->sem_num, op->sem_op);
+        len += snprintk(buf + len, size - len, fmt, op->sem_num, op->sem_op);
     }
 }
 
@@ -283,7 +293,7 @@ sem_wait_format(struct sem_pending *q, int semid, long *a, long *b)
         *b = op->sem_num;
         return op->sem_op ? "semop set %d [%u]-1" : "semop set %d [%u]=0";
     }
-    sem_name_wait(q, semid);
+    sem_format_wait(q->what, sizeof q->what, semid, q->sops, q->nsops);
     *a = (long)q->what;
     *b = 0;
     return "%s";
@@ -333,8 +343,11 @@ sem_op_or_sleep(struct sem_set *set, const struct sembuf *sops, int nsops,
     int err = sem_try_ops(set, sops, nsops, current, &blocking);
     if (err == SEM_WOULD_BLOCK)
         return sem_sleep(set, sops, nsops, blocking, deadline);
-    if (err == 0 && sem_ops_alter(sops, nsops))
-        sem_set_changed(set);
+    if (err == 0) {
+        if (sem_ops_alter(sops, nsops))
+            sem_complete_pending(set);
+        set->otime = ipc_now();         /* for this list and any it completed */
+    }
     return err;
 }
 

@@ -17,6 +17,9 @@
  *                                  s.messages numbered messages through the
  *                                  caller's send/receive functions; fails
  *                                  unless every number arrives exactly once.
+ *                                  A consumer may first make what it
+ *                                  receives from (a port) and publish its
+ *                                  id to the producers (s.setup).
  */
 #ifndef IPC_CHECK_H
 #define IPC_CHECK_H
@@ -125,21 +128,30 @@ ipc_free_frames(void)
  * reports every number it receives through a pipe; once all have been
  * seen, stop(c) is called for every consumer, whose receive must then
  * return -1.  send returns 0 on success; receive a number >= 0, -1 to
- * stop, or < -1 on an error.
+ * stop, or < -1 on an error.  setup (or NULL) runs first in consumer c and
+ * returns a value >= 0 (say, the id of a port it made), which the harness
+ * waits for and leaves in ipc_stress_ready[c] for the producers and stop.
  */
 struct ipc_stress {
     int producers, consumers, messages;
     int (*send)(int producer, int number);
     int (*receive)(int consumer);
     int (*stop)(int consumer);
+    int (*setup)(int consumer);
 };
 
 #define IPC_STRESS_MAX 8
 static pid_t ipc_stress_consumers[IPC_STRESS_MAX];
+static int ipc_stress_ready[IPC_STRESS_MAX];
 
 static CHECK_UNUSED void
 ipc_stress_consume(const struct ipc_stress *s, int c, int out)
 {
+    if (s->setup) {
+        int ready = ipc_stress_ready[c] = s->setup(c);
+        if (ready < 0 || write(out, &ready, sizeof ready) != sizeof ready)
+            _exit(3);
+    }
     for (;;) {
         int number = s->receive(c);
         if (number == -1)
@@ -171,11 +183,16 @@ ipc_stress_run(const struct ipc_stress *s)
         s->consumers > IPC_STRESS_MAX || pipe(fds) < 0)
         check_fail(__FILE__, __LINE__, "bad stress set-up");
     memset(seen, 0, sizeof seen);
-    for (int c = 0; c < s->consumers; c++)
+    /* A consumer's set-up value is the only thing in the pipe until the
+     * producers start, so they can be read one consumer at a time. */
+    for (int c = 0; c < s->consumers; c++) {
         if ((ipc_stress_consumers[c] = fork()) == 0) {
             close(fds[0]);
             ipc_stress_consume(s, c, fds[1]);
         }
+        if (s->setup)
+            CHECK_EQ(read(fds[0], &ipc_stress_ready[c], sizeof(int)), (ssize_t)sizeof(int));
+    }
     close(fds[1]);
     for (int p = 0; p < s->producers; p++)
         if ((producers[p] = fork()) == 0) {

@@ -392,7 +392,7 @@ case_status_describes_the_box(void)
     CHECK_EQ(st.queued_bytes, 4);
     CHECK_EQ(st.nsenders, 0);
     CHECK_EQ(st.nreceivers, 0);
-    struct mbox_status all[MBOX_MAX];
+    static struct mbox_status all[MBOX_MAX];
     int n = mbox_list(all, MBOX_MAX), found = 0;
     CHECK(n >= 1);
     for (int i = 0; i < n; i++)
@@ -864,6 +864,58 @@ case_message_demos_work(void)
     CHECK(strstr(out, "every client got its own answer") != 0);
 }
 
+/* ps and Ctrl-P name each message wait with its box or process: a full
+ * mailbox, an empty port, a send to a process, a receive from one. */
+static void
+case_ps_names_each_message_wait(void)
+{
+    char want[48];
+    int box = new_mailbox(1, 0);
+    CHECK_OK(send_text(box, 1, "fills it", 0));
+    pid_t pid = fork();
+    if (pid == 0)
+        _exit(send_text(box, 1, "waits", 0) == 0 ? 0 : 1);
+    snprintf(want, sizeof want, "mbox %d full", box);
+    ipc_wait_asleep(pid, want);
+    EXPECT_TEXT(receive_into(box, 0, 0), "fills it");
+    CHECK_EQ(ipc_reap(pid), 0);
+    CHECK_OK(mbox_destroy(box));
+
+    int fds[2], port;
+    CHECK_OK(pipe(fds));
+    pid = fork();
+    if (pid == 0) {
+        port = port_create(1, 0);
+        if (write(fds[1], &port, sizeof port) != sizeof port || receive_into(port, 0, 0) < 0)
+            _exit(1);
+        _exit(0);
+    }
+    CHECK_EQ(read(fds[0], &port, sizeof port), (ssize_t)sizeof port);
+    snprintf(want, sizeof want, "port %d empty", port);
+    ipc_wait_asleep(pid, want);
+    CHECK_OK(send_text(port, 1, "wakes it", 0));
+    CHECK_EQ(ipc_reap(pid), 0);
+    close(fds[0]);
+    close(fds[1]);
+
+    CHECK_OK(inbox_set_capacity(0));            /* a rendezvous: the sender waits */
+    pid = fork();
+    if (pid == 0)
+        _exit(direct_send(getppid(), 1, "to the parent", 0) >= 0 ? 0 : 1);
+    snprintf(want, sizeof want, "send to pid %d", getpid());
+    ipc_wait_asleep(pid, want);
+    EXPECT_TEXT(direct_receive(pid, 0), "to the parent");
+    CHECK_EQ(ipc_reap(pid), 0);
+
+    pid = fork();
+    if (pid == 0)
+        _exit(direct_receive(getppid(), 0) > 0 ? 0 : 1);
+    snprintf(want, sizeof want, "receive from pid %d", getpid());
+    ipc_wait_asleep(pid, want);
+    CHECK_OK(direct_send(pid, 1, "to the child", 0));
+    CHECK_EQ(ipc_reap(pid), 0);
+}
+
 /* ---- leaks and stress --------------------------------------------------- */
 
 static void
@@ -926,13 +978,30 @@ case_exiting_processes_leak_nothing(void)
     CHECK_EQ(ipc_kstat_count(KSTAT_mailboxes) + ipc_kstat_count(KSTAT_ports), boxes);
 }
 
+/* The stress runs' messages: type 1 carries a number, type 2 says stop. */
+static int
+stress_send_to(int (*send)(int, const struct msg_out *, int), int to, long type, int number)
+{
+    struct msg_out out = { type, 0, &number, sizeof number };
+    return send(to, &out, 0) < 0 ? -1 : 0;
+}
+
+/* What a stress receive that returned n got: its number, -1 for stop, -2
+ * for an error. */
+static int
+stress_received(int n, const struct msg_in *in, int number)
+{
+    if (n != sizeof number)
+        return -2;
+    return in->header.type == 2 ? -1 : number;
+}
+
 static int stress_box;
 
 static int
 mailbox_stress_send(int producer, int number)
 {
-    struct msg_out out = { 1, 0, &number, sizeof number };
-    return mbox_send(stress_box, &out, 0) < 0 ? -1 : 0;
+    return stress_send_to(mbox_send, stress_box, 1, number);
 }
 
 static int
@@ -940,17 +1009,14 @@ mailbox_stress_receive(int consumer)
 {
     int number;
     struct msg_in in = { .body = &number, .size = sizeof number };
-    if (mbox_receive(stress_box, &in, 0) != sizeof number)
-        return -2;
-    return in.header.type == 2 ? -1 : number;
+    int n = mbox_receive(stress_box, &in, 0);
+    return stress_received(n, &in, number);
 }
 
 static int
 mailbox_stress_stop(int consumer)
 {
-    int zero = 0;
-    struct msg_out out = { 2, 0, &zero, sizeof zero };
-    return mbox_send(stress_box, &out, 0) < 0 ? -1 : 0;
+    return stress_send_to(mbox_send, stress_box, 2, 0);
 }
 
 /* Producers and consumers exchange 100 000 numbered messages through one
@@ -959,7 +1025,7 @@ static void
 case_mailbox_stress_every_message_arrives_once(void)
 {
     static const struct ipc_stress s = {
-        3, 3, 100000, mailbox_stress_send, mailbox_stress_receive, mailbox_stress_stop,
+        3, 3, 100000, mailbox_stress_send, mailbox_stress_receive, mailbox_stress_stop, NULL,
     };
     stress_box = new_mailbox(64, 0);
     ipc_stress_run(&s);
@@ -967,13 +1033,13 @@ case_mailbox_stress_every_message_arrives_once(void)
     CHECK_OK(mbox_destroy(stress_box));
 }
 
-/* The same through a rendezvous mailbox: every message is handed over
- * (20 000 of them: each costs two context switches). */
+/* The same 100 000 through a rendezvous mailbox: every message is handed
+ * over to a waiting receiver. */
 static void
 case_rendezvous_stress_every_message_arrives_once(void)
 {
     static const struct ipc_stress s = {
-        3, 3, 20000, mailbox_stress_send, mailbox_stress_receive, mailbox_stress_stop,
+        3, 3, 100000, mailbox_stress_send, mailbox_stress_receive, mailbox_stress_stop, NULL,
     };
     stress_box = new_mailbox(0, 0);
     ipc_stress_run(&s);
@@ -985,8 +1051,7 @@ case_rendezvous_stress_every_message_arrives_once(void)
 static int
 direct_stress_send(int producer, int number)
 {
-    struct msg_out out = { 1, 0, &number, sizeof number };
-    return pid_send(ipc_stress_consumers[number % DIRECT_CONSUMERS], &out, 0) < 0 ? -1 : 0;
+    return stress_send_to(pid_send, ipc_stress_consumers[number % DIRECT_CONSUMERS], 1, number);
 }
 
 static int
@@ -998,17 +1063,14 @@ direct_stress_receive(int consumer)
     if (!ready && inbox_set_capacity(16) < 0)
         return -2;
     ready = 1;
-    if (pid_receive(0, &in, 0) != sizeof number)
-        return -2;
-    return in.header.type == 2 ? -1 : number;
+    int n = pid_receive(0, &in, 0);
+    return stress_received(n, &in, number);
 }
 
 static int
 direct_stress_stop(int consumer)
 {
-    int zero = 0;
-    struct msg_out out = { 2, 0, &zero, sizeof zero };
-    return pid_send(ipc_stress_consumers[consumer], &out, 0) < 0 ? -1 : 0;
+    return stress_send_to(pid_send, ipc_stress_consumers[consumer], 2, 0);
 }
 
 /* Producers send 100 000 numbered direct messages, each to one of three
@@ -1018,9 +1080,54 @@ case_direct_stress_every_message_arrives_once(void)
 {
     static const struct ipc_stress s = {
         3, DIRECT_CONSUMERS, 100000, direct_stress_send, direct_stress_receive,
-        direct_stress_stop,
+        direct_stress_stop, NULL,
     };
     ipc_stress_run(&s);
+}
+
+/* Ports: each consumer makes the port it alone receives from, and the
+ * producers send each number to one consumer's port. */
+#define PORT_CONSUMERS 3
+
+static int
+port_stress_setup(int consumer)
+{
+    return port_create(32, 0);
+}
+
+static int
+port_stress_send(int producer, int number)
+{
+    return stress_send_to(port_send, ipc_stress_ready[number % PORT_CONSUMERS], 1, number);
+}
+
+static int
+port_stress_receive(int consumer)
+{
+    int number;
+    struct msg_in in = { .body = &number, .size = sizeof number };
+    int n = port_receive(ipc_stress_ready[consumer], &in, 0);
+    return stress_received(n, &in, number);
+}
+
+static int
+port_stress_stop(int consumer)
+{
+    return stress_send_to(port_send, ipc_stress_ready[consumer], 2, 0);
+}
+
+/* Producers send 100 000 numbered messages, each to one of three ports;
+ * every number arrives exactly once, and the ports go with their owners. */
+static void
+case_port_stress_every_message_arrives_once(void)
+{
+    static const struct ipc_stress s = {
+        3, PORT_CONSUMERS, 100000, port_stress_send, port_stress_receive,
+        port_stress_stop, port_stress_setup,
+    };
+    unsigned ports = ipc_kstat_count(KSTAT_ports);
+    ipc_stress_run(&s);
+    CHECK_EQ(ipc_kstat_count(KSTAT_ports), ports);
 }
 
 int
@@ -1061,12 +1168,14 @@ main(int argc, char **argv)
         CHECK_CASE(three_process_cycle_is_edeadlk),
         CHECK_CASE(waiting_on_oneself_or_a_request_cycle_is_edeadlk),
         CHECK_CASE(wait_for_graph_shows_message_waits),
+        CHECK_CASE(ps_names_each_message_wait),
         CHECK_CASE(message_demos_work),
         CHECK_CASE(create_destroy_cycles_leak_nothing),
         CHECK_CASE(exiting_processes_leak_nothing),
         CHECK_CASE(mailbox_stress_every_message_arrives_once),
         CHECK_CASE(rendezvous_stress_every_message_arrives_once),
         CHECK_CASE(direct_stress_every_message_arrives_once),
+        CHECK_CASE(port_stress_every_message_arrives_once),
     };
     return check_main("mbox", cases, CHECK_NCASES(cases), argc, argv);
 }

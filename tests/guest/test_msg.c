@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <sys/ipc.h>
 #include <sys/msg.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <fcntl.h>
 
@@ -247,6 +248,20 @@ case_bad_message_pointers_are_efault(void)
     int q = new_queue();
     CHECK_ERR(msgsnd(q, (void *)16, 4, IPC_NOWAIT), EFAULT);
     CHECK_ERR(msgsnd(q, (void *)0xC0001000, 4, IPC_NOWAIT), EFAULT);
+    /* The mtype is readable but the text runs into an unmapped page. */
+    char *pages = mmap(0, 2 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    CHECK(pages != MAP_FAILED);
+    CHECK_OK(munmap(pages + 4096, 4096));
+    long *edge = (long *)(pages + 4096 - sizeof(long));
+    *edge = 1;
+    CHECK_ERR(msgsnd(q, edge, 4, IPC_NOWAIT), EFAULT);
+    CHECK_OK(msgsnd(q, edge, 0, IPC_NOWAIT));         /* no text: fine */
+    CHECK_EQ(msgrcv(q, edge, 0, 0, IPC_NOWAIT), 0);
+    CHECK_EQ(stat_queue(q).msg_qnum, 0);
+    CHECK_OK(munmap(pages, 4096));
+    /* A bad text pointer is EFAULT even for a queue that does not exist,
+     * as on Linux (the message is copied in before the id is looked up). */
+    CHECK_ERR(msgsnd(q + 1000, (void *)16, 4, IPC_NOWAIT), EFAULT);
     send_text(q, 1, "kept");
     CHECK_ERR(msgrcv(q, (void *)16, 64, 0, IPC_NOWAIT), EFAULT);
     CHECK_ERR(msgrcv(q, (void *)0xC0001000, 64, 0, IPC_NOWAIT), EFAULT);
@@ -292,15 +307,23 @@ case_access_without_permission_is_eacces(void)
     CHECK_OK(msgctl(q, IPC_RMID, 0));
 }
 
+/* Send messages of size bytes until one fails; returns how many went in. */
+static int
+send_until_refused(int q, size_t size)
+{
+    struct tmsg m = { 1, "" };
+    int n = 0;
+    while (msgsnd(q, &m, size, IPC_NOWAIT) == 0)
+        n++;
+    return n;
+}
+
 /* Fill q's byte limit with 128-byte messages (MSGMNB is a multiple of
  * 128, so not one byte more fits); returns how many went in. */
 static int
 fill_queue(int q)
 {
-    struct tmsg m = { 1, "" };
-    int n = 0;
-    while (msgsnd(q, &m, 128, IPC_NOWAIT) == 0)
-        n++;
+    int n = send_until_refused(q, 128);
     CHECK_EQ(errno, EAGAIN);
     return n;
 }
@@ -317,6 +340,63 @@ case_msgsnd_to_full_queue_nowait_is_eagain(void)
     CHECK_ERR(msgsnd(q, &m, 1, IPC_NOWAIT), EAGAIN);
     CHECK_OK(msgsnd(q, &m, 0, IPC_NOWAIT));     /* an empty one still fits */
     CHECK_OK(msgctl(q, IPC_RMID, 0));
+}
+
+/* The system's message limit (IPC_INFO's msgtql: the kernel's pool). */
+static int
+system_message_limit(void)
+{
+    struct msginfo info;
+    CHECK(msgctl(0, IPC_INFO, (struct msqid_ds *)&info) >= 0);
+    return info.msgtql;
+}
+
+/* msgop(2) as Linux counts: msg_qbytes also limits the number of messages,
+ * and nothing else does: 3000 empty messages fit a queue of 3000 bytes (a
+ * queue is not capped by count), and the next one gives EAGAIN. */
+static void
+case_qbytes_limits_the_number_of_messages(void)
+{
+    int half = system_message_limit() / 2, want = half < 3000 ? half : 3000;
+    int q = new_queue();
+    struct msqid_ds ds = stat_queue(q);
+    ds.msg_qbytes = want;
+    CHECK_OK(msgctl(q, IPC_SET, &ds));
+    CHECK_EQ(send_until_refused(q, 0), want);
+    CHECK_EQ(errno, EAGAIN);
+    CHECK_EQ(stat_queue(q).msg_qnum, want);
+    CHECK_EQ(stat_queue(q).__msg_cbytes, 0);
+    CHECK_OK(msgctl(q, IPC_RMID, 0));
+}
+
+/* When every message of the system is in use, msgsnd waits for one to be
+ * freed, as for room in a full queue (IPC_NOWAIT: EAGAIN), so a program
+ * sees no error Linux would not give; removing the queue frees them all. */
+static void
+case_system_out_of_messages_waits_for_one(void)
+{
+    int limit = system_message_limit();
+    unsigned messages = ipc_kstat_count(KSTAT_messages);
+    int q = new_queue();
+    struct msqid_ds ds = stat_queue(q);
+    ds.msg_qbytes = limit + 1;                  /* root may raise it */
+    CHECK_OK(msgctl(q, IPC_SET, &ds));
+    int n = send_until_refused(q, 0);
+    CHECK_EQ(errno, EAGAIN);
+    CHECK_EQ(n, limit - (int)messages);
+    pid_t pid = fork();
+    if (pid == 0) {
+        struct tmsg m = { 2, "" };
+        _exit(msgsnd(q, &m, 0, 0) == 0 ? 0 : 1);
+    }
+    ipc_wait_asleep(pid, "no free message");
+    struct tmsg m;
+    CHECK_EQ(msgrcv(q, &m, 0, 0, IPC_NOWAIT), 0);
+    CHECK_EQ(ipc_reap(pid), 0);
+    CHECK_EQ(stat_queue(q).msg_qnum, n);
+    CHECK_EQ(msgrcv(q, &m, 0, 2, IPC_NOWAIT), 0);  /* the waiter's message */
+    CHECK_OK(msgctl(q, IPC_RMID, 0));
+    CHECK_EQ(ipc_kstat_count(KSTAT_messages), messages);
 }
 
 /* msgop(2): a blocking send to a full queue sleeps until a receive makes
@@ -451,6 +531,24 @@ case_msgrcv_except_takes_first_of_another_type(void)
     send_text(q, 6, "six");
     expect_text(q, 4, MSG_EXCEPT, 6, "six");
     expect_text(q, 4, 0, 4, "four");
+    CHECK_OK(msgctl(q, IPC_RMID, 0));
+}
+
+/* ps and Ctrl-P name a sleeping msgrcv with its queue and type. */
+static void
+case_ps_names_the_msgrcv_wait(void)
+{
+    char want[48];
+    int q = new_queue();
+    pid_t pid = fork();
+    if (pid == 0) {
+        struct tmsg m;
+        _exit(msgrcv(q, &m, sizeof m.mtext, 5, 0) >= 0 ? 0 : 1);
+    }
+    snprintf(want, sizeof want, "msgrcv q %d type 5", q);
+    ipc_wait_asleep(pid, want);
+    send_text(q, 5, "five");
+    CHECK_EQ(ipc_reap(pid), 0);
     CHECK_OK(msgctl(q, IPC_RMID, 0));
 }
 
@@ -837,7 +935,7 @@ static void
 case_stress_every_message_arrives_exactly_once(void)
 {
     static const struct ipc_stress s = {
-        3, 3, 100000, stress_send, stress_receive, stress_stop,
+        3, 3, 100000, stress_send, stress_receive, stress_stop, NULL,
     };
     stress_queue = new_queue();
     ipc_stress_run(&s);
@@ -865,6 +963,8 @@ main(int argc, char **argv)
         CHECK_CASE(bad_message_pointers_are_efault),
         CHECK_CASE(access_without_permission_is_eacces),
         CHECK_CASE(msgsnd_to_full_queue_nowait_is_eagain),
+        CHECK_CASE(qbytes_limits_the_number_of_messages),
+        CHECK_CASE(system_out_of_messages_waits_for_one),
         CHECK_CASE(msgsnd_blocks_until_a_receive_makes_room),
         CHECK_CASE(blocked_sender_wakes_with_eidrm),
         CHECK_CASE(blocked_sender_gets_eintr_even_with_sa_restart),
@@ -874,6 +974,7 @@ main(int argc, char **argv)
         CHECK_CASE(msgrcv_negative_type_takes_lowest_type),
         CHECK_CASE(msgrcv_except_takes_first_of_another_type),
         CHECK_CASE(msgrcv_nothing_matching_nowait_is_enomsg),
+        CHECK_CASE(ps_names_the_msgrcv_wait),
         CHECK_CASE(msgrcv_waiting_for_a_type_sleeps_through_others),
         CHECK_CASE(msgrcv_too_long_is_e2big_and_stays_queued),
         CHECK_CASE(msgrcv_noerror_truncates_and_removes),

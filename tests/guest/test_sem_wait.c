@@ -415,6 +415,68 @@ case_ps_names_the_semop_wait(void)
     CHECK_OK(semctl(set, 0, IPC_RMID));
 }
 
+/* The name of pid's wait, as ps shows it ("" if it is not asleep). */
+static void
+wait_name_of(pid_t pid, char *out, size_t size)
+{
+    struct procinfo info[64];
+    int n = procinfo(info, 64);
+    out[0] = 0;
+    for (int i = 0; i < n; i++)
+        if (info[i].pid == pid && info[i].state == 'S')
+            snprintf(out, size, "%s", info[i].wait);
+}
+
+static int other_set;
+
+/* Sleeps three times: [0]-1 on set, [1]-2 on set, [0]-1 on other_set. */
+static void
+three_waits(int unused)
+{
+    (void)unused;
+    CHECK_OK(sem_op1(set, 0, -1, 0));
+    CHECK_OK(sem_op1(set, 1, -2, 0));
+    CHECK_OK(sem_op1(other_set, 0, -1, 0));
+}
+
+/* Waits until pid sleeps in the wait named want, then wakes it with one
+ * +up on semaphore num of id. */
+static void
+expect_wait_then_post(pid_t pid, const char *want, int id, int num, int up)
+{
+    char name[64];
+    for (int tries = 0; ; tries++) {
+        wait_name_of(pid, name, sizeof name);
+        if (strcmp(name, want) == 0)
+            break;
+        if (tries > 800)
+            check_fail(__FILE__, __LINE__, "wait is \"%s\", not \"%s\"", name, want);
+        check_sleep_ms(10);
+    }
+    CHECK_OK(sem_op1(id, num, up, 0));
+}
+
+/* A process that sleeps again is named for its new list each time (the
+ * kernel keeps the last name it made per process, for ping-pongs): a
+ * different operation, then the same one on another set. */
+static void
+case_ps_names_each_new_semop_wait(void)
+{
+    char want[64];
+    set = sem_new(2, 0);
+    other_set = sem_new(1, 0);
+    pid_t child = sem_spawn(three_waits, 0);
+    snprintf(want, sizeof want, "semop set %d [0]-1", set);
+    expect_wait_then_post(child, want, set, 0, 1);
+    snprintf(want, sizeof want, "semop set %d [1]-2", set);
+    expect_wait_then_post(child, want, set, 1, 2);
+    snprintf(want, sizeof want, "semop set %d [0]-1", other_set);
+    expect_wait_then_post(child, want, other_set, 0, 1);
+    CHECK_EQ(sem_reap(child), 0);
+    CHECK_OK(semctl(set, 0, IPC_RMID));
+    CHECK_OK(semctl(other_set, 0, IPC_RMID));
+}
+
 /* ---- the wait-for graph ------------------------------------------------- */
 
 static int
@@ -593,6 +655,7 @@ main(int argc, char **argv)
         CHECK_CASE(setval_clears_undo),
         CHECK_CASE(fork_gives_empty_undo_list_exec_keeps_it),
         CHECK_CASE(ps_names_the_semop_wait),
+        CHECK_CASE(ps_names_each_new_semop_wait),
         CHECK_CASE(wait_for_graph_names_every_undo_holder),
         CHECK_CASE(guarded_counter_has_exact_total),
         CHECK_CASE(dining_philosophers_never_deadlock),

@@ -55,7 +55,7 @@ struct msg_header {
 #ifdef PARLEY_SMALL
 #define MBOX_MAX          4     /* mailboxes and ports in the system, together */
 #else
-#define MBOX_MAX          32
+#define MBOX_MAX          1024
 #endif
 
 /* ---- flags of the send and receive calls ---- */
