@@ -35,14 +35,14 @@ struct signal_queue {
 struct signal_state {
     sigset_t pending;                   /* sent, not yet delivered */
     sigset_t blocked;                   /* the signal mask */
+    bool     restore_mask;              /* sigsuspend: put saved_mask back */
+    sigset_t saved_mask;
     struct parley_sigaction action[NSIG];
     siginfo_t info[SIGRTMIN];           /* a pending standard signal's siginfo */
     struct signal_queue queue;          /* pending real-time signals */
     stack_t  altstack;                  /* sigaltstack; ss_size 0: none */
     sigset_t waiting;                   /* sigtimedwait: these wake us though blocked */
     uint64_t alarm_at_ns;               /* alarm() deadline, or 0 */
-    bool     restore_mask;              /* sigsuspend: put saved_mask back */
-    sigset_t saved_mask;
     int      stop_signal;               /* which signal stopped us */
 };
 
