@@ -14,6 +14,9 @@
 #include "lib/kernel.h"
 #include "arch/trapframe.h"
 #include "proc/proc.h"
+#include "proc/sched.h"
+#include "proc/signal.h"
+#include "arch/x86.h"
 #include "syscall.h"
 #include "trace/trace.h"
 #include "trace/explore.h"
@@ -48,20 +51,27 @@ trace_call(struct proc *p, int nr, const long *args, long result)
     printk(") = %ld\n", result);
 }
 
-void
-syscall_dispatch(struct trapframe *tf)
+/* The call through the table: -ENOSYS for a number outside it or a row
+ * marked N. */
+static inline long
+syscall_call(int nr, const long *args)
 {
-    struct proc *p = current;
-    int nr = (int)tf->eax;
-    long args[5] = { tf->ebx, tf->ecx, tf->edx, tf->esi, tf->edi };
-    long result = -ENOSYS;
+    syscall_fn fn = (unsigned)nr < SYS_MAX ? syscalls[nr].fn : NULL;
+    if (!fn)
+        return -ENOSYS;
+    long result = fn(args[0], args[1], args[2], args[3], args[4]);
+    assert_interrupts_off();    /* every handler, IPC or not, keeps the model */
+    return result;
+}
 
-    p->syscall_nr = nr;
+/* A call of a process that trace(1) or explore mode watches: the hooks
+ * around the call.  Out of line, off the fast path. */
+static void __attribute__((noinline))
+syscall_dispatch_watched(struct proc *p, struct trapframe *tf, int nr, const long *args)
+{
     if (p->trace_flags)
         trace_syscall_begin(p, nr, args);
-    if (nr > 0 && nr < SYS_MAX && syscalls[nr].fn)
-        result = syscalls[nr].fn(args[0], args[1], args[2], args[3], args[4]);
-    assert_interrupts_off();    /* every handler, IPC or not, keeps the model */
+    long result = syscall_call(nr, args);
     if (p->trace)
         trace_call(p, nr, args, result);
     if (p->trace_flags)
@@ -71,6 +81,44 @@ syscall_dispatch(struct trapframe *tf)
         p->explore_ticks = 0;
         explore_point(p);
     }
+}
+
+/* Inlined into both doors' paths: one test decides that no hook runs. */
+static inline __attribute__((always_inline)) void
+syscall_run(struct proc *p, struct trapframe *tf)
+{
+    int nr = (int)tf->eax;
+    long args[5] = { tf->ebx, tf->ecx, tf->edx, tf->esi, tf->edi };
+
+    p->syscall_nr = nr;
+    if (__builtin_expect(p->trace | p->trace_flags | p->explore, 0))
+        syscall_dispatch_watched(p, tf, nr, args);
+    else
+        tf->eax = (uint32_t)syscall_call(nr, args);
+}
+
+void
+syscall_dispatch(struct trapframe *tf)
+{
+    syscall_run(current, tf);
+}
+
+/* A system call that came in by sysenter (from sysenter_entry): always from
+ * user mode and always a system call, so none of trap()'s questions; and
+ * the way out goes through return_to_user only when there is something to
+ * do there (preemption, a signal, a call to restart).  This is the fast
+ * path getpid_ns measures (docs/performance.md): one call in from the
+ * entry stub, the handler's call through the table, and tests of a few
+ * words on the way out. */
+void
+syscall_trap(struct trapframe *tf)
+{
+    struct proc *p = current;
+
+    p->tf = tf;
+    syscall_run(p, tf);
+    if (need_resched || (tf->eflags & EFLAGS_VM) || signal_work_after_call(&p->sig, (long)tf->eax))
+        return_to_user(tf);
 }
 
 /* trace(on): print this process's system calls.  Returns the old setting. */

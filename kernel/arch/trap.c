@@ -164,16 +164,6 @@ v86_mode_kill(struct trapframe *tf)
     proc_exit(W_EXITCODE(0, SIGSEGV));
 }
 
-/* A system call that came in by sysenter (from sysenter_entry): always
- * from user mode and always a system call, so none of trap()'s questions. */
-void
-syscall_trap(struct trapframe *tf)
-{
-    current->tf = tf;
-    syscall_dispatch(tf);
-    return_to_user(tf);
-}
-
 /* Last stop before user mode: take the CPU away if the slice is over, and
  * run pending signals (which may end the process here). */
 void

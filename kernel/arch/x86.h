@@ -42,6 +42,14 @@ read_eflags(void)
     return f;
 }
 
+static inline uint32_t
+read_cr3(void)
+{
+    uint32_t pa;
+    __asm__ volatile("movl %%cr3, %0" : "=r"(pa));
+    return pa;
+}
+
 static inline void
 load_cr3(uint32_t pa)
 {

@@ -50,6 +50,14 @@ struct proc {
     struct proc     *run_next;          /* run queue link */
     int              ticks_left;        /* of the time slice */
 
+    /* Read by every system call: near the top, so that the call and the
+     * switch touch as few pages as they can (docs/performance.md). */
+    int              syscall_nr;        /* call in progress, for restarts */
+    bool             trace;             /* print system calls */
+    unsigned char    trace_flags;       /* TRACE_SYSCALLS, TRACE_IPC (trace/) */
+    unsigned char    explore;           /* SCHED_EXPLORE_* (trace/explore.c) */
+    unsigned char    explore_ticks;     /* timer ticks since the last call */
+
     /* Sleeping: which queue, why, and until when. */
     struct wait_entry wait_entry;       /* on the queue waitq_sleep chose */
     const char      *wait_what;         /* format naming the wait, for ps */
@@ -69,13 +77,8 @@ struct proc {
     mode_t           umask;
 
     struct signal_state sig;
-    int              syscall_nr;        /* call in progress, for restarts */
     bool             has_execed;        /* since fork: setpgid gives EACCES */
-    bool             trace;             /* print system calls */
-    unsigned char    trace_flags;       /* TRACE_SYSCALLS, TRACE_IPC (trace/) */
     char             trace_text[40];    /* the traced call's path argument */
-    unsigned char    explore;           /* SCHED_EXPLORE_* (trace/explore.c) */
-    unsigned char    explore_ticks;     /* timer ticks since the last call */
     struct resources res;               /* limits, CPU times, nice (resource.h) */
 
     /* IPC state the process owns (released by ipc_process_exit). */

@@ -22,6 +22,7 @@
 #include "arch/gdt.h"
 #include "arch/timer.h"
 #include "arch/x86.h"
+#include "mm/memlayout.h"
 #include "trace/explore.h"
 
 void context_switch(struct context **save, struct context *load);
@@ -91,7 +92,12 @@ switch_to(struct proc *next)
     if (next == prev)
         return;
     current = next;
-    if (next->vm.pgdir)
+    /* The idle process has no address space of its own and runs in the last
+     * one's; back from idle to that same process, the page directory is
+     * already loaded.  Loading %cr3 again would only empty the TLB -- under
+     * QEMU's TCG the soft TLB and the whole jump cache, several
+     * microseconds (docs/performance.md). */
+    if (next->vm.pgdir && V2P(next->vm.pgdir) != read_cr3())
         vm_activate(&next->vm);
     tss_set_kernel_stack((uint32_t)next->kstack + KSTACK_SIZE);
     context_switch(&prev->context, next->context);

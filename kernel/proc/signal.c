@@ -54,7 +54,7 @@ signal_ignored(struct proc *p, int sig)
 sigset_t
 signal_deliverable(struct proc *p)
 {
-    return p->sig.pending & (~p->sig.blocked | UNBLOCKABLE);
+    return signal_state_deliverable(&p->sig);
 }
 
 bool

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <parley/signal.h>
 #include <parley/limits.h>
+#include "proc/waitq.h"             /* ERESTARTSYS, ERESTARTNOHAND */
 
 struct proc;
 struct trapframe;
@@ -34,16 +35,34 @@ struct signal_queue {
 struct signal_state {
     sigset_t pending;                   /* sent, not yet delivered */
     sigset_t blocked;                   /* the signal mask */
+    bool     restore_mask;              /* sigsuspend: put saved_mask back */
+    sigset_t saved_mask;
     struct parley_sigaction action[NSIG];
     siginfo_t info[SIGRTMIN];           /* a pending standard signal's siginfo */
     struct signal_queue queue;          /* pending real-time signals */
     stack_t  altstack;                  /* sigaltstack; ss_size 0: none */
     sigset_t waiting;                   /* sigtimedwait: these wake us though blocked */
     uint64_t alarm_at_ns;               /* alarm() deadline, or 0 */
-    bool     restore_mask;              /* sigsuspend: put saved_mask back */
-    sigset_t saved_mask;
     int      stop_signal;               /* which signal stopped us */
 };
+
+/* Signals pending and not blocked (SIGKILL and SIGSTOP cannot be). */
+static inline sigset_t
+signal_state_deliverable(const struct signal_state *s)
+{
+    return s->pending & (~s->blocked | UNBLOCKABLE);
+}
+
+/* Must signal_deliver run on the way out of a system call that returned
+ * result?  Only with a signal to deliver, a mask to restore (sigsuspend)
+ * or an interrupted call to restart or fail.
+ * Inline: every system call asks, and the answer is nearly always no. */
+static inline bool
+signal_work_after_call(const struct signal_state *s, long result)
+{
+    return signal_state_deliverable(s) || s->restore_mask ||
+           result == -ERESTARTSYS || result == -ERESTARTNOHAND;
+}
 
 /* Sending.  signal_send_info returns 0, or -EAGAIN when a real-time
  * signal finds the queue full; the others cannot fail. */

@@ -143,7 +143,7 @@ signal_deliver(struct trapframe *tf)
     /* The common case: nothing to do, nothing interrupted.  (A call can be
      * interrupted with nothing left to deliver: a stop signal that woke it
      * was cancelled by SIGCONT while we waited for the CPU.) */
-    if (!signal_deliverable(p) && !p->sig.restore_mask && !syscall_interrupted(tf))
+    if (!signal_work_after_call(&p->sig, -syscall_error(tf)))
         return;
     while ((sig = next_signal(signal_deliverable(p))) != 0) {
         siginfo_t info;

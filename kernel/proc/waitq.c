@@ -98,7 +98,8 @@ waitq_wake_one(struct waitq *q)
         return;
     waitq_del(e);
     if (e->proc->state == PROC_SLEEPING) {
-        trace_wake(e->proc, in_interrupt);
+        if (trace_ipc_on(current) || trace_ipc_on(e->proc))  /* else trace_wake does nothing */
+            trace_wake(e->proc, in_interrupt);
         sched_wake(e->proc);
     }
 }
