@@ -18,6 +18,7 @@
 #include "proc/signal.h"
 #include "arch/x86.h"
 #include "syscall.h"
+#include "arch/cputime.h"
 #include "trace/trace.h"
 #include "trace/explore.h"
 #include <parley/syscall.h>
@@ -117,6 +118,7 @@ syscall_trap(struct trapframe *tf)
 
     p->tf = tf;
     syscall_run(p, tf);
+    cputime_resume_user(tf);    /* the tick this call held off is system time */
     if (need_resched || (tf->eflags & EFLAGS_VM) || signal_work_after_call(&p->sig, (long)tf->eax))
         return_to_user(tf);
 }

@@ -58,8 +58,6 @@ time_now_ns(void)
     return cycles_to_ns(rdtsc() - tsc_at_boot);
 }
 
-uint64_t time_tsc_per_ms(void) { return tsc_per_ms; }
-
 static void
 timer_interrupt(void)
 {

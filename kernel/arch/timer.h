@@ -8,7 +8,6 @@
 
 void timer_init(void);
 uint64_t time_now_ns(void);             /* monotonic, since boot */
-uint64_t time_tsc_per_ms(void);         /* TSC cycles a millisecond */
 int64_t  time_realtime_ns(void);        /* wall clock: boot_epoch_ns + uptime */
 int64_t  time_realtime_s(void);         /* the same in whole seconds, cheaply */
 extern int64_t boot_epoch_ns;           /* wall-clock time at boot (0 until an RTC sets it) */
