@@ -45,7 +45,7 @@ COMMON  := -m32 -march=i686 -fno-pie -fno-stack-protector -fno-pic \
 # SMALL=1 shrinks buffers and limits so tests provoke full/empty/wrap cases.
 # DEBUG=1 builds with -Og for stepping in gdb (variables stay visible).
 OPT     := $(if $(DEBUG),-Og,-O2)
-KCFLAGS := $(COMMON) $(OPT) -ffunction-sections -fdata-sections -ffreestanding -Wmissing-prototypes -Ikernel -Ikernel/uapi $(if $(SMALL),-DPARLEY_SMALL)
+KCFLAGS := $(COMMON) $(OPT) -ffunction-sections -fdata-sections -ffreestanding -mgeneral-regs-only -Wmissing-prototypes -Ikernel -Ikernel/uapi $(if $(SMALL),-DPARLEY_SMALL)
 UCFLAGS := $(COMMON) $(OPT) -Ilib/include -Ikernel/uapi $(if $(SMALL),-DPARLEY_SMALL)
 LDFLAGS := -m elf_i386 --no-warn-rwx-segments -z noexecstack
 

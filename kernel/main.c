@@ -5,6 +5,7 @@
 #include "arch/gdt.h"
 #include "arch/irq.h"
 #include "arch/timer.h"
+#include "arch/fpu.h"
 #include "arch/x86.h"
 #include "mm/frame.h"
 #include "mm/memlayout.h"
@@ -52,6 +53,7 @@ kmain(uint32_t magic, uint32_t info_pa)
 
     gdt_init();
     idt_init();
+    fpu_init();
     sysenter_init();
     pic_init();
     tty_init();                 /* the terminal takes the console's input */

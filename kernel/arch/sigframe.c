@@ -10,6 +10,7 @@
  *      higher addresses      stack_top (the interrupted %esp, or the top
  *                            of the alternate stack)
  *      +------------------+
+ *      | x87 registers    |  the interrupted code's floats (arch/fpu.c)
  *      | siginfo          |  <- info points here
  *      | saved mask       |
  *      | saved trapframe  |  <- context points here
@@ -21,6 +22,7 @@
 #include "lib/kernel.h"
 #include "arch/sigframe.h"
 #include "arch/trapframe.h"
+#include "arch/fpu.h"
 #include "mm/vm.h"
 
 struct sigframe {
@@ -31,6 +33,7 @@ struct sigframe {
     struct trapframe  saved;            /* user registers to return to */
     sigset_t          saved_mask;
     siginfo_t         siginfo;
+    struct fpu_state  fpu;              /* the interrupted code's floats */
 };
 
 /* What sigreturn reads back: the frame after the handler's `ret`. */
@@ -50,6 +53,7 @@ sigframe_push(struct trapframe *tf, const struct sigframe_args *args)
     frame->saved = *tf;
     frame->saved_mask = args->saved_mask;
     frame->siginfo = *args->info;
+    fpu_to_signal_frame(&frame->fpu);
     tf->esp = sp;
     tf->eip = (uint32_t)args->handler;
     tf->eax = args->sig;                /* also in %eax, handy in gdb */
@@ -74,6 +78,7 @@ sigframe_pop(struct trapframe *tf, sigset_t *saved_mask)
     tf->gs = user_data_selector(tf->gs);
     tf->eflags = (tf->eflags & 0xCD5) | 0x200;   /* arithmetic flags, DF; IF on */
     *saved_mask = frame.saved_mask;
+    fpu_from_signal_frame(&frame.fpu);
     return 0;
 }
 

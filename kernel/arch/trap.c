@@ -12,6 +12,7 @@
 #include "arch/trapframe.h"
 #include "arch/gdt.h"
 #include "arch/cputime.h"
+#include "arch/fpu.h"
 #include "mm/vm.h"
 #include "mm/frame.h"
 #include "proc/proc.h"
@@ -86,6 +87,10 @@ user_fault(struct trapframe *tf)
 
     if (tf->trapno == T_PGFLT) {
         user_page_fault(tf);
+        return;
+    }
+    if (tf->trapno == T_DEVICE) {
+        fpu_device_trap();      /* not a fault: its first float since a switch */
         return;
     }
     printk("pid %d (%s): %s, eip %p\n", p->pid, p->name,

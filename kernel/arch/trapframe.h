@@ -41,6 +41,7 @@ struct trapframe {
 #define T_DEBUG      1
 #define T_BRKPT      3
 #define T_ILLOP      6
+#define T_DEVICE     7      /* FPU use with CR0.TS set (arch/fpu.c) */
 #define T_GPFLT     13
 #define T_PGFLT     14
 #define T_FPERR     16

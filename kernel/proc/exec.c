@@ -257,6 +257,7 @@ exec_commit(struct proc *p, struct vm *new_vm, const char *path, uint32_t entry,
 
     files_close_on_exec(p);
     signal_exec(p);
+    fpu_forget(p);
     proc_set_name(p, path);
     trace_exec(p);
     p->has_execed = true;

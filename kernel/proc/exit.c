@@ -54,6 +54,7 @@ proc_exit(int status)
     inode_put(p->cwd);
     p->cwd = 0;
     ipc_process_exit(p);
+    fpu_forget(p);
     vm_activate_kernel();
     vm_destroy(&p->vm);
     proc_reparent_children(p);

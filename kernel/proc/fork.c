@@ -37,6 +37,7 @@ proc_fork(void)
     child->umask = parent->umask;
     signal_fork(child, parent);
     resource_fork(child, parent);
+    fpu_fork(child, parent);
     child->trace = parent->trace;
     trace_fork(child, parent);
     child->explore = parent->explore;

@@ -7,6 +7,7 @@
 #include "proc/signal.h"
 #include "proc/resource.h"
 #include "proc/cred.h"
+#include "arch/fpu.h"
 #include <parley/limits.h>
 #include <parley/proc.h>
 
@@ -82,6 +83,8 @@ struct proc {
     struct resources res;               /* limits, CPU times, nice (resource.h) */
 
     /* IPC state the process owns (released by ipc_process_exit). */
+    struct fpu_state fpu;               /* x87 registers (arch/fpu.c) */
+
     struct sem_undo *sem_undo;          /* SEM_UNDO adjustments: empty after
                                            fork (proc_alloc zeroes), kept by exec */
 };

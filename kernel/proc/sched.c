@@ -100,6 +100,7 @@ switch_to(struct proc *next)
     if (next->vm.pgdir && V2P(next->vm.pgdir) != read_cr3())
         vm_activate(&next->vm);
     tss_set_kernel_stack((uint32_t)next->kstack + KSTACK_SIZE);
+    fpu_switch_to(next);
     context_switch(&prev->context, next->context);
 }
 
