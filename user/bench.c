@@ -320,6 +320,7 @@ struct channel {
     int id, sem;                        /* System V ids */
     int box[2];                         /* mailbox per direction */
     pid_t peer;                         /* the other process */
+    int lossy_buf;                      /* lossy (UDP): receive buffer, bytes */
     char *shared;                       /* shm/mmap ring */
     char path[2][48];
 };
@@ -751,10 +752,23 @@ dgram_recv(struct channel *c, int dir, void *buf, size_t n)
     return (size_t)r == n ? 0 : E2BIG;
 }
 
+/* UDP drops a datagram that finds the receiver's buffer full (as on
+ * Linux), so a stream of them needs flow control (tput_ack_after). */
+static int
+udp_pair(struct channel *c)
+{
+    int err = sock_pair(c, SOCK_DGRAM, AF_INET);
+    socklen_t len = sizeof c->lossy_buf;
+    if (!err && (getsockopt(c->fd[0][0], SOL_SOCKET, SO_RCVBUF, &c->lossy_buf, &len) < 0 ||
+                 c->lossy_buf <= 0))
+        c->lossy_buf = 1;
+    return err;
+}
+
 static int unix_stream_open(struct channel *c) { return sock_pair(c, SOCK_STREAM, AF_UNIX); }
 static int unix_dgram_open(struct channel *c)  { return sock_pair(c, SOCK_DGRAM, AF_UNIX); }
 static int inet_stream_open(struct channel *c) { return sock_pair(c, SOCK_STREAM, AF_INET); }
-static int inet_dgram_open(struct channel *c)  { return sock_pair(c, SOCK_DGRAM, AF_INET); }
+static int inet_dgram_open(struct channel *c)  { return udp_pair(c); }
 #else
 static int no_sockets(struct channel *c) { return ENOSYS; }   /* no <sys/socket.h> yet */
 #define unix_stream_open no_sockets
@@ -799,6 +813,19 @@ channel(const char *name)
 
 enum { RTT, TPUT };
 
+/* Throughput over a lossy channel: after message i, does the sender wait
+ * for an acknowledgement?  Every window messages, a window being what fits
+ * in half the receiver's buffer (at most 64); never on other channels. */
+static bool
+tput_ack_after(struct channel *c, int kind, size_t size, long i, long count)
+{
+    if (kind != TPUT || !c->lossy_buf || i + 1 == count)
+        return false;
+    long window = (long)((size_t)c->lossy_buf / 2 / size);
+    window = window < 1 ? 1 : window > 64 ? 64 : window;
+    return (i + 1) % window == 0;
+}
+
 /* What the child does: echo every message (RTT), or swallow `total`
  * bytes and acknowledge with one byte (TPUT), for `rounds` rounds. */
 static int
@@ -807,8 +834,8 @@ child_serve(struct channel *c, int kind, size_t size, long count, int rounds)
     for (int r = 0; r < rounds; r++) {
         for (long i = 0; i < count; i++) {
             int err = c->recv(c, 0, recvbuf, size);
-            if (!err && kind == RTT)
-                err = c->send(c, 1, recvbuf, size);
+            if (!err && (kind == RTT || tput_ack_after(c, kind, size, i, count)))
+                err = c->send(c, 1, recvbuf, kind == RTT ? size : 1);
             if (err)
                 return err;
         }
@@ -828,6 +855,8 @@ parent_round(struct channel *c, int kind, size_t size, long count, int *err)
         if ((*err = c->send(c, 0, sendbuf, size)) != 0)
             return -1;
         if (kind == RTT && (*err = c->recv(c, 1, recvbuf, size)) != 0)
+            return -1;
+        if (tput_ack_after(c, kind, size, i, count) && (*err = c->recv(c, 1, recvbuf, 1)) != 0)
             return -1;
     }
     if (kind == TPUT && (*err = c->recv(c, 1, recvbuf, 1)) != 0)
