@@ -157,9 +157,18 @@ $(B)/mkinitrd: tools/mkinitrd.c kernel/uapi/parley/initrd.h
 	@mkdir -p $(dir $@)
 	$(HOSTCC) -O2 -Wall -Ikernel/uapi -o $@ $<
 
+# The image holds the programs without their debugging sections: a
+# quarter of the size, so GRUB reads it from the CD faster (four times
+# faster in the browser's emulator, docs/web.md) and the web page
+# downloads less.  gdb reads the programs from build/bin, which keeps them.
+IBINS := $(patsubst $(B)/bin/%,$(B)/image-bin/%,$(UBINS))
+$(B)/image-bin/%: $(B)/bin/%
+	@mkdir -p $(dir $@)
+	$(OBJCOPY) --strip-debug $< $@
+
 ROOTFILES := $(shell find rootfs -type f 2>/dev/null)
-$(B)/initrd.img: $(B)/mkinitrd $(UBINS) $(ROOTFILES)
-	$(B)/mkinitrd $@ $(if $(wildcard rootfs),rootfs) --dir /bin $(UBINS)
+$(B)/initrd.img: $(B)/mkinitrd $(IBINS) $(ROOTFILES)
+	$(B)/mkinitrd $@ $(if $(wildcard rootfs),rootfs) --dir /bin $(IBINS)
 
 # ---- bootable ISO ----------------------------------------------------------
 # $(call make_iso,DIR,INITRD): the GRUB ISO $@ of the kernel and INITRD,

@@ -3,11 +3,13 @@
 One case builds the page as a user does and checks the folder is whole
 and self-contained; the other builds it with an extra program (EXTRA=),
 serves it on 127.0.0.1, opens it in Debian's Chromium (driven by
-tools/web/drive.mjs), waits for the shell's prompt, types `echo hi | cat`,
-presses the demo_pipe button, runs the extra program, and ends a `cat`
-with the Ctrl-C button; the terminal's text must show each.  A screenshot
-of the page is kept in build/test-logs/web.png.  One boot, well under a
-minute on an idle machine.
+tools/web/drive.mjs through tools/web-bench), waits for the shell's
+prompt, types `echo hi | cat`, presses the demo_pipe button, runs the extra
+program, ends a `cat` with the Ctrl-C button, stops a `sleep` with Ctrl-Z
+and ends it in the foreground again with Ctrl-C, then presses reset and uses the fresh shell; the terminal's
+text must show each.  A screenshot of the page is kept in
+build/test-logs/web.png.  Two boots, well under a minute on an idle
+machine.
 
 Skipped, saying why, only when Chromium is not there and tools/deps cannot
 install it (not root).
@@ -15,15 +17,12 @@ install it (not root).
 tests/run.py sets `guest`, ROOT and DEADLINE before the cases run.  Each
 case_* function fails by raising."""
 
-import functools
-import http.server
-import json
+import importlib.machinery
+import importlib.util
 import os
 import re
 import shutil
 import subprocess
-import tempfile
-import threading
 import unittest
 
 guest = ROOT = DEADLINE = None
@@ -52,40 +51,14 @@ def require_web_packages():
         raise AssertionError("tools/deps web failed:\n" + r.stdout)
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(folder):
-    """A static file server for folder on 127.0.0.1, on a free port."""
-    handler = functools.partial(QuietHandler, directory=folder)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
-def drive(url, steps, screenshot):
-    """Runs tools/web/drive.mjs; returns what it reported."""
-    with tempfile.TemporaryDirectory(prefix="parley-web-") as work:
-        steps_file = os.path.join(work, "steps.json")
-        out_file = os.path.join(work, "out.json")
-        with open(steps_file, "w") as f:
-            json.dump(steps, f)
-        env = dict(os.environ, PARLEY_WEB_TIMEOUT=str(int(DEADLINE)))
-        r = subprocess.run(["node", os.path.join(ROOT, "tools/web/drive.mjs"), url,
-                            steps_file, out_file, screenshot],
-                           cwd=os.path.join(ROOT, "tools/web"), env=env,
-                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                           universal_newlines=True, timeout=3 * DEADLINE)
-        assert os.path.exists(out_file), "drive.mjs reported nothing:\n" + r.stdout
-        with open(out_file) as f:
-            out = json.load(f)
-    if r.returncode != 0 or out.get("failure"):
-        error = AssertionError("the page did not get through: %s" % out.get("failure"))
-        error.transcript = out.get("text", "") + r.stdout
-        raise error
-    return out
+def load_web_bench():
+    """tools/web-bench has serve() and drive(); no .py suffix, so by path."""
+    path = os.path.join(ROOT, "tools", "web-bench")
+    loader = importlib.machinery.SourceFileLoader("web_bench", path)
+    spec = importlib.util.spec_from_loader(loader.name, loader)
+    module = importlib.util.module_from_spec(spec)
+    loader.exec_module(module)
+    return module
 
 
 def expect(text, pattern, what):
@@ -121,10 +94,11 @@ def case_the_page_boots_to_the_shell_runs_a_pipe_a_demo_an_extra_program_and_ctr
     log_dir = os.path.join(ROOT, "build", "test-logs")
     os.makedirs(log_dir, exist_ok=True)
     screenshot = os.path.join(log_dir, "web.png")
-    server = serve(folder)
+    web = load_web_bench()
+    server = web.serve(folder)
     try:
         url = "http://127.0.0.1:%d/" % server.server_address[1]
-        out = drive(url, [
+        out = web.drive(url, [
             {"type": "echo hi | cat"},
             {"button": "demo_pipe"},
             {"type": "web_pingpong 100"},
@@ -132,12 +106,28 @@ def case_the_page_boots_to_the_shell_runs_a_pipe_a_demo_an_extra_program_and_ctr
             {"sleep": 0.5},
             {"key": "Ctrl-C"},
             {"type": "echo status $?"},
-        ], screenshot)
+            {"type": "sleep 100", "wait": "none"},
+            {"sleep": 0.5},
+            {"key": "Ctrl-Z"},
+            {"type": "jobs"},
+            {"type": "fg", "wait": "none"},
+            {"sleep": 0.5},
+            {"key": "Ctrl-C"},
+            {"type": "echo status $?"},
+            {"reset": True},
+            {"type": "echo after reset"},
+        ], screenshot, timeout=DEADLINE)
     finally:
         server.shutdown()
         server.server_close()
         shutil.rmtree(folder, ignore_errors=True)
-    text = out["text"]
+    before_reset, text = out["steps"][-3]["text"], out["text"]
+    expect(before_reset, r"(?m)^\[1\]\+\s+Stopped\s+sleep 100$", "Ctrl-Z stops sleep 100")
+    expect(before_reset, r"(?m)^\$ jobs\n\[1\]\+\s+Stopped\s+sleep 100\n\$ fg\nsleep 100\n"
+           r"(\^C)?\n?\$ echo status \$\?\nstatus 130$", "fg, then Ctrl-C ends it")
+    expect(text, r"(?m)^\$ echo after reset\nafter reset$", "a fresh shell after reset")
+    assert "echo hi | cat" not in text, "reset did not clear the terminal"
+    text = before_reset
     expect(text, r"Parley \d+\.\d+: an x86 teaching kernel", "the kernel's banner")
     expect(text, r"(?m)^\$ echo hi \| cat\nhi$", "echo hi | cat")
     expect(text, r"(?m)^\$ demo_pipe\n(.*\n)*child:  read returned 0: end of file",

@@ -9,11 +9,14 @@
 //   {"button": "demo_pipe"}        press the button that runs this command
 //   {"key": "Ctrl-C"}              press the key button of this name
 //   {"sleep": 1.5}                 wait this long (seconds)
+//   {"reset": true}                press reset and wait for the shell again
 // and, for the first three, "wait": "prompt" (the default: the command
 // has finished when a new prompt line appears below it) or "none".
-// OUT.json gets {bootSeconds, steps: [{seconds, text}], text, errors}:
-// the boot's time as the page measured it, each step's time and the
-// terminal's text after it, the final text and the page's errors.
+// OUT.json gets {bootSeconds, promptSeconds, stageSeconds, steps: [{seconds,
+// bootSeconds, text}], text, errors}: the boot's time as the page measured
+// it (from the emulator's start, and from the page's navigation), each
+// step's time and the terminal's text after it, the final text and the
+// page's errors.
 // The test (tests/tools/test_web.py) and the benchmark figures in
 // docs/web.md use it.  Chromium is Debian's, /usr/bin/chromium
 // ($CHROMIUM overrides).
@@ -41,9 +44,19 @@ async function waitForPrompts(page, count, deadline) {
     throw new Error("no new prompt in time; the terminal says:\n" + await terminalText(page));
 }
 
+async function waitForShell(page) {
+    await page.waitForFunction(() => window.parley && window.parley.stage === "shell",
+                               null, { timeout: TIMEOUT_MS, polling: 100 });
+}
+
 async function runStep(page, step) {
     if (step.sleep) {
         await page.waitForTimeout(step.sleep * 1000);
+        return;
+    }
+    if (step.reset) {
+        await page.click("#reset");
+        await waitForShell(page);
         return;
     }
     const before = countPrompts(await terminalText(page));
@@ -72,16 +85,19 @@ async function main() {
         page.on("console", m => { if (m.type() === "error") out.errors.push(m.text()); });
         await page.goto(url);
         try {
-            await page.waitForFunction(() => window.parley && window.parley.stage === "shell",
-                                       null, { timeout: TIMEOUT_MS, polling: 100 });
+            await waitForShell(page);
         } finally {
             out.text = await terminalText(page).catch(() => "");
         }
-        out.bootSeconds = await page.evaluate(() => window.parley.bootSeconds);
+        Object.assign(out, await page.evaluate(() => ({
+            bootSeconds: window.parley.bootSeconds,
+            promptSeconds: window.parley.promptSeconds,
+            stageSeconds: window.parley.stageSeconds })));
         for (const step of steps) {
             const start = Date.now();
             await runStep(page, step);
             out.steps.push({ seconds: (Date.now() - start) / 1000,
+                             bootSeconds: await page.evaluate(() => window.parley.bootSeconds),
                              text: await terminalText(page) });
         }
         out.text = await terminalText(page);

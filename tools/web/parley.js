@@ -11,7 +11,10 @@
  *
  * window.parley is the page's interface for scripts and the test
  * (tests/tools/test_web.py): type(line), key(bytes), reset(), text() (the
- * terminal's text), and the boot's stage and bootSeconds.
+ * terminal's text), and the boot's stage, bootSeconds (from the emulator's
+ * start to the shell's first prompt) and promptSeconds (the same moment,
+ * from the page's navigation: downloads included), and stageSeconds (when
+ * each stage of the boot began, from the emulator's start).
  */
 "use strict";
 
@@ -26,7 +29,8 @@
 
     const statusLine = document.getElementById("status");
     const parley = window.parley = {
-        stage: "load", bootSeconds: null, startedAt: null,
+        stage: "load", bootSeconds: null, promptSeconds: null, startedAt: null,
+        stageSeconds: {},       // when each stage began, from startedAt
         emulator: null, term: null,
     };
 
@@ -58,6 +62,7 @@
 
     function enterStage(stage) {
         parley.stage = stage;
+        parley.stageSeconds[stage] = parley.startedAt === null ? 0 : elapsed();
         const reached = STAGES.indexOf(stage);
         for (const li of document.querySelectorAll("#stages li")) {
             const i = STAGES.indexOf(li.dataset.stage);
@@ -88,6 +93,8 @@
         if (parley.stage === "kernel" && tail.endsWith(PROMPT)) {
             enterStage("shell");
             parley.bootSeconds = elapsed();
+            if (parley.promptSeconds === null)      // the page's first boot
+                parley.promptSeconds = performance.now() / 1000;
             setStatus("the shell is ready: booted in " +
                       parley.bootSeconds.toFixed(1) + " s");
             firstCommand();
@@ -191,6 +198,7 @@
         term.reset();
         tail = "";
         parley.bootSeconds = null;
+        parley.stageSeconds = {};
         parley.startedAt = performance.now();
         enterStage("bios");
         setStatus("reset: SeaBIOS is starting the machine again…");
