@@ -8,6 +8,7 @@
 #   make test T=x   run one suite
 #   make bench      run the benchmarks in the guest (LINUX=1: and on Linux)
 #   make web        build/web/: a page that boots the ISO in the browser (v86)
+#   make web-bench  the page beside QEMU: boot time, a pipe round trip
 #
 # TOOLPREFIX=i686-elf- (for example) overrides the toolchain search.
 
@@ -291,6 +292,10 @@ web-folder: $(WEB_ISO) $(NPM_DONE) $(wildcard $(WEBSRC)/*.html $(WEBSRC)/*.js $(
 	cp $(WEB_ISO) $(WEB)/parley.iso
 	@echo "make web: $(WEB)/ is ready; serve it with: cd $(WEB) && python3 -m http.server"
 
+# the page beside QEMU: boot time and a pipe round trip (docs/web.md)
+web-bench: web
+	tools/web-bench --no-build $(if $(RUNS),--runs $(RUNS))
+
 FORCE:
 
 # ---- tests and benchmarks --------------------------------------------------
@@ -339,6 +344,6 @@ bench-check:
 clean:
 	rm -rf $(B) .gdbinit
 
-.PHONY: all build qemu qemu-nox qemu-kernel qemu-gdb qemu-nox-gdb gdb test soak grade bench bench-check clean web web-folder FORCE
+.PHONY: all build qemu qemu-nox qemu-kernel qemu-gdb qemu-nox-gdb gdb test soak grade bench bench-check clean web web-folder web-bench FORCE
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

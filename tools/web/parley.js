@@ -78,9 +78,9 @@
     let tail = "";
 
     function watchBoot(text) {
-        if (parley.stage === "shell")
-            return;
         tail = (tail + text).slice(-200);
+        if (parley.stage === "shell")
+            return watchEnd();
         if (parley.stage === "bios" && tail.includes(GRUB_BOOTING)) {
             enterStage("grub");
             setStatus("GRUB is loading the kernel and the initial image…");
@@ -98,6 +98,17 @@
             setStatus("the shell is ready: booted in " +
                       parley.bootSeconds.toFixed(1) + " s");
             firstCommand();
+        }
+    }
+
+    // poweroff (or a panic) halts the machine for good: say so.
+    function watchEnd() {
+        const off = /poweroff: status (\d+)/.exec(tail);
+        if (off || tail.includes("KERNEL PANIC")) {
+            parley.stage = "off";
+            setStatus((off ? "the machine is off (poweroff, status " + off[1] + ")"
+                           : "the kernel panicked") + ": press reset to boot again");
+            tail = "";
         }
     }
 
