@@ -159,9 +159,9 @@ $(B)/mkinitrd: tools/mkinitrd.c kernel/uapi/parley/initrd.h
 	$(HOSTCC) -O2 -Wall -Ikernel/uapi -o $@ $<
 
 # The image holds the programs without their debugging sections: a
-# quarter of the size, so GRUB reads it from the CD faster (four times
-# faster in the browser's emulator, docs/web.md) and the web page
-# downloads less.  gdb reads the programs from build/bin, which keeps them.
+# quarter of the size, so GRUB reads it from the CD faster (most of the
+# boot in the browser's emulator, docs/web.md) and the web page downloads
+# less.  gdb reads the programs from build/bin, which keeps them.
 IBINS := $(patsubst $(B)/bin/%,$(B)/image-bin/%,$(UBINS))
 $(B)/image-bin/%: $(B)/bin/%
 	@mkdir -p $(dir $@)
