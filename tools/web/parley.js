@@ -101,7 +101,8 @@
         }
     }
 
-    // poweroff (or a panic) halts the machine for good: say so.
+    // A panic (or a power-off, after an autorun command) halts the
+    // machine for good: say so.
     function watchEnd() {
         const off = /poweroff: status (\d+)/.exec(tail);
         if (off || tail.includes("KERNEL PANIC")) {
