@@ -15,13 +15,30 @@
 #define PIT_CH2       0x42
 #define PIT_CMD       0x43
 #define PIT_GATE_PORT 0x61              /* bit 0: channel 2 gate, bit 5: output */
-#define CALIBRATE_MS     20         /* of the 55 ms channel 2 can count */
-#define CALIBRATE_TRIES  4
+#define CALIBRATE_MS     10         /* of the 55 ms channel 2 can count */
+#define CALIBRATE_TRIES  20
 #define SAMPLE_TRIES     4
 
 volatile uint64_t ticks;
 static uint64_t tsc_at_boot;
 static uint64_t tsc_per_ms;
+
+/* Count TSC cycles while PIT channel 2 counts down CALIBRATE_MS ms: the
+ * way of last resort, since a pause of the host while it polls is counted
+ * in (see below). */
+static uint64_t
+tsc_polled_countdown(void)
+{
+    uint16_t count = PIT_HZ * CALIBRATE_MS / 1000;
+
+    outb(PIT_CMD, 0xB0);                         /* ch 2, lo/hi, mode 0 */
+    outb(PIT_CH2, count & 0xff);
+    outb(PIT_CH2, count >> 8);
+    uint64_t start = rdtsc();
+    while (!(inb(PIT_GATE_PORT) & 0x20))
+        ;
+    return (rdtsc() - start) / CALIBRATE_MS;
+}
 
 /*
  * The TSC's rate is measured against PIT channel 2, from two readings of
@@ -73,20 +90,23 @@ pit_ch2_ran_out(void)
     return inb(PIT_GATE_PORT) & 0x20;   /* mode 0: OUT rises at count 0 */
 }
 
-/* TSC cycles per ms; 0 if channel 2 ran out (paused for over 55 ms). */
+/* TSC cycles per ms; 0 if channel 2 ran out (a pause of over 45 ms: which
+ * count it then shows is ambiguous). */
 static uint64_t
 tsc_measure(void)
 {
     uint16_t span = PIT_HZ * CALIBRATE_MS / 1000;
+    bool ran_out;
 
     outb(PIT_CMD, 0xB0);                         /* ch 2, lo/hi, mode 0 */
     outb(PIT_CH2, 0xff);
     outb(PIT_CH2, 0xff);
     struct clock_reading start = read_clocks(), end;
-    do
+    do {
         end = read_clocks();
-    while ((uint16_t)(start.pit - end.pit) < span && !pit_ch2_ran_out());
-    if (pit_ch2_ran_out())
+        ran_out = pit_ch2_ran_out();
+    } while ((uint16_t)(start.pit - end.pit) < span && !ran_out);
+    if (ran_out)
         return 0;
     uint64_t pit_counts = (uint16_t)(start.pit - end.pit);
     return (end.tsc - start.tsc) * PIT_HZ / (pit_counts * 1000);
@@ -101,6 +121,8 @@ tsc_calibrate(void)
     tsc_per_ms = 0;
     for (int i = 0; i < CALIBRATE_TRIES && tsc_per_ms == 0; i++)
         tsc_per_ms = tsc_measure();
+    if (tsc_per_ms == 0)            /* paused every time: a rate too high */
+        tsc_per_ms = tsc_polled_countdown();    /* beats none at all */
     outb(PIT_GATE_PORT, gate);
     if (tsc_per_ms == 0)
         tsc_per_ms = 1;
