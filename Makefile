@@ -7,6 +7,8 @@
 #   make test       run every test (host unit tests and guest tests)
 #   make test T=x   run one suite
 #   make bench      run the benchmarks in the guest (LINUX=1: and on Linux)
+#   make web        build/web/: a page that boots the ISO in the browser (v86)
+#   make web-bench  the page beside QEMU: boot time, a pipe round trip
 #
 # TOOLPREFIX=i686-elf- (for example) overrides the toolchain search.
 
@@ -156,17 +158,32 @@ $(B)/mkinitrd: tools/mkinitrd.c kernel/uapi/parley/initrd.h
 	@mkdir -p $(dir $@)
 	$(HOSTCC) -O2 -Wall -Ikernel/uapi -o $@ $<
 
+# The image holds the programs without their debugging sections: a
+# quarter of the size, so GRUB reads it from the CD faster (most of the
+# boot in the browser's emulator, docs/web.md) and the web page downloads
+# less.  gdb reads the programs from build/bin, which keeps them.
+IBINS := $(patsubst $(B)/bin/%,$(B)/image-bin/%,$(UBINS))
+$(B)/image-bin/%: $(B)/bin/%
+	@mkdir -p $(dir $@)
+	$(OBJCOPY) --strip-debug $< $@
+
 ROOTFILES := $(shell find rootfs -type f 2>/dev/null)
-$(B)/initrd.img: $(B)/mkinitrd $(UBINS) $(ROOTFILES)
-	$(B)/mkinitrd $@ $(if $(wildcard rootfs),rootfs) --dir /bin $(UBINS)
+$(B)/initrd.img: $(B)/mkinitrd $(IBINS) $(ROOTFILES)
+	$(B)/mkinitrd $@ $(if $(wildcard rootfs),rootfs) --dir /bin $(IBINS)
 
 # ---- bootable ISO ----------------------------------------------------------
-$(B)/parley.iso: $(B)/kernel.elf $(B)/initrd.img boot/grub.cfg
-	@mkdir -p $(B)/iso/boot/grub
-	cp $(B)/kernel.elf $(B)/initrd.img $(B)/iso/boot/
-	cp boot/grub.cfg $(B)/iso/boot/grub/grub.cfg
-	grub-mkrescue -o $@ $(B)/iso 2>$(B)/grub-mkrescue.log || \
+# $(call make_iso,DIR,INITRD): the GRUB ISO $@ of the kernel and INITRD,
+# laid out in the staging folder DIR.
+define make_iso
+	@mkdir -p $(1)/boot/grub
+	cp $(B)/kernel.elf $(1)/boot/kernel.elf
+	cp $(2) $(1)/boot/initrd.img
+	cp boot/grub.cfg $(1)/boot/grub/grub.cfg
+	grub-mkrescue -o $@ $(1) 2>$(B)/grub-mkrescue.log || \
 		{ cat $(B)/grub-mkrescue.log; exit 1; }
+endef
+$(B)/parley.iso: $(B)/kernel.elf $(B)/initrd.img boot/grub.cfg
+	$(call make_iso,$(B)/iso,$(B)/initrd.img)
 
 # The public targets first check (and, as root, install) what they need,
 # then build in a sub-make that sees the freshly installed toolchain.
@@ -238,6 +255,53 @@ qemu-nox-gdb:
 gdb: .gdbinit
 	gdb -q -iex 'set auto-load local-gdbinit off' -x .gdbinit
 
+# ---- the web page (docs/web.md) ---------------------------------------------
+# make web: build/web/, a static folder that boots the ISO above in the v86
+# emulator in a browser (serve it: cd build/web && python3 -m http.server).
+# EXTRA="a.c b.c": the page's image also holds these programs in /bin, put
+# there as run-in-guest --src puts them (run-in-guest --image).
+WEB      := $(B)/web
+WEBSRC   := tools/web
+V86      := $(WEBSRC)/node_modules/v86
+XTERM    := $(WEBSRC)/node_modules/@xterm/xterm
+SEABIOS  := /usr/share/seabios
+NPM_DONE := $(WEBSRC)/node_modules/.package-lock.json
+WEB_ISO  := $(if $(EXTRA),$(B)/web-extra/parley.iso,$(B)/parley.iso)
+
+# the versions pinned in tools/web/package-lock.json, nothing newer
+$(NPM_DONE): $(WEBSRC)/package.json $(WEBSRC)/package-lock.json
+	cd $(WEBSRC) && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# made anew each time: the EXTRA list itself is no file make could watch
+$(B)/web-extra/parley.iso: $(B)/kernel.elf $(B)/initrd.img boot/grub.cfg $(EXTRA) FORCE
+	@mkdir -p $(dir $@)
+	tools/run-in-guest --no-build --image $(B)/web-extra/initrd.img $(addprefix --src ,$(EXTRA))
+	$(call make_iso,$(B)/web-extra/iso,$(B)/web-extra/initrd.img)
+
+web:
+	@tools/deps web
+	@$(MAKE) --no-print-directory build web-folder
+
+web-folder: $(WEB_ISO) $(NPM_DONE) $(wildcard $(WEBSRC)/*.html $(WEBSRC)/*.js $(WEBSRC)/*.css)
+	rm -rf $(WEB)
+	mkdir -p $(WEB)/v86 $(WEB)/xterm $(WEB)/bios $(WEB)/LICENSES
+	cp $(WEBSRC)/index.html $(WEBSRC)/parley.js $(WEBSRC)/parley.css $(WEB)/
+	cp $(V86)/build/libv86.js $(V86)/build/v86.wasm $(V86)/build/v86-fallback.wasm $(WEB)/v86/
+	cp $(XTERM)/lib/xterm.js $(XTERM)/css/xterm.css $(WEB)/xterm/
+	cp $(SEABIOS)/bios.bin $(SEABIOS)/vgabios-stdvga.bin $(WEB)/bios/
+	cp $(V86)/LICENSE $(WEB)/LICENSES/v86.txt
+	cp $(XTERM)/LICENSE $(WEB)/LICENSES/xterm.js.txt
+	cp /usr/share/doc/seabios/copyright $(WEB)/LICENSES/seabios.txt
+	cp $(WEB_ISO) $(WEB)/parley.iso
+	@echo "make web: $(WEB)/ is ready; serve it with: cd $(WEB) && python3 -m http.server"
+
+# the page beside QEMU: boot time and a pipe round trip (docs/web.md)
+web-bench: web
+	tools/web-bench --no-build $(if $(RUNS),--runs $(RUNS))
+
+FORCE:
+
 # ---- tests and benchmarks --------------------------------------------------
 test:
 	@tools/deps run
@@ -293,6 +357,6 @@ bench-check:
 clean:
 	rm -rf $(B) .gdbinit
 
-.PHONY: FORCE all build qemu qemu-nox qemu-kernel qemu-gdb qemu-nox-gdb gdb test soak stress-soak grade bench bench-check clean
+.PHONY: FORCE all build qemu qemu-nox qemu-kernel qemu-gdb qemu-nox-gdb gdb test soak stress-soak grade bench bench-check clean web web-folder web-bench
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -19,8 +19,10 @@ Suites, by group:
 T selects suites: a suite's name (test_fs, shell.pipeline, boot.grub), a
 group (host, guest, shell, tools, boot), or "list" to print the names.
 
-Every case prints one line, "ok NAME" or "FAIL NAME: why"; the last line is
-"N passed, N failed" and the exit status is 1 if anything failed.  With
+Every case prints one line, "ok NAME" or "FAIL NAME: why" (or "skip NAME:
+why", for a tools case whose machine cannot have what it needs: it raises
+unittest.SkipTest); the last line is "N passed, N failed" (", N skipped")
+and the exit status is 1 if anything failed.  With
 PARLEY_TEST_JSON=FILE the results are also written to FILE as JSON (one
 record per case: suite, passed, line), which tools/grade reads.  Each boot
 has a deadline (PARLEY_TEST_TIMEOUT seconds, default 120), a kernel panic
@@ -36,6 +38,7 @@ import subprocess
 import sys
 import threading
 import time
+import unittest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tools"))
@@ -107,13 +110,14 @@ class Result:
         self.transcript = ""
 
     def add(self, passed, line):
+        """passed: True, False, or None for a case skipped."""
         self.cases.append((passed, line))
 
     def fail(self, why):
         self.add(False, "FAIL %s: %s" % (self.name, why))
 
     def failed(self):
-        return any(not passed for passed, _ in self.cases)
+        return any(passed is False for passed, _ in self.cases)
 
 
 def case_lines(result, text):
@@ -207,6 +211,8 @@ def run_tool_suite(path):
         try:
             getattr(module, case)()
             result.add(True, "ok " + line)
+        except unittest.SkipTest as e:  # only what the machine cannot have
+            result.add(None, "skip %s: %s" % (line, e))
         except Exception as e:          # an assertion or a crash: the case failed
             result.add(False, "FAIL %s: %s: %s" % (line, type(e).__name__, e))
             result.transcript += "%s: %r\n%s\n" % (line, e, getattr(e, "transcript", ""))
@@ -795,17 +801,19 @@ class Reporter:
 
     def __init__(self):
         self.lock = threading.Lock()
-        self.passed = self.failed = 0
+        self.passed = self.failed = self.skipped = 0
         self.records = []           # for PARLEY_TEST_JSON (tools/grade)
 
     def report(self, result):
         with self.lock:
             for passed, line in result.cases:
                 print(line)
-                self.passed += passed
-                self.failed += not passed
-                self.records.append({"suite": result.name, "passed": bool(passed),
-                                     "line": line})
+                self.passed += passed is True
+                self.failed += passed is False
+                self.skipped += passed is None
+                if passed is not None:      # a skipped case is not graded
+                    self.records.append({"suite": result.name, "passed": passed,
+                                         "line": line})
             self.keep_log(result)
             sys.stdout.flush()
 
@@ -865,7 +873,8 @@ def main():
             reporter.report(result)
     else:
         run_suites(chosen, reporter)
-    print("%d passed, %d failed" % (reporter.passed, reporter.failed))
+    print("%d passed, %d failed" % (reporter.passed, reporter.failed) +
+          (", %d skipped" % reporter.skipped if reporter.skipped else ""))
     if os.environ.get("PARLEY_TEST_JSON"):
         import json
         with open(os.environ["PARLEY_TEST_JSON"], "w") as f:

@@ -15,29 +15,115 @@
 #define PIT_CH2       0x42
 #define PIT_CMD       0x43
 #define PIT_GATE_PORT 0x61              /* bit 0: channel 2 gate, bit 5: output */
-#define CALIBRATE_MS  10
+#define CALIBRATE_MS     10         /* of the 55 ms channel 2 can count */
+#define CALIBRATE_TRIES  20
+#define SAMPLE_TRIES     4
 
 volatile uint64_t ticks;
 static uint64_t tsc_at_boot;
 static uint64_t tsc_per_ms;
 
-/* Count TSC cycles while PIT channel 2 counts down CALIBRATE_MS ms. */
-static void
-tsc_calibrate(void)
+/* Count TSC cycles while PIT channel 2 counts down CALIBRATE_MS ms: the
+ * way of last resort, since a pause of the host while it polls is counted
+ * in (see below). */
+static uint64_t
+tsc_polled_countdown(void)
 {
     uint16_t count = PIT_HZ * CALIBRATE_MS / 1000;
-    uint8_t gate = inb(PIT_GATE_PORT);
 
-    outb(PIT_GATE_PORT, (gate & ~0x02) | 0x01);   /* gate on, speaker off */
     outb(PIT_CMD, 0xB0);                         /* ch 2, lo/hi, mode 0 */
     outb(PIT_CH2, count & 0xff);
     outb(PIT_CH2, count >> 8);
     uint64_t start = rdtsc();
     while (!(inb(PIT_GATE_PORT) & 0x20))
         ;
-    uint64_t cycles = rdtsc() - start;
+    return (rdtsc() - start) / CALIBRATE_MS;
+}
+
+/*
+ * The TSC's rate is measured against PIT channel 2, from two readings of
+ * both clocks CALIBRATE_MS apart.  Only how far each clock got between the
+ * readings matters, not how long the kernel took to notice: an emulator's
+ * host may stop running it at any moment (a browser tab running v86
+ * yields to the page every few milliseconds; a loaded machine runs other
+ * work), while both clocks, which follow the host's, go on.  Timing a
+ * countdown by polling, as Parley once did, counted those pauses in: the
+ * rate came out up to 2.5 times too high and every clock in the guest ran
+ * that much slow.
+ */
+struct clock_reading {
+    uint16_t pit;                       /* channel 2's count (counts down) */
+    uint64_t tsc;
+};
+
+static uint16_t
+pit_ch2_count(void)
+{
+    outb(PIT_CMD, 0x80);                /* latch channel 2's count */
+    uint8_t lo = inb(PIT_CH2);
+    return lo | inb(PIT_CH2) << 8;
+}
+
+/* Both clocks at one moment: the TSC just before and just after the PIT,
+ * and of a few tries the narrowest such bracket (a wide one was paused). */
+static struct clock_reading
+read_clocks(void)
+{
+    struct clock_reading best = { 0, 0 };
+    uint64_t width = UINT64_MAX;
+    for (int i = 0; i < SAMPLE_TRIES; i++) {
+        uint64_t before = rdtsc();
+        uint16_t pit = pit_ch2_count();
+        uint64_t after = rdtsc();
+        if (after - before < width) {
+            width = after - before;
+            best.pit = pit;
+            best.tsc = before + width / 2;
+        }
+    }
+    return best;
+}
+
+static bool
+pit_ch2_ran_out(void)
+{
+    return inb(PIT_GATE_PORT) & 0x20;   /* mode 0: OUT rises at count 0 */
+}
+
+/* TSC cycles per ms; 0 if channel 2 ran out (a pause of over 45 ms: which
+ * count it then shows is ambiguous). */
+static uint64_t
+tsc_measure(void)
+{
+    uint16_t span = PIT_HZ * CALIBRATE_MS / 1000;
+    bool ran_out;
+
+    outb(PIT_CMD, 0xB0);                         /* ch 2, lo/hi, mode 0 */
+    outb(PIT_CH2, 0xff);
+    outb(PIT_CH2, 0xff);
+    struct clock_reading start = read_clocks(), end;
+    do {
+        end = read_clocks();
+        ran_out = pit_ch2_ran_out();
+    } while ((uint16_t)(start.pit - end.pit) < span && !ran_out);
+    if (ran_out)
+        return 0;
+    uint64_t pit_counts = (uint16_t)(start.pit - end.pit);
+    return (end.tsc - start.tsc) * PIT_HZ / (pit_counts * 1000);
+}
+
+static void
+tsc_calibrate(void)
+{
+    uint8_t gate = inb(PIT_GATE_PORT);
+
+    outb(PIT_GATE_PORT, (gate & ~0x02) | 0x01);   /* gate on, speaker off */
+    tsc_per_ms = 0;
+    for (int i = 0; i < CALIBRATE_TRIES && tsc_per_ms == 0; i++)
+        tsc_per_ms = tsc_measure();
+    if (tsc_per_ms == 0)            /* paused every time: a rate too high */
+        tsc_per_ms = tsc_polled_countdown();    /* beats none at all */
     outb(PIT_GATE_PORT, gate);
-    tsc_per_ms = cycles / CALIBRATE_MS;
     if (tsc_per_ms == 0)
         tsc_per_ms = 1;
 }

@@ -1,6 +1,8 @@
 """tools/run-in-guest --output-only: stdout is exactly what the command
 printed, for graders, whether the command ends normally or exits; the
-transcript (boot messages and all) still goes to --keep.  One boot each.
+transcript (boot messages and all) still goes to --keep.  --image writes
+an image with the --src programs that boots to the shell (make web
+EXTRA=).  One boot each.
 
 tests/run.py sets `guest` (tools/run-in-guest as a module), ROOT and
 DEADLINE before the cases run.  Each case_* function fails by raising."""
@@ -8,6 +10,7 @@ DEADLINE before the cases run.  Each case_* function fails by raising."""
 import os
 import subprocess
 import tempfile
+import time
 
 guest = ROOT = DEADLINE = None
 
@@ -35,3 +38,25 @@ def case_output_only_keeps_the_status_of_exit_and_the_transcript():
         with open(log) as f:
             transcript = f.read()
         assert "Parley" in transcript and "poweroff: status 3" in transcript
+
+
+def case_image_holds_the_src_programs_and_boots_to_the_shell():
+    with tempfile.TemporaryDirectory() as work:
+        image = os.path.join(work, "initrd.img")
+        code, _ = run_tool("--image", image, "--src",
+                           os.path.join(ROOT, "tests", "tools", "web_pingpong.c"))
+        assert code == 0 and os.path.isfile(image), "exit status %d" % code
+        kernel = os.path.join(ROOT, "build", "kernel.elf")
+        session = guest.QemuSession(guest.qemu_args(kernel, image))
+        deadline = time.monotonic() + DEADLINE
+        try:
+            # no /etc/autorun: init starts the shell, which prompts
+            assert session.pump(deadline, until=lambda t: t.endswith("$ ")) == "match", \
+                session.text()[-500:]
+            session.send("web_pingpong 7\n")
+            done = session.pump(deadline, until=lambda t: t.endswith("\n$ "))
+            assert done == "match", session.text()[-500:]
+        finally:
+            session.kill()
+        assert "web_pingpong: 7 round trips, the byte came back as 14" in session.text(), \
+            session.text()[-500:]
