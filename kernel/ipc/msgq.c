@@ -423,6 +423,19 @@ msgq_send_and_wait(struct msgq *q, struct msg *m, struct msgq_send *s,
     }
 }
 
+/* A queue's invariants, asserted at every send and receive (a broken one
+ * panics here, with a backtrace, instead of losing a message later): the
+ * counts agree with the list, and a destroyed queue holds nothing and
+ * nobody. */
+static void
+msgq_assert_sane(const struct msgq *q)
+{
+    assert((q->head == NULL) == (q->count == 0));
+    assert((q->tail == NULL) == (q->count == 0));
+    assert(q->count > 0 || q->bytes == 0);
+    assert(!q->dead || (!q->head && !q->senders && !q->receivers));
+}
+
 int
 msgq_send(struct msgq *q, struct msg *m, struct msgq_send *s)
 {
@@ -431,6 +444,7 @@ msgq_send(struct msgq *q, struct msg *m, struct msgq_send *s)
     bool linked = false;
     int err = 0;
 
+    msgq_assert_sane(q);
     s->taker = 0;
     m->hdr.sender = current->pid;
     for (;;) {
@@ -487,6 +501,7 @@ int
 msgq_receive(struct msgq *q, const struct msgq_recv *r, struct msg **out)
 {
     struct msgq_waiter w = { .proc = current, .wake = WAITQ_INIT, .recv = r };
+    msgq_assert_sane(q);
     *out = 0;
     for (;;) {
         if (q->dead)
@@ -545,6 +560,7 @@ msgq_destroy(struct msgq *q)
         msgq_unlink(q, m);
         msg_free(m);
     }
+    msgq_assert_sane(q);
     waitq_wake_all(&q->changed);
 }
 

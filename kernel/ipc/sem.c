@@ -333,12 +333,26 @@ sem_sleep(struct sem_set *set, const struct sembuf *sops, int nsops, int blockin
     }
 }
 
+/* A set's invariants, asserted at every semop (a broken one panics here,
+ * with a backtrace, not as a lost wake-up later): the semaphores the list
+ * names hold legal values, and everything queued is still waiting, its
+ * blocking operation inside its list. */
+static void
+sem_assert_sane(const struct sem_set *set, const struct sembuf *sops, int nsops)
+{
+    for (int i = 0; i < nsops; i++)
+        assert(set->sems[sops[i].sem_num].value <= SEMVMX);
+    for (const struct sem_pending *q = set->pending_head; q; q = q->next)
+        assert(q->status == SEM_STILL_WAITING && q->blocking < q->nsops);
+}
+
 /* Apply the list now (the common case, kept short: no pending entry is
  * built), or sleep until it completes. */
 static int
 sem_op_or_sleep(struct sem_set *set, const struct sembuf *sops, int nsops,
                 uint64_t deadline)
 {
+    sem_assert_sane(set, sops, nsops);
     int blocking;
     int err = sem_try_ops(set, sops, nsops, current, &blocking);
     if (err == SEM_WOULD_BLOCK)
