@@ -7,7 +7,7 @@
  * with its arguments, decoded from the parameter lists of the system-call
  * table itself (<parley/syscall.h>), and its result:
  *
- *   [5 prod] msgsnd(msqid=3, umsg=0x8049f00, size=64, flags=0) = 0
+ *   [5 prod] msgsnd(msqid=3, umsg={mtype=2}, size=64, flags=0) = 0
  *   [6 cons] read(fd=3, buf=0x804a000, n=512) = -1 EINTR
  *
  *   -e LIST   only these calls (names, comma-separated)
@@ -124,7 +124,10 @@ print_syscall(const struct trace_event *e)
         char type[48], name[32];
         param_at(c->params, i, type, sizeof type, name, sizeof name);
         fprintf(out, "%s%s=", i ? ", " : "", name);
-        print_value(type, e->args[i], e, &used_text);
+        if (e->nr == SYS_msgsnd && i == 1 && e->text[0])
+            fprintf(out, "{mtype=%s}", e->text);  /* the kernel read the type */
+        else
+            print_value(type, e->args[i], e, &used_text);
     }
     fputc(')', out);
     print_result(e->result);

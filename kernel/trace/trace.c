@@ -159,11 +159,25 @@ wait_for_room(void)
             return;             /* a signal: go on, the event may be lost */
 }
 
+/* msgsnd's message type, the first word of its buffer, as text: what a
+ * student wants to see of a send ("msgsnd(q, {mtype=2}, ...)"). */
+static void
+note_message_type(struct proc *p, const long *args)
+{
+    long mtype;
+    if (copy_from_user(&mtype, (const void *)args[1], sizeof mtype) == 0)
+        snprintk(p->trace_text, sizeof p->trace_text, "%ld", mtype);
+}
+
 /* Before the call runs (exec replaces the memory a path lives in). */
 void
 trace_syscall_begin(struct proc *p, int nr, const long *args)
 {
     p->trace_text[0] = 0;
+    if (nr == SYS_msgsnd) {
+        note_message_type(p, args);
+        return;
+    }
     int s = nr > 0 && nr < SYS_MAX ? string_param(nr) : -1;
     if (s >= 0 && copy_string_from_user(p->trace_text, (const char *)args[s],
                                         sizeof p->trace_text) < 0)

@@ -5,6 +5,7 @@
  */
 #include <fcntl.h>
 #include <parley.h>
+#include <sys/msg.h>
 #include "check.h"
 
 #define TRACE_OUT "/tmp/trace.out"
@@ -92,6 +93,28 @@ case_forked_children_are_followed(void)
     CHECK_TRACE_HAS("cat] write(fd=1, buf=0x");
 }
 
+/* A message send shows the message's type, read from the buffer: what
+ * tells one client's request from another's (test_trace --send-type-7). */
+static int
+send_one_message_of_type_7(void)
+{
+    struct { long mtype; char text[8]; } m = { 7, "hello" };
+    int q = msgget(IPC_PRIVATE, 0600);
+    int err = q < 0 || msgsnd(q, &m, sizeof m.text, 0) < 0;
+    msgctl(q, IPC_RMID, NULL);
+    return err;
+}
+
+static void
+case_msgsnd_shows_the_message_type(void)
+{
+    char *argv[] = { "trace", "-e", "msgsnd", "-o", TRACE_OUT,
+                     "/bin/test_trace", "--send-type-7", NULL };
+    CHECK_EQ(run_trace(argv), 0);
+    CHECK_TRACE_HAS("msgsnd(msqid=");
+    CHECK_TRACE_HAS(", umsg={mtype=7}, size=8, flags=0) = 0");
+}
+
 /* -i adds the process events: fork, exec and exit with its status. */
 static void
 case_dash_i_shows_fork_exec_and_exit(void)
@@ -168,11 +191,14 @@ case_bad_requests_are_errors(void)
 int
 main(int argc, char **argv)
 {
+    if (argc == 2 && strcmp(argv[1], "--send-type-7") == 0)
+        return send_one_message_of_type_7();
     static const struct check_case cases[] = {
         CHECK_CASE(calls_are_decoded_with_names_and_results),
         CHECK_CASE(a_failing_call_shows_the_errno),
         CHECK_CASE(dash_e_selects_calls),
         CHECK_CASE(forked_children_are_followed),
+        CHECK_CASE(msgsnd_shows_the_message_type),
         CHECK_CASE(dash_i_shows_fork_exec_and_exit),
         CHECK_CASE(trace_exits_with_the_program_status),
         CHECK_CASE(second_session_is_ebusy),
