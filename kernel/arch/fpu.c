@@ -16,6 +16,7 @@
  */
 #include "lib/kernel.h"
 #include "arch/fpu.h"
+#include "arch/x86.h"
 #include "proc/proc.h"
 
 #define CR0_MP 0x02             /* wait/fwait trap on TS too */
@@ -25,20 +26,6 @@
 
 static struct proc *fpu_owner;  /* whose registers the FPU holds, or NULL */
 static bool ts_set;             /* CR0.TS as last written */
-
-static inline uint32_t
-read_cr0(void)
-{
-    uint32_t v;
-    __asm__ volatile("movl %%cr0, %0" : "=r"(v));
-    return v;
-}
-
-static inline void
-write_cr0(uint32_t v)
-{
-    __asm__ volatile("movl %0, %%cr0" : : "r"(v));
-}
 
 static void
 set_ts(bool on)

@@ -43,6 +43,20 @@ read_eflags(void)
 }
 
 static inline uint32_t
+read_cr0(void)
+{
+    uint32_t v;
+    __asm__ volatile("movl %%cr0, %0" : "=r"(v));
+    return v;
+}
+
+static inline void
+write_cr0(uint32_t v)
+{
+    __asm__ volatile("movl %0, %%cr0" : : "r"(v));
+}
+
+static inline uint32_t
 read_cr3(void)
 {
     uint32_t pa;

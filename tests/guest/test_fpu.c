@@ -52,15 +52,6 @@ keep_a_register_while_yielding(int value, int rounds)
     return 0;
 }
 
-static void
-check_child_exits_zero(pid_t pid)
-{
-    int status;
-    CHECK_EQ(waitpid(pid, &status, 0), pid);
-    CHECK(WIFEXITED(status));
-    CHECK_EQ(WEXITSTATUS(status), 0);
-}
-
 /* Two processes keep different values in st(0) across their switches. */
 static void
 case_registers_survive_switches_to_another_process(void)
@@ -70,7 +61,7 @@ case_registers_survive_switches_to_another_process(void)
     if (pid == 0)
         _exit(keep_a_register_while_yielding(1111, 2000));
     CHECK_EQ(keep_a_register_while_yielding(-2222, 2000), 0);
-    check_child_exits_zero(pid);
+    CHECK_EQ(check_exit_code(pid), 0);
 }
 
 /* A series summed in registers, preempted anywhere: the result is the
@@ -108,7 +99,7 @@ case_preempted_computations_get_exact_results(void)
     }
     for (int k = 0; k < 5; k++)
         CHECK(harmonic_is(n, 1.0, mine));
-    check_child_exits_zero(pid);
+    CHECK_EQ(check_exit_code(pid), 0);
 }
 
 static int
@@ -132,7 +123,7 @@ case_control_word_is_per_process(void)
     if (pid == 0)
         _exit(keep_cw_while_yielding(CW_CHOP));
     CHECK_EQ(keep_cw_while_yielding(CW_DEFAULT), 0);
-    check_child_exits_zero(pid);
+    CHECK_EQ(check_exit_code(pid), 0);
 }
 
 /* fork copies the registers, as on Linux. */
@@ -147,7 +138,7 @@ case_fork_child_inherits_the_fpu_state(void)
     uint16_t mine = read_cw();
     load_cw(CW_DEFAULT);
     CHECK_EQ(mine, CW_CHOP);
-    check_child_exits_zero(pid);
+    CHECK_EQ(check_exit_code(pid), 0);
 }
 
 /* exec starts the new program with a fresh FPU (test_fpu --print-cw). */
@@ -171,7 +162,7 @@ case_exec_starts_with_a_fresh_fpu(void)
     CHECK(read(fd[0], buf, sizeof buf - 1) > 0);
     close(fd[0]);
     CHECK_EQ(strtol(buf, NULL, 16), CW_DEFAULT);
-    check_child_exits_zero(pid);
+    CHECK_EQ(check_exit_code(pid), 0);
 }
 
 static volatile uint16_t handler_saw_cw;
@@ -236,7 +227,7 @@ case_pending_exception_dies_with_its_process(void)
         CHECK_OK(pid);
         if (pid == 0)
             leave_a_pending_exception(false);
-        check_child_exits_zero(pid);
+        CHECK_EQ(check_exit_code(pid), 0);
         CHECK_EQ(keep_a_register_while_yielding(7, 3), 0);
     }
     CHECK(harmonic(1000, 1.0) > 7.0);
