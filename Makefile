@@ -141,7 +141,9 @@ $(B)/tests/guest/%.o: tests/guest/%.c
 $(B)/bench/ipcbench.o: $(BENCH_SRC)
 	@mkdir -p $(dir $@)
 	$(CC) $(UCFLAGS) -c -o $@ $<
-.PRECIOUS: $(B)/user/%.o $(B)/tests/guest/%.o
+# Kept, not deleted as intermediate files of the image-bin rule below:
+# gdb, the tests and tools/run-in-guest use the programs in build/bin.
+.PRECIOUS: $(B)/user/%.o $(B)/tests/guest/%.o $(B)/bin/%
 UOBJS := $(patsubst %.c,$(B)/%.o,$(wildcard user/*.c user/*/*.c tests/guest/*.c))
 $(KOBJS) $(LOBJS) $(CRT0) $(UOBJS): $(CONFIG)
 
