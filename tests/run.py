@@ -481,6 +481,19 @@ def dialog_kill_background_job(d):
     d.expect("jobs after the end", d.command("jobs"), r"^$")
 
 
+def dialog_kill_stopped_job(d):
+    """kill %1 of a stopped job ends it, as in bash: the shell continues
+    the job after the SIGTERM, so the signal acts at once."""
+    d.type("sleep 100\n", "'sleep 100'", lambda t: "\n" in t)
+    d.until_sleeping("sleep", "sleep 100 running")
+    stopped = d.type(CTRL_Z, "prompt after ^Z", at_prompt)
+    d.expect("report of ^Z", stopped, r"\[1\]\+\s+Stopped\s+sleep 100")
+    killed = d.command("kill %1")
+    killed += d.command("echo next")
+    d.expect("report", killed, r"\[1\]\+\s+Terminated\s+sleep 100")
+    d.expect("jobs after the end", d.command("jobs"), r"^$")
+
+
 def dialog_ctrl_p_names_the_deadlock(d):
     """Ctrl-P lists the processes and then the deadlocked ones, each edge
     of their cycle named: demo_deadlock's two processes each wait on the
@@ -709,6 +722,7 @@ BOOT_DIALOGS = [
     ("boot.job_ctrl_z_then_fg", dialog_ctrl_z_then_fg),
     ("boot.job_ctrl_c_at_prompt", dialog_ctrl_c_at_prompt),
     ("boot.job_kill_background", dialog_kill_background_job),
+    ("boot.job_kill_stopped", dialog_kill_stopped_job),
     ("boot.ctrl_p_names_the_deadlock", dialog_ctrl_p_names_the_deadlock),
     ("boot.stty_onlcr", dialog_stty_onlcr_lasts_past_the_prompt),
 ]

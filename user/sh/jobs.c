@@ -109,7 +109,7 @@ jobs_forget(void)
 }
 
 /* Running while any process runs; stopped while any is stopped; else done. */
-static enum job_state
+enum job_state
 job_state(const struct job *job)
 {
     enum job_state state = JOB_DONE;
@@ -442,12 +442,29 @@ job_foreground(struct job *job, int resume)
 
 /* Before a prompt: collect what changed in the background, say so on a
  * terminal, and let finished jobs go. */
+/* The stopped jobs that `kill %n` just sent SIGTERM or SIGHUP: continue
+ * them, so that the signal acts now, as in bash. */
+static void
+jobs_continue_killed(void)
+{
+    struct job *job;
+    int n = 0;
+
+    while ((job = job_next(n)) != NULL) {
+        n = job->number;
+        if (job->continue_after_kill && job->pgid)
+            kill(-job->pgid, SIGCONT);
+        job->continue_after_kill = 0;
+    }
+}
+
 void
 jobs_notify(void)
 {
     struct job *job;
     int n = 0;
 
+    jobs_continue_killed();
     while (jobs_wait_one(WNOHANG) > 0)
         ;
     while ((job = job_next(n)) != NULL) {

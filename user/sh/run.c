@@ -17,6 +17,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include "sh.h"
@@ -311,6 +312,26 @@ add_number(struct fields *f, const char *format, int n)
     return (f->argv[f->argc++] = strdup(number)) ? 0 : -1;
 }
 
+/* Does this kill command send SIGTERM or SIGHUP (kill, kill -TERM, -15,
+ * -s HUP, ...)?  A stopped job would keep those pending until continued,
+ * so, like bash, the shell continues it after the kill (jobs_notify). */
+static int
+kill_wakes_stopped_jobs(int argc, char **argv)
+{
+    static const char *const names[] = {
+        "TERM", "SIGTERM", "15", "HUP", "SIGHUP", "1",
+    };
+    const char *sig = "TERM";
+    if (argc > 2 && strcmp(argv[1], "-s") == 0)
+        sig = argv[2];
+    else if (argc > 1 && argv[1][0] == '-' && strcmp(argv[1], "--") != 0)
+        sig = argv[1] + 1;
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcasecmp(sig, names[i]) == 0)
+            return 1;
+    return 0;
+}
+
 /*
  * kill %n: /bin/kill knows nothing of jobs, so (like bash's builtin kill)
  * the shell turns a job into its process group, "-pgid", with a "--" in
@@ -321,6 +342,7 @@ static int
 expand_kill_jobs(struct fields *f)
 {
     int first = kill_first_operand(f->argc, f->argv), jobs = 0;
+    int wakes = kill_wakes_stopped_jobs(f->argc, f->argv);
     struct fields old = *f;
     struct job *job;
 
@@ -343,6 +365,8 @@ expand_kill_jobs(struct fields *f)
             free_fields(old.argv + i + 1, old.argc - i - 1);
             return -1;
         }
+        if (wakes && job_state(job) == JOB_STOPPED)
+            job->continue_after_kill = 1;
         if (job->pgid)
             add_number(f, "-%d", job->pgid);
         for (int k = 0; !job->pgid && k < job->nprocs; k++)

@@ -150,6 +150,7 @@ struct job {
     pid_t pgid;                 /* its process group; 0 without job control */
     int background;             /* the shell is not waiting for it */
     int changed;                /* stopped or ended, not yet reported */
+    int continue_after_kill;    /* stopped and sent TERM or HUP: SIGCONT it */
     unsigned int touched;       /* when last stopped or sent to the
                                    background (0: never): the latest is %+,
                                    the one before %- */
@@ -165,6 +166,7 @@ struct job *job_new(const char *text, int background, int nprocs);
 void job_free(struct job *job);
 void jobs_forget(void);
 struct job *job_from_spec(const char *who, const char *spec);
+enum job_state job_state(const struct job *job);
 void job_child_enter(const struct job *job);
 void job_add(struct job *job, pid_t pid);
 void job_announce(const struct job *job);
