@@ -365,15 +365,6 @@ sem_op_or_sleep(struct sem_set *set, const struct sembuf *sops, int nsops,
     return err;
 }
 
-static bool
-sem_ops_undo(const struct sembuf *sops, int nsops)
-{
-    for (int i = 0; i < nsops; i++)
-        if (sops[i].sem_flg & SEM_UNDO)
-            return true;
-    return false;
-}
-
 /* EFBIG for a semaphore past the set, EACCES without permission: altering
  * needs write ("alter") permission, waiting for zero only read. */
 static int
@@ -416,13 +407,10 @@ sem_do_op(int semid, struct sembuf *usops, size_t nsops,
         return -EINVAL;
     if ((err = sem_check_ops(set, sops, nsops)) < 0)
         return err;
-    /* Without SEM_UNDO there is nothing to reserve, and nothing to tidy
-     * unless the process already has entries (SETVAL may have zeroed one). */
-    err = sem_ops_undo(sops, nsops) ? sem_undo_reserve(current, semid, sops, nsops) : 0;
+    err = sem_undo_reserve(current, semid, sops, nsops);
     if (err == 0)
         err = sem_op_or_sleep(set, sops, nsops, deadline);
-    if (current->sem_undo)
-        sem_undo_tidy(current);
+    sem_undo_tidy(current);
     if (err == 0 && trace_ipc_on(current))
         sem_trace_ops(semid, sops, nsops);
     return err;
