@@ -56,20 +56,6 @@ byteq_sleep(struct waitq *w, const struct byteq_name *name)
     return waitq_sleep_until(w, name->deadline_ns, name->fmt, name->a, name->b);
 }
 
-/* Take up to n queued bytes (all of them leave the ring unless peeking). */
-static size_t
-byteq_take(struct byteq *q, char *buf, size_t n, bool peek)
-{
-    n = MIN(n, q->count);
-    byteq_copy(q, q->read_pos, buf, n, false);
-    if (!peek) {
-        q->read_pos = (q->read_pos + n) % q->capacity;
-        q->count -= n;
-        waitq_wake_all(&q->write_wait);
-    }
-    return n;
-}
-
 /* Copy up to n queued bytes from skip bytes past the front, leaving them
  * queued and never waiting (a peek that goes on into the next buffer). */
 size_t
@@ -79,6 +65,19 @@ byteq_peek_at(struct byteq *q, uint32_t skip, char *buf, size_t n)
         return 0;
     n = MIN(n, q->count - skip);
     byteq_copy(q, (q->read_pos + skip) % q->capacity, buf, n, false);
+    return n;
+}
+
+/* Take up to n queued bytes (all of them leave the ring unless peeking). */
+static size_t
+byteq_take(struct byteq *q, char *buf, size_t n, bool peek)
+{
+    n = byteq_peek_at(q, 0, buf, n);
+    if (!peek) {
+        q->read_pos = (q->read_pos + n) % q->capacity;
+        q->count -= n;
+        waitq_wake_all(&q->write_wait);
+    }
     return n;
 }
 
