@@ -27,19 +27,7 @@ vm_kernel_init(uintptr_t phys_top)
 {
     for (uintptr_t pa = 0; pa < phys_top; pa += 0x400000)
         kernel_pgdir[PDX(KERNBASE + pa)] = pa | PTE_PS | PTE_W | PTE_P;
-    vm_activate_kernel();
-}
-
-void
-vm_activate_kernel(void)
-{
-    load_cr3(V2P(kernel_pgdir));
-}
-
-void
-vm_activate(struct vm *vm)
-{
-    load_cr3(V2P(vm->pgdir));
+    vm_switch_init(kernel_pgdir);       /* the one directory the CPU uses */
 }
 
 int
@@ -68,6 +56,8 @@ vm_pte(struct vm *vm, uintptr_t va, bool create)
             return 0;
         *pde = V2P(table) | PTE_P | PTE_W | PTE_U;
     }
+    if (create)
+        vm_note_pte(vm, PDX(va), PTX(va));
     uint32_t *table = P2V(PTE_ADDR(*pde));
     return &table[PTX(va)];
 }
@@ -120,6 +110,7 @@ vm_destroy(struct vm *vm)
 {
     if (!vm->pgdir)
         return;
+    assert(!vm_is_live(vm));    /* its tables are about to be freed */
     regions_destroy(vm);
     for (unsigned i = 0; i < KERNEL_PDE_FIRST; i++) {
         if (!(vm->pgdir[i] & PTE_P))
@@ -147,7 +138,7 @@ vm_fork_page(struct vm *child, uint32_t *parent_pte, uintptr_t va)
     if (!pte)
         return -ENOMEM;
     frame_ref(P2V(PTE_ADDR(e)));
-    *pte = e;
+    *pte = e & ~PTE_A;          /* not in the TLB as the child's */
     return 0;
 }
 
@@ -177,7 +168,7 @@ vm_fork(struct vm *child, struct vm *parent)
             }
         }
     }
-    load_cr3(V2P(parent->pgdir));   /* parent's writable pages are now COW */
+    vm_flush_tlb();             /* parent's writable pages are now COW */
     return 0;
 }
 

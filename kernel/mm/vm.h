@@ -9,15 +9,27 @@ struct region;
 #define PTE_P       0x001       /* present */
 #define PTE_W       0x002       /* writable */
 #define PTE_U       0x004       /* user */
+#define PTE_A       0x020       /* accessed: set by the CPU when it uses the entry */
 #define PTE_PS      0x080       /* 4 MiB page (directory entries only) */
 #define PTE_COW     0x200       /* copy-on-write: read-only until written */
 #define PTE_SHARED  0x400       /* shared memory: fork shares, never copies */
 #define PTE_ADDR(e) ((e) & ~0xFFFu)
 
+/* One page table of a process and the span of its entries ever made
+ * present, [lo, hi): what a switch scans for accessed bits (vm_switch.c). */
+struct vm_table {
+    uint16_t pdx;               /* its index in the page directory */
+    uint16_t lo, hi;
+};
+#define VM_TABLES_TRACKED 16
+#define VM_TABLES_UNTRACKED 0xFF  /* more tables than that: switches flush all */
+
 /*
  * A process's address space: its page directory, the bounds of the parts
  * that grow (heap up, stack down), and the list of mapped regions.  The kernel half of every page
- * directory is the same 4 MiB mappings of physical memory.
+ * directory is the same 4 MiB mappings of physical memory.  The CPU never
+ * loads vm->pgdir: it runs on one directory into which a switch copies the
+ * user entries of the process that runs (vm_switch.c), found in tables[].
  */
 struct vm {
     uint32_t *pgdir;            /* kernel address of the page directory */
@@ -25,14 +37,22 @@ struct vm {
     uintptr_t brk;              /* current program break */
     uintptr_t stack_low;        /* lowest mapped stack page */
     struct region *regions;     /* mmap and shmat mappings, by address (region.h) */
+    uint8_t ntables;            /* of tables[], or VM_TABLES_UNTRACKED */
+    struct vm_table tables[VM_TABLES_TRACKED];
 };
 
 void vm_kernel_init(uintptr_t phys_top);
 int  vm_create(struct vm *vm);
 void vm_destroy(struct vm *vm);
 int  vm_fork(struct vm *child, struct vm *parent);
+
+/* Address-space switches (vm_switch.c). */
+void vm_switch_init(uint32_t *kernel_pgdir);
 void vm_activate(struct vm *vm);
 void vm_activate_kernel(void);
+bool vm_is_live(const struct vm *vm);
+void vm_note_pte(struct vm *vm, unsigned pdx, unsigned ptx);
+void vm_flush_tlb(void);
 
 uint32_t *vm_pte(struct vm *vm, uintptr_t va, bool create);
 int  vm_map_frame(struct vm *vm, uintptr_t va, void *frame, uint32_t perm);

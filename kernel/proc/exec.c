@@ -243,6 +243,7 @@ build_stack(struct vm *vm, struct exec_args *a, uint32_t *sp_out)
 static void
 exec_commit(struct proc *p, struct vm *new_vm, const char *path, uint32_t entry, uint32_t sp)
 {
+    vm_activate_kernel();       /* before p->vm, the live one, is overwritten */
     struct vm old = p->vm;
     p->vm = *new_vm;
     vm_activate(&p->vm);

@@ -93,11 +93,9 @@ switch_to(struct proc *next)
         return;
     current = next;
     /* The idle process has no address space of its own and runs in the last
-     * one's; back from idle to that same process, the page directory is
-     * already loaded.  Loading %cr3 again would only empty the TLB -- under
-     * QEMU's TCG the soft TLB and the whole jump cache, several
-     * microseconds (docs/performance.md). */
-    if (next->vm.pgdir && V2P(next->vm.pgdir) != read_cr3())
+     * one's; back from idle to that same process, it is still live and
+     * vm_activate does nothing (mm/vm_switch.c). */
+    if (next->vm.pgdir)
         vm_activate(&next->vm);
     tss_set_kernel_stack((uint32_t)next->kstack + KSTACK_SIZE);
     fpu_switch_to(next);
