@@ -105,6 +105,38 @@ vm_unmap_range(struct vm *vm, uintptr_t start, uintptr_t end)
     }
 }
 
+/*
+ * The page tables of vm in address order, one per call: *i starts at 0.
+ * For each, the span of entries worth reading -- those ever made present,
+ * when vm keeps that list (vm_switch.c), else all 1024.  Fork, exit and
+ * pmap read the span, not the whole table: a small process's text and
+ * stack tables hold a few dozen entries each.
+ */
+static bool
+vm_next_table(struct vm *vm, unsigned *i, struct vm_table *out)
+{
+    if (vm->ntables != VM_TABLES_UNTRACKED) {
+        if (*i >= vm->ntables)
+            return false;
+        *out = vm->tables[(*i)++];
+        return true;
+    }
+    for (; *i < KERNEL_PDE_FIRST; ++*i) {
+        if (vm->pgdir[*i] & PTE_P) {
+            *out = (struct vm_table){ .pdx = *i, .lo = 0, .hi = 1024 };
+            ++*i;
+            return true;
+        }
+    }
+    return false;
+}
+
+static uint32_t *
+vm_table_entries(struct vm *vm, const struct vm_table *t)
+{
+    return P2V(PTE_ADDR(vm->pgdir[t->pdx]));
+}
+
 void
 vm_destroy(struct vm *vm)
 {
@@ -112,11 +144,10 @@ vm_destroy(struct vm *vm)
         return;
     assert(!vm_is_live(vm));    /* its tables are about to be freed */
     regions_destroy(vm);
-    for (unsigned i = 0; i < KERNEL_PDE_FIRST; i++) {
-        if (!(vm->pgdir[i] & PTE_P))
-            continue;
-        uint32_t *table = P2V(PTE_ADDR(vm->pgdir[i]));
-        for (int j = 0; j < 1024; j++)
+    struct vm_table t;
+    for (unsigned i = 0; vm_next_table(vm, &i, &t);) {
+        uint32_t *table = vm_table_entries(vm, &t);
+        for (unsigned j = t.lo; j < t.hi; j++)
             if (table[j] & PTE_P)
                 frame_unref(P2V(PTE_ADDR(table[j])));
         frame_unref(table);
@@ -125,20 +156,45 @@ vm_destroy(struct vm *vm)
     vm->pgdir = 0;
 }
 
-/* Share one parent page with the child: copy-on-write unless shared. */
+/* Pages fork write-protects in the parent that it invalidates one by one;
+ * past that many it empties the whole TLB instead. */
+#define FORK_INVLPG_MAX 32
+
+/* Share one parent page with the child: copy-on-write unless shared.
+ * Counts in *stale the parent's pages that the TLB may hold writable. */
 static int
-vm_fork_page(struct vm *child, uint32_t *parent_pte, uintptr_t va)
+vm_fork_page(struct vm *child, uint32_t *parent_pte, uintptr_t va, unsigned *stale)
 {
     uint32_t e = *parent_pte;
     if ((e & PTE_W) && !(e & PTE_SHARED)) {
         e = (e & ~PTE_W) | PTE_COW;
         *parent_pte = e;
+        if ((e & PTE_A) && ++*stale <= FORK_INVLPG_MAX)
+            invlpg(va);         /* untouched since the last switch: not cached */
     }
     uint32_t *pte = vm_pte(child, va, true);
     if (!pte)
         return -ENOMEM;
     frame_ref(P2V(PTE_ADDR(e)));
     *pte = e & ~PTE_A;          /* not in the TLB as the child's */
+    return 0;
+}
+
+static int
+vm_fork_pages(struct vm *child, struct vm *parent, unsigned *stale)
+{
+    struct vm_table t;
+    for (unsigned i = 0; vm_next_table(parent, &i, &t);) {
+        uint32_t *table = vm_table_entries(parent, &t);
+        for (unsigned j = t.lo; j < t.hi; j++) {
+            if (!(table[j] & PTE_P))
+                continue;
+            uintptr_t va = (uintptr_t)t.pdx << 22 | j << 12;
+            int err = vm_fork_page(child, &table[j], va, stale);
+            if (err < 0)
+                return err;
+        }
+    }
     return 0;
 }
 
@@ -155,21 +211,13 @@ vm_fork(struct vm *child, struct vm *parent)
         vm_destroy(child);
         return err;
     }
-    for (unsigned i = 0; i < KERNEL_PDE_FIRST; i++) {
-        if (!(parent->pgdir[i] & PTE_P))
-            continue;
-        uint32_t *table = P2V(PTE_ADDR(parent->pgdir[i]));
-        for (int j = 0; j < 1024; j++) {
-            if (!(table[j] & PTE_P))
-                continue;
-            if ((err = vm_fork_page(child, &table[j], (i << 22) | (j << 12))) < 0) {
-                vm_destroy(child);
-                return err;
-            }
-        }
-    }
-    vm_flush_tlb();             /* parent's writable pages are now COW */
-    return 0;
+    unsigned stale = 0;
+    err = vm_fork_pages(child, parent, &stale);
+    if (stale > FORK_INVLPG_MAX)
+        vm_flush_tlb();         /* too many of the parent's pages are now COW */
+    if (err < 0)
+        vm_destroy(child);
+    return err;
 }
 
 /* First write to a copy-on-write page: copy it, unless we hold the only
@@ -255,13 +303,12 @@ vm_for_each_page(struct vm *vm, void (*fn)(uintptr_t va, uint32_t pte, void *arg
 {
     if (!vm->pgdir)
         return;
-    for (unsigned i = 0; i < KERNEL_PDE_FIRST; i++) {
-        if (!(vm->pgdir[i] & PTE_P))
-            continue;
-        uint32_t *table = P2V(PTE_ADDR(vm->pgdir[i]));
-        for (int j = 0; j < 1024; j++)
+    struct vm_table t;
+    for (unsigned i = 0; vm_next_table(vm, &i, &t);) {
+        uint32_t *table = vm_table_entries(vm, &t);
+        for (unsigned j = t.lo; j < t.hi; j++)
             if (table[j] & PTE_P)
-                fn((i << 22) | (j << 12), table[j], arg);
+                fn((uintptr_t)t.pdx << 22 | j << 12, table[j], arg);
     }
 }
 

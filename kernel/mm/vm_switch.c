@@ -76,6 +76,16 @@ find_table(struct vm *vm, unsigned pdx)
     return 0;
 }
 
+/* A new slot in vm->tables for pdx, which keeps them in address order. */
+static struct vm_table *
+insert_table(struct vm *vm, unsigned pdx)
+{
+    unsigned i = vm->ntables++;
+    for (; i > 0 && vm->tables[i - 1].pdx > pdx; i--)
+        vm->tables[i] = vm->tables[i - 1];
+    return &vm->tables[i];
+}
+
 /* vm's entry pdx/ptx is about to be made present (vm_pte): widen the span
  * a switch scans, and give the live directory a new table at once. */
 void
@@ -91,7 +101,7 @@ vm_note_pte(struct vm *vm, unsigned pdx, unsigned ptx)
             vm->ntables = VM_TABLES_UNTRACKED;
             return;
         }
-        t = &vm->tables[vm->ntables++];
+        t = insert_table(vm, pdx);
         *t = (struct vm_table){ .pdx = pdx, .lo = ptx, .hi = ptx + 1 };
     }
     t->lo = MIN(t->lo, ptx);
