@@ -10,6 +10,7 @@ struct region;
 #define PTE_W       0x002       /* writable */
 #define PTE_U       0x004       /* user */
 #define PTE_A       0x020       /* accessed: set by the CPU when it uses the entry */
+#define PTE_D       0x040       /* dirty: set by the CPU on a write */
 #define PTE_PS      0x080       /* 4 MiB page (directory entries only) */
 #define PTE_COW     0x200       /* copy-on-write: read-only until written */
 #define PTE_SHARED  0x400       /* shared memory: fork shares, never copies */

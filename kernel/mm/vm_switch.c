@@ -108,51 +108,92 @@ vm_note_pte(struct vm *vm, unsigned pdx, unsigned ptx)
     t->hi = MAX(t->hi, ptx + 1);
 }
 
-/* Step 1 above for the live process, taking its tables out of the live
- * directory as it goes.  False when the budget ran out: the caller then
- * empties the whole TLB instead (the bits cleared so far do no harm). */
-static bool
-invalidate_accessed_pages(struct vm *vm)
+/* next's page table for directory slot pdx, or NULL. */
+static uint32_t *
+table_of(struct vm *next, unsigned pdx)
 {
-    unsigned scan = SCAN_BUDGET, pages = INVLPG_BUDGET;
+    if (!next || !(next->pgdir[pdx] & PTE_P))
+        return 0;
+    return P2V(PTE_ADDR(next->pgdir[pdx]));
+}
+
+/* Whether the last process's entry a and the next one's b translate alike:
+ * the same frame with the same rights (a parent and child after fork share
+ * their text this way).  The TLB's copy of a is then right for the next
+ * process too, and may stay. */
+static bool
+same_translation(uint32_t a, uint32_t b)
+{
+    return (b & PTE_P) && ((a ^ b) & ~(PTE_A | PTE_D)) == 0;
+}
+
+struct budget { unsigned scan, pages; };
+
+/* Step 1 above for one page table t of the live process, whose live
+ * directory entry was pde.  A translation that stays for next is marked
+ * accessed in next's entry and directory entry, so that next's own switch
+ * away removes it.  False when the budget runs out. */
+static bool
+invalidate_table(const struct vm_table *t, uint32_t pde, struct vm *next, struct budget *b)
+{
+    unsigned span = t->hi - t->lo;
+    if (span > b->scan)
+        return false;
+    b->scan -= span;
+    uint32_t *pte = P2V(PTE_ADDR(pde));
+    uint32_t *next_pte = table_of(next, t->pdx);
+    for (unsigned j = t->lo; j < t->hi; j++) {
+        if (!(pte[j] & PTE_A))
+            continue;
+        pte[j] &= ~PTE_A;
+        if (next_pte && same_translation(pte[j], next_pte[j])) {
+            next_pte[j] |= PTE_A;
+            next->pgdir[t->pdx] |= PTE_A;       /* copied in by vm_activate */
+            continue;
+        }
+        if (b->pages-- == 0)
+            return false;
+        invlpg((uint32_t)t->pdx << 22 | j << 12);
+    }
+    return true;
+}
+
+/* Step 1 for the live process vm, next about to run (NULL: nobody's user
+ * half), taking vm's tables out of the live directory as it goes.  False
+ * when the budget ran out: the caller then empties the whole TLB instead
+ * (the bits cleared so far do no harm). */
+static bool
+invalidate_accessed_pages(struct vm *vm, struct vm *next)
+{
+    struct budget b = { SCAN_BUDGET, INVLPG_BUDGET };
     bool table_used = false;
     for (unsigned i = 0; i < vm->ntables; i++) {
-        struct vm_table *t = &vm->tables[i];
+        const struct vm_table *t = &vm->tables[i];
         uint32_t pde = live_pgdir[t->pdx];
         live_pgdir[t->pdx] = 0;
+        vm->pgdir[t->pdx] &= ~PTE_A;    /* if a last switch to vm set it */
         if (!(pde & PTE_A))
             continue;           /* no translation through it since the last switch */
-        unsigned span = t->hi - t->lo;
-        if (span > scan)
-            return false;
-        scan -= span;
         table_used = true;
-        uint32_t *pte = P2V(PTE_ADDR(pde));
-        for (unsigned j = t->lo; j < t->hi; j++) {
-            if (!(pte[j] & PTE_A))
-                continue;
-            if (pages-- == 0)
-                return false;
-            pte[j] &= ~PTE_A;
-            invlpg((uint32_t)t->pdx << 22 | j << 12);
-        }
+        if (!invalidate_table(t, pde, next, &b))
+            return false;
     }
     /* A used directory entry may sit in the CPU's paging-structure caches
      * even with no page translated through it; any invlpg empties those. */
-    if (table_used && pages == INVLPG_BUDGET)
+    if (table_used && b.pages == INVLPG_BUDGET)
         invlpg(0);
     return true;
 }
 
 static void
-unload_live(void)
+unload_live(struct vm *next)
 {
     struct vm *vm = live_vm;
     if (!vm)
         return;
     assert(live_master == vm->pgdir);   /* replaced while live: see exec_commit */
     live_vm = 0;
-    if (vm->ntables == VM_TABLES_UNTRACKED || !invalidate_accessed_pages(vm)) {
+    if (vm->ntables == VM_TABLES_UNTRACKED || !invalidate_accessed_pages(vm, next)) {
         memset(live_pgdir, 0, USER_PDES * sizeof(uint32_t));
         vm_flush_tlb();
     }
@@ -164,7 +205,7 @@ vm_activate(struct vm *vm)
 {
     if (vm_is_live(vm))
         return;
-    unload_live();
+    unload_live(vm);
     if (vm->ntables == VM_TABLES_UNTRACKED) {
         memcpy(live_pgdir, vm->pgdir, USER_PDES * sizeof(uint32_t));
     } else {
@@ -180,5 +221,5 @@ vm_activate(struct vm *vm)
 void
 vm_activate_kernel(void)
 {
-    unload_live();
+    unload_live(0);
 }
