@@ -161,9 +161,10 @@ vm_destroy(struct vm *vm)
 #define FORK_INVLPG_MAX 32
 
 /* Share one parent page with the child: copy-on-write unless shared.
- * Counts in *stale the parent's pages that the TLB may hold writable. */
-static int
-vm_fork_page(struct vm *child, uint32_t *parent_pte, uintptr_t va, unsigned *stale)
+ * Returns the child's entry; counts in *stale the parent's pages that the
+ * TLB may still hold writable. */
+static uint32_t
+vm_fork_entry(uint32_t *parent_pte, uintptr_t va, unsigned *stale)
 {
     uint32_t e = *parent_pte;
     if ((e & PTE_W) && !(e & PTE_SHARED)) {
@@ -172,11 +173,24 @@ vm_fork_page(struct vm *child, uint32_t *parent_pte, uintptr_t va, unsigned *sta
         if ((e & PTE_A) && ++*stale <= FORK_INVLPG_MAX)
             invlpg(va);         /* untouched since the last switch: not cached */
     }
-    uint32_t *pte = vm_pte(child, va, true);
-    if (!pte)
-        return -ENOMEM;
     frame_ref(P2V(PTE_ADDR(e)));
-    *pte = e & ~PTE_A;          /* not in the TLB as the child's */
+    return e & ~PTE_A;          /* not in the TLB as the child's */
+}
+
+/* The child's copy of one of the parent's page tables. */
+static int
+vm_fork_table(struct vm *child, struct vm *parent, const struct vm_table *t, unsigned *stale)
+{
+    uintptr_t base = (uintptr_t)t->pdx << 22;
+    uint32_t *from = vm_table_entries(parent, t);
+    uint32_t *to = vm_pte(child, base | t->lo << 12, true);    /* makes the table */
+    if (!to)
+        return -ENOMEM;
+    to -= t->lo;
+    vm_note_pte(child, t->pdx, t->hi - 1);                      /* the whole span */
+    for (unsigned j = t->lo; j < t->hi; j++)
+        if (from[j] & PTE_P)
+            to[j] = vm_fork_entry(&from[j], base | j << 12, stale);
     return 0;
 }
 
@@ -185,15 +199,9 @@ vm_fork_pages(struct vm *child, struct vm *parent, unsigned *stale)
 {
     struct vm_table t;
     for (unsigned i = 0; vm_next_table(parent, &i, &t);) {
-        uint32_t *table = vm_table_entries(parent, &t);
-        for (unsigned j = t.lo; j < t.hi; j++) {
-            if (!(table[j] & PTE_P))
-                continue;
-            uintptr_t va = (uintptr_t)t.pdx << 22 | j << 12;
-            int err = vm_fork_page(child, &table[j], va, stale);
-            if (err < 0)
-                return err;
-        }
+        int err = vm_fork_table(child, parent, &t, stale);
+        if (err < 0)
+            return err;
     }
     return 0;
 }
