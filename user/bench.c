@@ -1466,6 +1466,7 @@ group_scale(void)
     msgrcv_with_queued(1);
     msgrcv_with_queued(quick ? 20 : 1000);
     semop_with_sleepers(1);
+    semop_with_sleepers(quick ? 2 : 10);        /* issue 8 asks for 1, 10 and 60 */
     semop_with_sleepers(quick ? 4 : 60);
     mbox_send_with_boxes(1);
     mbox_send_with_boxes(quick ? 4 : 1000);
