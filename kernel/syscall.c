@@ -52,12 +52,19 @@ trace_call(struct proc *p, int nr, const long *args, long result)
     printk(") = %ld\n", result);
 }
 
-/* The call through the table: -ENOSYS for a number outside it or a row
- * marked N. */
-static inline long
+/* The handler of call nr, or NULL for a number outside the table or a row
+ * marked N (-ENOSYS). */
+static inline syscall_fn
+syscall_handler(unsigned nr)
+{
+    return nr < SYS_MAX ? syscalls[nr].fn : NULL;
+}
+
+/* The call through the table, with the arguments in args[]. */
+static long
 syscall_call(int nr, const long *args)
 {
-    syscall_fn fn = (unsigned)nr < SYS_MAX ? syscalls[nr].fn : NULL;
+    syscall_fn fn = syscall_handler((unsigned)nr);
     if (!fn)
         return -ENOSYS;
     long result = fn(args[0], args[1], args[2], args[3], args[4]);
@@ -68,8 +75,10 @@ syscall_call(int nr, const long *args)
 /* A call of a process that trace(1) or explore mode watches: the hooks
  * around the call.  Out of line, off the fast path. */
 static void __attribute__((noinline))
-syscall_dispatch_watched(struct proc *p, struct trapframe *tf, int nr, const long *args)
+syscall_dispatch_watched(struct proc *p, struct trapframe *tf, int nr)
 {
+    long args[5] = { tf->ebx, tf->ecx, tf->edx, tf->esi, tf->edi };
+
     if (p->trace_flags)
         trace_syscall_begin(p, nr, args);
     long result = syscall_call(nr, args);
@@ -84,18 +93,23 @@ syscall_dispatch_watched(struct proc *p, struct trapframe *tf, int nr, const lon
     }
 }
 
-/* Inlined into both doors' paths: one test decides that no hook runs. */
+/* Inlined into both doors' paths: one test decides that no hook runs, and
+ * the unwatched call takes its arguments straight from the trapframe (no
+ * copy of them to build: under TCG every load and store counts). */
 static inline __attribute__((always_inline)) void
 syscall_run(struct proc *p, struct trapframe *tf)
 {
     int nr = (int)tf->eax;
-    long args[5] = { tf->ebx, tf->ecx, tf->edx, tf->esi, tf->edi };
 
     p->syscall_nr = nr;
-    if (__builtin_expect(p->trace | p->trace_flags | p->explore, 0))
-        syscall_dispatch_watched(p, tf, nr, args);
-    else
-        tf->eax = (uint32_t)syscall_call(nr, args);
+    if (__builtin_expect(p->trace | p->trace_flags | p->explore, 0)) {
+        syscall_dispatch_watched(p, tf, nr);
+        return;
+    }
+    syscall_fn fn = syscall_handler((unsigned)nr);
+    long result = fn ? fn(tf->ebx, tf->ecx, tf->edx, tf->esi, tf->edi) : -ENOSYS;
+    assert_interrupts_off();
+    tf->eax = (uint32_t)result;
 }
 
 void

@@ -43,7 +43,13 @@ void backtrace_print(uint32_t ebp);
  * test of a condition and what follows must not be split (sleeping, making
  * a process runnable, the IPC entry points), the kernel asserts that
  * interrupts are off. */
-bool interrupts_enabled(void);
+static inline bool
+interrupts_enabled(void)     /* inline: every system call asks (syscall.c) */
+{
+    unsigned long eflags;
+    __asm__ volatile("pushfl; popl %0" : "=r"(eflags));
+    return (eflags & 0x200) != 0;       /* EFLAGS.IF */
+}
 #define assert_interrupts_off() assert(!interrupts_enabled())
 
 /* string.c */

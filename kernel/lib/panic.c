@@ -55,12 +55,6 @@ backtrace_print(uint32_t ebp)
     }
 }
 
-bool
-interrupts_enabled(void)
-{
-    return (read_eflags() & 0x200) != 0;    /* EFLAGS.IF */
-}
-
 void
 panic(const char *fmt, ...)
 {

@@ -60,8 +60,9 @@ signal_state_deliverable(const struct signal_state *s)
 static inline bool
 signal_work_after_call(const struct signal_state *s, long result)
 {
-    return signal_state_deliverable(s) || s->restore_mask ||
-           result == -ERESTARTSYS || result == -ERESTARTNOHAND;
+    if (__builtin_expect(s->pending != 0, 0) && signal_state_deliverable(s))
+        return true;                    /* (pending first: nearly always 0) */
+    return s->restore_mask || result == -ERESTARTSYS || result == -ERESTARTNOHAND;
 }
 
 /* Sending.  signal_send_info returns 0, or -EAGAIN when a real-time
