@@ -21,6 +21,7 @@
 #include "arch/cputime.h"
 #include "trace/trace.h"
 #include "trace/explore.h"
+#include <parley/sysenter.h>
 #include <parley/syscall.h>
 
 typedef long (*syscall_fn)(long, long, long, long, long);
@@ -135,6 +136,8 @@ syscall_trap(struct trapframe *tf)
     cputime_resume_user(tf);    /* the tick this call held off is system time */
     if (need_resched || (tf->eflags & EFLAGS_VM) || signal_work_after_call(&p->sig, (long)tf->eax))
         return_to_user(tf);
+    if (tf->eip == PARLEY_SYSENTER_RETURN)
+        sysenter_exit(tf);
 }
 
 /* trace(on): print this process's system calls.  Returns the old setting. */

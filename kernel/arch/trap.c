@@ -111,6 +111,11 @@ kernel_fault(struct trapframe *tf)
     panic("%s in kernel mode (trap %d)", exception_name(tf->trapno), tf->trapno);
 }
 
+_Static_assert(offsetof(struct trapframe, edi) == TF_EDI, "TF_EDI");
+_Static_assert(offsetof(struct trapframe, esi) == TF_ESI, "TF_ESI");
+_Static_assert(offsetof(struct trapframe, ebp) == TF_EBP, "TF_EBP");
+_Static_assert(offsetof(struct trapframe, ebx) == TF_EBX, "TF_EBX");
+_Static_assert(offsetof(struct trapframe, eax) == TF_EAX, "TF_EAX");
 _Static_assert(offsetof(struct trapframe, gs) == TF_GS, "TF_GS");
 _Static_assert(offsetof(struct trapframe, ds) == TF_DS, "TF_DS");
 _Static_assert(offsetof(struct trapframe, eip) == TF_EIP, "TF_EIP");

@@ -144,10 +144,19 @@ sysenter_flags_ok:
  * call anyway.  No popfl: under emulation it ends a translated block. */
     cmpl $PARLEY_SYSENTER_RETURN, TF_EIP(%esp)
     jne trapret
-    RESTORE_REGISTERS
-    addl $8, %esp               /* trapno and error code */
-    movl (%esp), %edx           /* eip */
-    movl 12(%esp), %ecx         /* esp */
+.globl sysenter_exit_frame
+sysenter_exit_frame:            /* %esp = the trapframe (sysenter_exit in trapframe.h) */
+    RESTORE_SEGMENT gs, TF_GS
+    RESTORE_SEGMENT fs, TF_FS
+    RESTORE_SEGMENT es, TF_ES
+    RESTORE_SEGMENT ds, TF_DS
+    movl TF_EDI(%esp), %edi     /* not popal: sysexit sets %ecx and %edx */
+    movl TF_ESI(%esp), %esi
+    movl TF_EBP(%esp), %ebp
+    movl TF_EBX(%esp), %ebx
+    movl TF_EAX(%esp), %eax
+    movl TF_EIP(%esp), %edx
+    movl TF_ESP(%esp), %ecx
     sti                         /* interrupts on only after sysexit (sti's shadow) */
     sysexit
 

@@ -51,6 +51,11 @@ struct trapframe {
 #define T_NULLTRAP 129      /* does nothing at all: the floor (docs/performance.md) */
 
 /* Byte offsets into struct trapframe, for trapentry.S. */
+#define TF_EDI      0
+#define TF_ESI      4
+#define TF_EBP      8
+#define TF_EBX     16
+#define TF_EAX     28
 #define TF_GS      32
 #define TF_FS      36
 #define TF_ES      40
@@ -95,6 +100,17 @@ trapframe_set_user_segments(struct trapframe *tf)
 void trap(struct trapframe *tf);
 /* trap.c: a system call made by sysenter, from sysenter_entry. */
 void syscall_trap(struct trapframe *tf);
+
+/* trapentry.S: leave by sysexit with the registers tf holds (the stub's
+ * %ecx and %edx excepted, which it reloads).  tf must be the frame at the
+ * base of the kernel stack, returning to PARLEY_SYSENTER_RETURN.  A jump,
+ * not a call: under TCG a direct jump is chained, a `ret` looked up. */
+static inline __attribute__((noreturn)) void
+sysenter_exit(struct trapframe *tf)
+{
+    __asm__ volatile("movl %0, %%esp\n\tjmp sysenter_exit_frame" : : "r"(tf) : "memory");
+    __builtin_unreachable();
+}
 
 #endif
 
