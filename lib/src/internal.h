@@ -76,6 +76,18 @@ __syscall5(long n, long a, long b, long c, long d, long e)
 /* Raw kernel answer -> POSIX answer: -errno becomes -1 with errno set. */
 long __syscall_ret(long r);
 
+/* A call that cannot fail hands back the kernel's answer untouched, so its
+ * wrapper can end in a jump to the stub instead of a call and a `ret`:
+ * declared as a C function taking the call number with regparm(1) (in
+ * %eax, where the stub wants it), __sysenter becomes a sibling call, and
+ * the stub's own `ret` goes straight back to the wrapper's caller.  Under
+ * TCG that is one looked-up return fewer per call; the wrappers sit in the
+ * stub's page (user.ld), where the jump is chained.  For getpid and the
+ * like: see docs/performance.md. */
+long __sysenter(long nr) __attribute__((regparm(1)));
+#define SYSCALL_TAIL(type, name) \
+    __attribute__((section(".text.sysenter_tail"))) type name(void) { return (type)__sysenter(SYS_##name); }
+
 /* Shorthands for the common case "call, then convert". */
 #define SYSCALL0(name)             __syscall_ret(__syscall0(SYS_##name))
 #define SYSCALL1(name, a)          __syscall_ret(__syscall1(SYS_##name, (long)(a)))

@@ -28,23 +28,13 @@ wait(int *status)
     return waitpid(-1, status, 0);
 }
 
-/* Never fails, so no errno conversion. */
-pid_t
-getpid(void)
-{
-    return __syscall0(SYS_getpid);
-}
-
-pid_t
-getppid(void)
-{
-    return __syscall0(SYS_getppid);
-}
-
-uid_t getuid(void)  { return __syscall0(SYS_getuid); }
-uid_t geteuid(void) { return __syscall0(SYS_geteuid); }
-gid_t getgid(void)  { return __syscall0(SYS_getgid); }
-gid_t getegid(void) { return __syscall0(SYS_getegid); }
+/* These never fail, so no errno conversion: see SYSCALL_TAIL. */
+SYSCALL_TAIL(pid_t, getpid)
+SYSCALL_TAIL(pid_t, getppid)
+SYSCALL_TAIL(uid_t, getuid)
+SYSCALL_TAIL(uid_t, geteuid)
+SYSCALL_TAIL(gid_t, getgid)
+SYSCALL_TAIL(gid_t, getegid)
 
 int setuid(uid_t uid)  { return SYSCALL1(setuid, uid); }
 int setgid(gid_t gid)  { return SYSCALL1(setgid, gid); }
