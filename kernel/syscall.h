@@ -9,6 +9,7 @@
 #ifndef SYSCALL_H
 #define SYSCALL_H
 
+#include <stdint.h>
 #include <parley/types.h>
 #include <parley/signal.h>
 #include <parley/syscall.h>

@@ -56,3 +56,29 @@ def case_every_sysconf_name_is_tested():
     aliases = {"_SC_PAGE_SIZE"}                 # = _SC_PAGESIZE
     missing = sorted(names - tested - aliases)
     assert names and not missing, "not in test_sysconf's table: " + ", ".join(missing)
+
+
+def case_every_kernel_header_compiles_on_its_own():
+    """A kernel header includes what it uses, so a student can include any
+    one of them first (STYLE.md): each kernel/**/*.h, alone in a file,
+    compiles with the kernel's compiler and include path."""
+    import tempfile
+    headers = sorted(glob.glob(os.path.join(ROOT, "kernel", "**", "*.h"), recursive=True))
+    headers = [h for h in headers if os.sep + "uapi" + os.sep not in h]
+    failed = []
+    with tempfile.TemporaryDirectory() as tmp:
+        src = os.path.join(tmp, "one.c")
+        for h in headers:
+            rel = os.path.relpath(h, os.path.join(ROOT, "kernel"))
+            with open(src, "w") as f:
+                f.write('#include "%s"\n' % rel)
+            r = subprocess.run(["i686-linux-gnu-gcc", "-ffreestanding", "-Wall", "-Werror",
+                                "-I" + os.path.join(ROOT, "kernel"),
+                                "-I" + os.path.join(ROOT, "kernel", "uapi"),
+                                "-fsyntax-only", src],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               universal_newlines=True)
+            if r.returncode != 0:
+                failed.append("%s:\n%s" % (rel, r.stdout[-600:]))
+    assert len(headers) > 40, "found only %d kernel headers" % len(headers)
+    assert not failed, "not self-contained:\n" + "\n".join(failed)
