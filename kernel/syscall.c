@@ -124,8 +124,9 @@ syscall_dispatch(struct trapframe *tf)
  * the way out goes through return_to_user only when there is something to
  * do there (preemption, a signal, a call to restart).  This is the fast
  * path getpid_ns measures (docs/performance.md): one call in from the
- * entry stub, the handler's call through the table, and tests of a few
- * words on the way out. */
+ * entry stub, the handler's call through the table, tests of a few words
+ * on the way out, and a jump (not a return) to sysexit.  Returns only to
+ * leave by iret: the frame no longer returns to the stub. */
 void
 syscall_trap(struct trapframe *tf)
 {

@@ -133,17 +133,17 @@ sysenter_entry:
 sysenter_flags_ok:
     SAVE_REGISTERS
     pushl %esp
-    call syscall_trap
+    call syscall_trap           /* returns only when not leaving by sysexit */
     addl $4, %esp
+    jmp trapret
 
-/* Back by sysexit if the trapframe still returns to the stub (%ecx and %edx
- * are lost; the stub reloads them); anything else -- a signal handler, a
- * restarted call, exec -- goes out by iret.  sysexit leaves the flags as
- * they are: the user's (minus TF, see trap.c) but for the arithmetic ones,
- * which a call does not preserve, and DF, which the C ABI wants clear at a
- * call anyway.  No popfl: under emulation it ends a translated block. */
-    cmpl $PARLEY_SYSENTER_RETURN, TF_EIP(%esp)
-    jne trapret
+/* Back by sysexit, when the trapframe still returns to the stub:
+ * syscall_trap jumps here (sysenter_exit) with %esp at the frame.  %ecx and
+ * %edx are lost; the stub reloads them.  Anything else -- a signal handler,
+ * a restarted call, exec -- has gone out by iret.  sysexit leaves the flags
+ * as they are: the user's (minus TF, see trap.c) but for the arithmetic
+ * ones, which a call does not preserve, and DF, which the C ABI wants clear
+ * at a call anyway.  No popfl: under emulation it ends a translated block. */
 .globl sysenter_exit_frame
 sysenter_exit_frame:            /* %esp = the trapframe (sysenter_exit in trapframe.h) */
     RESTORE_SEGMENT gs, TF_GS
