@@ -79,6 +79,7 @@ fs_init(void)
 {
     inode_init();
     dirhash_init();
+    file_init();
     struct inode *root = dir_create(0, 0755);
     assert(root);                       /* its "." and ".." are its links */
     fs_set_root(root);
