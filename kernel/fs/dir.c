@@ -5,8 +5,14 @@
  * parent and its "."), and each subdirectory's ".." adds one to its parent,
  * as on Linux.  rmdir takes "." and ".." away before the name (dir_unlink_dots)
  * so that all three links go.
+ *
+ * Finding a name never reads the array: the name hash (dirhash.c) indexes
+ * every entry, and dir_add and dir_remove -- the only code that writes an
+ * entry -- keep it exact.  A new entry takes the lowest free slot, found
+ * without a scan in the common case (see dir_free_slot).
  */
 #include "fs/dir.h"
+#include "fs/dirhash.h"
 
 #define ENTRY_SIZE sizeof(struct dir_entry)
 
@@ -20,11 +26,24 @@ dir_entry_at(struct inode *dp, off_t off, struct dir_entry *e)
 static off_t
 dir_find(struct inode *dp, const char *name)
 {
+    return dirhash_find(dp, name);
+}
+
+/*
+ * The offset for a new entry: the lowest free slot, or the end.  No free
+ * slot lies below dp->dir_free, and dp->dir_holes counts the free slots
+ * below the end, so a directory without holes (one only ever added to)
+ * appends at once, and one with holes is searched only from the hint on.
+ */
+static off_t
+dir_free_slot(struct inode *dp)
+{
     struct dir_entry e;
-    for (off_t off = 0; dir_entry_at(dp, off, &e); off += ENTRY_SIZE)
-        if (e.ino && strncmp(e.name, name, NAME_MAX) == 0)
-            return off;
-    return -1;
+    off_t off = dp->dir_holes ? dp->dir_free : dp->size;
+    for (; dir_entry_at(dp, off, &e); off += ENTRY_SIZE)
+        if (e.ino == 0)
+            break;
+    return off;
 }
 
 /* The inode named name in dp, or NULL.  No reference is taken. */
@@ -42,18 +61,24 @@ int
 dir_add(struct inode *dp, const char *name, struct inode *ip)
 {
     struct dir_entry e;
-    off_t off;
     if (dir_find(dp, name) >= 0)
         return -EEXIST;
-    for (off = 0; dir_entry_at(dp, off, &e); off += ENTRY_SIZE)
-        if (e.ino == 0)
-            break;
+    off_t off = dir_free_slot(dp);
+    int err = dirhash_insert(dp, name, off);
+    if (err)
+        return err;
+    bool was_hole = off < dp->size;
     memset(&e, 0, sizeof e);
     e.ino = ip->ino;
     strlcpy(e.name, name, sizeof e.name);
     ssize_t n = inode_write(dp, &e, off, ENTRY_SIZE);
-    if (n != ENTRY_SIZE)
+    if (n != ENTRY_SIZE) {
+        dirhash_remove(dp, name, off);
         return n < 0 ? (int)n : -ENOSPC;
+    }
+    if (was_hole)
+        dp->dir_holes--;
+    dp->dir_free = off + ENTRY_SIZE;
     ip->nlink++;
     return 0;
 }
@@ -66,8 +91,11 @@ dir_remove(struct inode *dp, const char *name)
     if (off < 0 || !dir_entry_at(dp, off, &e))
         return -ENOENT;
     struct inode *ip = inode_by_number(e.ino);
+    dirhash_remove(dp, name, off);
     memset(&e, 0, sizeof e);
     inode_write(dp, &e, off, ENTRY_SIZE);
+    dp->dir_holes++;
+    dp->dir_free = MIN(dp->dir_free, off);
     if (ip) {
         inode_get(ip);          /* put() below frees it if that was the last name */
         ip->nlink--;
@@ -77,14 +105,14 @@ dir_remove(struct inode *dp, const char *name)
     return 0;
 }
 
+/* Empty: no entry but "." and "..".  The used entries are the slots below
+ * the end less the holes, so this needs no scan either. */
 bool
 dir_is_empty(struct inode *dp)
 {
-    struct dir_entry e;
-    for (off_t off = 0; dir_entry_at(dp, off, &e); off += ENTRY_SIZE)
-        if (e.ino && strcmp(e.name, ".") != 0 && strcmp(e.name, "..") != 0)
-            return false;
-    return true;
+    off_t used = dp->size / ENTRY_SIZE - dp->dir_holes;
+    off_t dots = (dir_find(dp, ".") >= 0) + (dir_find(dp, "..") >= 0);
+    return used == dots;
 }
 
 /* For getdents: the next used entry at or after *pos; 0 at the end. */
@@ -117,9 +145,8 @@ dir_create(struct inode *parent, mode_t mode)
     if (!dp)
         return 0;
     if (dir_add(dp, ".", dp) < 0 || dir_add(dp, "..", parent ? parent : dp) < 0) {
-        inode_truncate(dp, 0);
-        dp->nlink = 0;
-        inode_put(dp);
+        dir_remove(dp, ".");    /* if it was added: the index must not keep it */
+        inode_put(dp);          /* no name, no reference: freed with its block */
         return 0;
     }
     return dp;

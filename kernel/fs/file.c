@@ -15,23 +15,35 @@
 static struct file file_table[NPROC_FILES];
 static unsigned files_in_use;
 
+/* The free entries, as a stack, so that an open costs the same with 5
+ * files open as with 500 (no search of the table for a free entry). */
+static struct file *free_files[NPROC_FILES];
+static unsigned nfree;
+
+void
+file_init(void)
+{
+    nfree = 0;
+    for (int i = NPROC_FILES - 1; i >= 0; i--)
+        free_files[nfree++] = &file_table[i];
+}
+
 struct file *
 file_alloc(const struct file_ops *ops, struct inode *ip, int flags)
 {
-    for (struct file *f = file_table; f < file_table + NPROC_FILES; f++) {
-        if (f->refs)
-            continue;
-        f->ops = ops;
-        f->refs = 1;
-        f->flags = flags & ~(O_CREAT | O_EXCL | O_TRUNC | O_CLOEXEC | O_NOCTTY);
-        f->offset = 0;
-        f->inode = ip;
-        f->private = 0;
-        files_in_use++;
-        kstat_add(KSTAT_open_files, +1);
-        return f;
-    }
-    return 0;
+    if (nfree == 0)
+        return 0;
+    struct file *f = free_files[--nfree];
+    assert(f->refs == 0);
+    f->ops = ops;
+    f->refs = 1;
+    f->flags = flags & ~(O_CREAT | O_EXCL | O_TRUNC | O_CLOEXEC | O_NOCTTY);
+    f->offset = 0;
+    f->inode = ip;
+    f->private = 0;
+    files_in_use++;
+    kstat_add(KSTAT_open_files, +1);
+    return f;
 }
 
 struct file *
@@ -51,6 +63,7 @@ file_close(struct file *f)
         f->ops->close(f);
     inode_put(f->inode);
     f->inode = 0;
+    free_files[nfree++] = f;
     files_in_use--;
     kstat_add(KSTAT_open_files, -1);
 }

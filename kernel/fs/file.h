@@ -46,6 +46,7 @@ struct file {
 
 #define NPROC_FILES FILE_MAX       /* system-wide open file descriptions */
 
+void         file_init(void);
 struct file *file_alloc(const struct file_ops *ops, struct inode *ip, int flags);
 struct file *file_dup(struct file *f);
 void         file_close(struct file *f);

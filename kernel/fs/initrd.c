@@ -5,6 +5,7 @@
  */
 #include "fs/fs.h"
 #include "fs/file.h"
+#include "fs/dirhash.h"
 #include "dev/device.h"
 #include <parley/initrd.h>
 
@@ -77,6 +78,8 @@ void
 fs_init(void)
 {
     inode_init();
+    dirhash_init();
+    file_init();
     struct inode *root = dir_create(0, 0755);
     assert(root);                       /* its "." and ".." are its links */
     fs_set_root(root);

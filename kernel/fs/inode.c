@@ -16,10 +16,18 @@
 static struct inode inode_table[NINODE];
 static unsigned inodes_in_use;
 
+/* The free slots, as a stack, so that making a file costs the same with
+ * 10 inodes in use as with 2000 (no search of the table for a free one). */
+static struct inode *free_inodes[NINODE];
+static unsigned nfree;
+
 void
 inode_init(void)
 {
     memset(inode_table, 0, sizeof inode_table);
+    nfree = 0;
+    for (int i = NINODE - 1; i >= 0; i--)     /* slot 0 on top: "/" is inode 1 */
+        free_inodes[nfree++] = &inode_table[i];
 }
 
 static struct timespec
@@ -40,19 +48,18 @@ inode_touch(struct inode *ip)
 struct inode *
 inode_alloc(mode_t mode)
 {
-    for (struct inode *ip = inode_table; ip < inode_table + NINODE; ip++) {
-        if (ip->ino != 0)
-            continue;
-        memset(ip, 0, sizeof *ip);
-        ip->ino = (ino_t)(ip - inode_table) + 1;   /* stable while alive */
-        ip->mode = mode;
-        ip->refs = 1;
-        ip->atime = ip->mtime = ip->ctime = now_timespec();
-        inodes_in_use++;
-        kstat_add(KSTAT_inodes, +1);
-        return ip;
-    }
-    return 0;
+    if (nfree == 0)
+        return 0;
+    struct inode *ip = free_inodes[--nfree];
+    assert(ip->ino == 0);
+    memset(ip, 0, sizeof *ip);
+    ip->ino = (ino_t)(ip - inode_table) + 1;   /* stable while alive */
+    ip->mode = mode;
+    ip->refs = 1;
+    ip->atime = ip->mtime = ip->ctime = now_timespec();
+    inodes_in_use++;
+    kstat_add(KSTAT_inodes, +1);
+    return ip;
 }
 
 /* The live inode numbered ino (directory entries name inodes by number). */
@@ -80,6 +87,7 @@ inode_free(struct inode *ip)
     assert(ip->refs == 0 && ip->nlink == 0);
     inode_free_blocks_from(ip, 0);  /* file data, or a pipe's queue */
     ip->ino = 0;
+    free_inodes[nfree++] = ip;
     inodes_in_use--;
     kstat_add(KSTAT_inodes, -1);
 }

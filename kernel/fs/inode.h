@@ -32,6 +32,8 @@ struct inode {
     char           ***double_indirect;
     struct timespec   atime, mtime, ctime;
     struct pipe_state *pipe;            /* open pipes and FIFOs only (ipc/pipe.h) */
+    off_t             dir_free;         /* directories: no free entry below this offset */
+    unsigned          dir_holes;        /* directories: free entries below the end */
 };
 
 void          inode_init(void);

@@ -32,6 +32,7 @@
     X(regions,       "mapped regions of user address spaces")           \
     X(sockets,       "sockets")                                         \
     X(wait_entries,  "wait-queue entries (poll, select)")               \
+    X(dir_names,     "names in directories (the name hash)")           \
 
 #define PARLEY_KSTAT_ENUM(field, text) KSTAT_##field,
 enum kstat_kind { PARLEY_KSTAT_KINDS(PARLEY_KSTAT_ENUM) KSTAT_NKINDS };

@@ -26,8 +26,10 @@
 #ifdef PARLEY_SMALL
 #define INODE_MAX    256        /* files, directories and FIFOs: ENOSPC (the initrd alone has ~150) */
 #else
-#define INODE_MAX    1024
+#define INODE_MAX    2048
 #endif
+#define DIRENT_MAX   (4 * INODE_MAX)  /* names in all directories together (a directory
+                                         takes three: its name, "." and ".."): ENOSPC */
 
 /* Each IPC mechanism's tables are named beside its calls, where Linux names
  * them: <parley/ipc.h> (MSGMNI, MSGMNB, MSGMAX, SEMMNI, SEMMSL, SEMMNU,
