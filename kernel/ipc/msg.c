@@ -65,6 +65,7 @@ msg_queue_create(void *arg, int *err)
         if (!mq->in_use) {
             mq->in_use = true;
             msgq_init(&mq->q, MSGMNB, MSGMNB, MSGQ_FIFO);
+            mq->q.stamp_time = false;   /* msgrcv shows no header */
             msg_queue_set_qbytes(mq, MSGMNB);
             kstat_add(KSTAT_msg_queues, +1);
             return &mq->obj;
@@ -133,7 +134,7 @@ sys_msgsnd(int msqid, const void *umsg, size_t size, int flags)
      * pointer is EFAULT before a bad id is EINVAL, as on Linux. */
     if (user_check(umsg, sizeof mtype + size, false) < 0)
         return -EFAULT;
-    memcpy(&mtype, umsg, sizeof mtype);
+    mtype = *(const long *)umsg;
     if (mtype < 1)
         return -EINVAL;
     struct msg_queue *mq = msg_queue_lookup(msqid, IPC_ACCESS_WRITE, &err);
@@ -212,7 +213,7 @@ sys_msgrcv(int msqid, void *umsg, size_t size, long msgtyp, int flags)
         trace_ipc(TRACE_EV_RECV, TRACE_OBJ_MSQ, msqid, m->hdr.sender, n, type, NULL);
     err = user_check(umsg, sizeof type + n, true);  /* one check for both */
     if (!err) {
-        memcpy(umsg, &type, sizeof type);
+        *(long *)umsg = type;
         msg_copy_out_checked(m, 0, (char *)umsg + sizeof type, n);
     }
     msg_free(m);
@@ -226,8 +227,8 @@ msg_queue_fill_stat(const struct msg_queue *mq, struct msqid_ds *ds)
 {
     memset(ds, 0, sizeof *ds);
     ds->msg_perm = mq->obj.perm;
-    ds->msg_stime = (time_t)(mq->q.last_send_ns / 1000000000);
-    ds->msg_rtime = (time_t)(mq->q.last_receive_ns / 1000000000);
+    ds->msg_stime = (time_t)mq->q.last_send_s;
+    ds->msg_rtime = (time_t)mq->q.last_receive_s;
     ds->msg_ctime = mq->obj.ctime;
     ds->__msg_cbytes = mq->q.bytes;
     ds->msg_qnum = mq->q.count;

@@ -183,6 +183,7 @@ msgq_init(struct msgq *q, unsigned max_count, unsigned max_bytes,
     q->max_bytes = max_bytes;
     q->order = order;
     q->next_seq = 1;
+    q->stamp_time = true;
 }
 
 /* Room for m without passing either limit (a rendezvous queue holds only
@@ -248,9 +249,9 @@ static void
 msgq_stamp(struct msgq *q, struct msg *m)
 {
     m->hdr.seq = q->next_seq++;
-    m->hdr.sent_ns = time_realtime_ns();
+    m->hdr.sent_ns = q->stamp_time ? time_realtime_ns() : 0;
     q->last_sender = current->pid;
-    q->last_send_ns = m->hdr.sent_ns;
+    q->last_send_s = time_realtime_s();     /* cheap: no division */
 }
 
 static int
@@ -351,13 +352,12 @@ msgq_wake_senders(struct msgq *q)
     waitq_wake_all(&q->changed);
 }
 
-/* Process taker has taken m out of q, or been handed it, at now_ns (the
- * wall clock: a hand-over reuses the send's reading). */
+/* Process taker has taken m out of q, or been handed it. */
 static void
-msgq_taken(struct msgq *q, struct msg *m, pid_t taker, int64_t now_ns)
+msgq_taken(struct msgq *q, struct msg *m, pid_t taker)
 {
     q->last_receiver = taker;
-    q->last_receive_ns = now_ns;
+    q->last_receive_s = time_realtime_s();
     struct msgq_waiter *sender = m->sync_sender;
     if (sender) {
         m->sync_sender = 0;
@@ -383,7 +383,7 @@ msgq_hand_over(struct msgq *q, struct msg *m)
             } else {
                 msgq_stamp(q, m);
                 w->msg = m;
-                msgq_taken(q, m, w->proc->pid, m->hdr.sent_ns);
+                msgq_taken(q, m, w->proc->pid);
                 waiter_finish(&q->receivers, w, 0);
                 return true;
             }
@@ -426,14 +426,17 @@ msgq_send_and_wait(struct msgq *q, struct msg *m, struct msgq_send *s,
 /* A queue's invariants, asserted at every send and receive (a broken one
  * panics here, with a backtrace, instead of losing a message later): the
  * counts agree with the list, and a destroyed queue holds nothing and
- * nobody. */
+ * nobody.  The parts are joined with & rather than && so that the check
+ * is one test, not a branch per part: it runs on every call. */
 static void
 msgq_assert_sane(const struct msgq *q)
 {
-    assert((q->head == NULL) == (q->count == 0));
-    assert((q->tail == NULL) == (q->count == 0));
-    assert(q->count > 0 || q->bytes == 0);
-    assert(!q->dead || (!q->head && !q->senders && !q->receivers));
+    bool empty = q->count == 0;
+    bool sane = ((q->head == NULL) == empty) & ((q->tail == NULL) == empty) &
+                ((!empty) | (q->bytes == 0)) &
+                ((!q->dead) | ((q->head == NULL) & (q->senders == NULL) &
+                               (q->receivers == NULL)));
+    assert(sane);
 }
 
 int
@@ -493,7 +496,7 @@ static void
 msgq_take(struct msgq *q, struct msg *m)
 {
     msgq_unlink(q, m);
-    msgq_taken(q, m, current->pid, time_realtime_ns());
+    msgq_taken(q, m, current->pid);
     msgq_wake_senders(q);
 }
 

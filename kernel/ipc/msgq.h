@@ -6,7 +6,9 @@
  *
  * A message (struct msg) is a header (<parley/mbox.h>: sender pid, sequence
  * number, send time filled by msgq_send; type, priority, length set by the
- * caller) plus a body of up to MSGQ_BODY_MAX bytes.  Small bodies live in
+ * caller) plus a body of up to MSGQ_BODY_MAX bytes.  The send time costs a
+ * nanosecond clock reading per message, so a queue whose users never see
+ * headers (System V's) clears stamp_time and leaves it 0.  Small bodies live in
  * the message itself, larger ones in page frames.  A message may carry an
  * attachment (descriptors in flight, a sender's address): its release()
  * runs when the message is freed with the attachment still on it.
@@ -96,9 +98,10 @@ struct msgq {
     struct msgq_waiter *senders;        /* asleep in msgq_send, FIFO */
     struct msgq_waiter *receivers;      /* asleep in msgq_receive, FIFO */
     struct waitq        changed;        /* woken on every queue/take/destroy (poll) */
+    bool                stamp_time;     /* fill hdr.sent_ns (false: nobody reads it) */
     /* Last activity, for IPC_STAT and status calls. */
     pid_t               last_sender, last_receiver;
-    int64_t             last_send_ns, last_receive_ns;  /* wall clock */
+    int64_t             last_send_s, last_receive_s;    /* wall clock, seconds */
 };
 
 /* msgq_send and msgq_receive flags */

@@ -20,6 +20,12 @@
  *   fits.  After a completed list that changed values the walk starts again
  *   from the head, because the change may let an older list through.  When
  *   the walk ends, no list on the queue can complete: no lost wake-ups.
+ *   The walk is skipped when a semop changed no semaphore that a pending
+ *   list is blocked on: each semaphore counts the lists blocked on it
+ *   (sem.waiting), and a list whose blocking semaphore kept its value
+ *   still blocks (sem_retry), so none could complete.  A semop on one
+ *   semaphore therefore costs the same however many processes sleep on the
+ *   others (docs/semaphores.md, "Cost").
  *   A sleeper leaves the queue by completion (0), IPC_RMID (EIDRM), a list
  *   that became impossible (ERANGE), a signal (EINTR: never restarted, as
  *   on Linux) or its timeout (EAGAIN).  semncnt and semzcnt are counted
@@ -157,6 +163,13 @@ sem_ops_alter(const struct sembuf *sops, int nsops)
 
 /* ---- the pending queue ------------------------------------------------- */
 
+/* The semaphore a pending list is blocked on. */
+static struct sem *
+sem_blocking(struct sem_set *set, const struct sem_pending *q)
+{
+    return &set->sems[q->sops[q->blocking].sem_num];
+}
+
 static void
 sem_pending_append(struct sem_set *set, struct sem_pending *q)
 {
@@ -165,6 +178,7 @@ sem_pending_append(struct sem_set *set, struct sem_pending *q)
         link = &(*link)->next;
     q->next = NULL;
     *link = q;
+    sem_blocking(set, q)->waiting++;
 }
 
 static void
@@ -174,6 +188,7 @@ sem_pending_unlink(struct sem_set *set, struct sem_pending *q)
     while (*link != q)
         link = &(*link)->next;
     *link = q->next;
+    sem_blocking(set, q)->waiting--;
 }
 
 /* The list is off the queue: tell its sleeper how it ended. */
@@ -184,13 +199,6 @@ sem_pending_finish(struct sem_pending *q, int status)
     waitq_wake_all(&q->wake);
 }
 
-/* The semaphore a pending list is blocked on. */
-static struct sem *
-sem_blocking(struct sem_set *set, const struct sem_pending *q)
-{
-    return &set->sems[q->sops[q->blocking].sem_num];
-}
-
 /* Try a pending list again, unless it cannot have become possible: a list
  * is blocked by the value of one semaphore, and while that value is what
  * it was, the same operation still blocks.  (This keeps a semop cheap when
@@ -198,9 +206,12 @@ sem_blocking(struct sem_set *set, const struct sem_pending *q)
 static int
 sem_retry(struct sem_set *set, struct sem_pending *q)
 {
+    assert(q->status == SEM_STILL_WAITING && q->blocking < q->nsops);
     if (sem_blocking(set, q)->value == q->blocked_at)
         return SEM_WOULD_BLOCK;
+    sem_blocking(set, q)->waiting--;
     int err = sem_try_ops(set, q->sops, q->nsops, q->proc, &q->blocking);
+    sem_blocking(set, q)->waiting++;    /* perhaps another one now */
     if (err == SEM_WOULD_BLOCK)
         q->blocked_at = sem_blocking(set, q)->value;
     return err;
@@ -223,6 +234,7 @@ again:
         bool altered = err == 0 && sem_ops_alter(q->sops, q->nsops);
         completed |= err == 0;
         *link = q->next;
+        sem_blocking(set, q)->waiting--;
         sem_pending_finish(q, err);
         if (altered)
             goto again;
@@ -333,17 +345,15 @@ sem_sleep(struct sem_set *set, const struct sembuf *sops, int nsops, int blockin
     }
 }
 
-/* A set's invariants, asserted at every semop (a broken one panics here,
- * with a backtrace, not as a lost wake-up later): the semaphores the list
- * names hold legal values, and everything queued is still waiting, its
- * blocking operation inside its list. */
-static void
-sem_assert_sane(const struct sem_set *set, const struct sembuf *sops, int nsops)
+/* Could the list just applied have let a pending list through?  Only if
+ * it changed a semaphore some list is blocked on (see sem_retry). */
+static bool
+sem_ops_wake_anyone(const struct sem_set *set, const struct sembuf *sops, int nsops)
 {
     for (int i = 0; i < nsops; i++)
-        assert(set->sems[sops[i].sem_num].value <= SEMVMX);
-    for (const struct sem_pending *q = set->pending_head; q; q = q->next)
-        assert(q->status == SEM_STILL_WAITING && q->blocking < q->nsops);
+        if (sops[i].sem_op != 0 && set->sems[sops[i].sem_num].waiting)
+            return true;
+    return false;
 }
 
 /* Apply the list now (the common case, kept short: no pending entry is
@@ -352,29 +362,48 @@ static int
 sem_op_or_sleep(struct sem_set *set, const struct sembuf *sops, int nsops,
                 uint64_t deadline)
 {
-    sem_assert_sane(set, sops, nsops);
     int blocking;
     int err = sem_try_ops(set, sops, nsops, current, &blocking);
     if (err == SEM_WOULD_BLOCK)
         return sem_sleep(set, sops, nsops, blocking, deadline);
     if (err == 0) {
-        if (sem_ops_alter(sops, nsops))
+        if (sem_ops_wake_anyone(set, sops, nsops))
             sem_complete_pending(set);
         set->otime = ipc_now();         /* for this list and any it completed */
     }
     return err;
 }
 
-/* EFBIG for a semaphore past the set, EACCES without permission: altering
- * needs write ("alter") permission, waiting for zero only read. */
+/* What one pass over a list finds: whether it alters values and whether
+ * it asks for SEM_UNDO anywhere. */
+struct sem_list_info {
+    bool alters;
+    bool undo;
+};
+
+/*
+ * EFBIG for a semaphore past the set, EACCES without permission: altering
+ * needs write ("alter") permission, waiting for zero only read.  The same
+ * pass asserts the set's invariant at every semop (a broken one panics
+ * here, with a backtrace, not as a lost wake-up later): the semaphores the
+ * list names hold legal values.  (That everything queued is still waiting,
+ * its blocking operation inside its list, is asserted as sem_retry looks
+ * at each list: checking the whole queue here would make every semop cost
+ * as much as the sleepers on the set.)
+ */
 static int
-sem_check_ops(const struct sem_set *set, const struct sembuf *sops, int nsops)
+sem_check_ops(const struct sem_set *set, const struct sembuf *sops, int nsops,
+              struct sem_list_info *info)
 {
-    for (int i = 0; i < nsops; i++)
+    info->alters = info->undo = false;
+    for (int i = 0; i < nsops; i++) {
         if (sops[i].sem_num >= set->nsems)
             return -EFBIG;
-    int want = sem_ops_alter(sops, nsops) ? IPC_ACCESS_WRITE : IPC_ACCESS_READ;
-    return ipc_check_access(&set->obj, want);
+        assert(set->sems[sops[i].sem_num].value <= SEMVMX);
+        info->alters |= sops[i].sem_op != 0;
+        info->undo |= (sops[i].sem_flg & SEM_UNDO) != 0;
+    }
+    return ipc_check_access(&set->obj, info->alters ? IPC_ACCESS_WRITE : IPC_ACCESS_READ);
 }
 
 /* For the IPC tracer (trace -D, tools/ipc-diagram): one event for each
@@ -405,12 +434,14 @@ sem_do_op(int semid, struct sembuf *usops, size_t nsops,
     struct sem_set *set = sem_set_find(semid);
     if (!set)
         return -EINVAL;
-    if ((err = sem_check_ops(set, sops, nsops)) < 0)
+    struct sem_list_info info;
+    if ((err = sem_check_ops(set, sops, nsops, &info)) < 0)
         return err;
-    err = sem_undo_reserve(current, semid, sops, nsops);
+    err = info.undo ? sem_undo_reserve(current, semid, sops, nsops) : 0;
     if (err == 0)
         err = sem_op_or_sleep(set, sops, nsops, deadline);
-    sem_undo_tidy(current);
+    if (current->sem_undo)              /* most processes have no undo list */
+        sem_undo_tidy(current);
     if (err == 0 && trace_ipc_on(current))
         sem_trace_ops(semid, sops, nsops);
     return err;

@@ -16,6 +16,7 @@ struct proc;
 /* One semaphore. */
 struct sem {
     unsigned short value;       /* 0..SEMVMX */
+    unsigned short waiting;     /* pending lists whose blocking operation is on it */
     pid_t          pid;         /* last process to semop it (GETPID) */
 };
 

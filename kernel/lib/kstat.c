@@ -8,25 +8,23 @@
 #include "mm/vm.h"
 #include "syscall.h"
 
-static unsigned counts[KSTAT_NKINDS];
+unsigned kstat_counts[KSTAT_NKINDS];
 
 #define PARLEY_KSTAT_NAME(field, text) #field,
 static const char *const kind_names[KSTAT_NKINDS] = { PARLEY_KSTAT_KINDS(PARLEY_KSTAT_NAME) };
 
+/* kstat_add found a count about to go negative: a kernel bug. */
 void
-kstat_add(enum kstat_kind kind, int delta)
+kstat_underflow(enum kstat_kind kind, int delta)
 {
-    assert(kind < KSTAT_NKINDS);
-    if (delta < 0 && counts[kind] < (unsigned)-delta)
-        panic("kstat: %s count %u would drop by %d", kind_names[kind], counts[kind], -delta);
-    counts[kind] += delta;
+    panic("kstat: %s count %u would drop by %d", kind_names[kind], kstat_counts[kind], -delta);
 }
 
 unsigned
 kstat_get(enum kstat_kind kind)
 {
     assert(kind < KSTAT_NKINDS);
-    return counts[kind];
+    return kstat_counts[kind];
 }
 
 long
@@ -37,6 +35,6 @@ sys_kstat(struct kstat *ubuf)
         .frames_free = frame_free_count(),
         .nkinds = KSTAT_NKINDS,
     };
-    memcpy(k.count, counts, sizeof counts);
+    memcpy(k.count, kstat_counts, sizeof kstat_counts);
     return copy_to_user(ubuf, &k, sizeof k);
 }

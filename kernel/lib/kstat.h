@@ -7,9 +7,22 @@
 #ifndef LIB_KSTAT_H
 #define LIB_KSTAT_H
 
+#include "lib/kernel.h"
 #include <parley/kstat.h>
 
-void     kstat_add(enum kstat_kind kind, int delta);
+extern unsigned kstat_counts[KSTAT_NKINDS];
+void     kstat_underflow(enum kstat_kind kind, int delta) __attribute__((noreturn));
 unsigned kstat_get(enum kstat_kind kind);
+
+/* Inline: the message and semaphore paths count on every call, and the
+ * kind is nearly always a constant, so this is a compare and an add. */
+static inline void
+kstat_add(enum kstat_kind kind, int delta)
+{
+    assert(kind < KSTAT_NKINDS);
+    if (delta < 0 && kstat_counts[kind] < (unsigned)-delta)
+        kstat_underflow(kind, delta);
+    kstat_counts[kind] += delta;
+}
 
 #endif

@@ -24,10 +24,12 @@ user_check(const void *uaddr, size_t len, bool write)
         return 0;
     if (end < start || end > USER_TOP || start < PAGE_SIZE)
         return -EFAULT;
+    /* What a present, user (and if asked, writable) entry has set. */
+    uint32_t need = PTE_P | PTE_U | (write ? PTE_W : 0);
     for (uintptr_t va = ROUNDDOWN(start, PAGE_SIZE); va < end; va += PAGE_SIZE) {
-        uint32_t *pte = vm_pte(vm, va, false);
-        bool present = pte && (*pte & (PTE_P | PTE_U)) == (PTE_P | PTE_U);
-        if (present && (!write || (*pte & PTE_W)))
+        uint32_t pde = vm->pgdir[PDX(va)];     /* vm_pte, inline: every call checks */
+        if ((pde & PTE_P) &&
+            (((uint32_t *)P2V(PTE_ADDR(pde)))[PTX(va)] & need) == need)
             continue;
         int err;
         while ((err = vm_handle_fault(vm, va, write)) == -ENOMEM && frame_wait_for_memory())

@@ -16,8 +16,6 @@
 #include "arch/x86.h"
 #include <parley/limits.h>
 
-#define PDX(va) (((uintptr_t)(va) >> 22) & 0x3FF)
-#define PTX(va) (((uintptr_t)(va) >> 12) & 0x3FF)
 #define KERNEL_PDE_FIRST PDX(KERNBASE)
 
 static uint32_t kernel_pgdir[1024] __attribute__((aligned(PAGE_SIZE)));

@@ -15,6 +15,8 @@ struct region;
 #define PTE_COW     0x200       /* copy-on-write: read-only until written */
 #define PTE_SHARED  0x400       /* shared memory: fork shares, never copies */
 #define PTE_ADDR(e) ((e) & ~0xFFFu)
+#define PDX(va) (((uintptr_t)(va) >> 22) & 0x3FF)   /* directory index */
+#define PTX(va) (((uintptr_t)(va) >> 12) & 0x3FF)   /* table index */
 
 /* One page table of a process and the span of its entries ever made
  * present, [lo, hi): what a switch scans for accessed bits (vm_switch.c). */

@@ -105,7 +105,7 @@ waitq_wake_one(struct waitq *q)
 }
 
 void
-waitq_wake_all(struct waitq *q)
+waitq_wake_queued(struct waitq *q)
 {
     while (q->head)
         waitq_wake_one(q);

@@ -45,8 +45,8 @@ struct waitq {
 int  waitq_sleep(struct waitq *q, const char *what, long a, long b);
 int  waitq_sleep_until(struct waitq *q, uint64_t deadline_ns,
                        const char *what, long a, long b);
-void waitq_wake_all(struct waitq *q);
 void waitq_wake_one(struct waitq *q);
+void waitq_wake_queued(struct waitq *q);    /* waitq_wake_all's loop */
 void waitq_remove(struct proc *p);      /* p's own entry, off its queue */
 
 void waitq_add(struct waitq *q, struct wait_entry *e);     /* e for current */
@@ -56,6 +56,16 @@ static inline int
 waitq_empty(const struct waitq *q)
 {
     return q->head == 0;
+}
+
+/* Wake everyone on q.  Inline because most calls find q empty (a queue or
+ * pipe nobody waits on, a poller's queue without pollers) and then cost
+ * one test instead of a call. */
+static inline void
+waitq_wake_all(struct waitq *q)
+{
+    if (q->head)
+        waitq_wake_queued(q);
 }
 
 /*
