@@ -9,20 +9,49 @@
 #include <parley/limits.h>
 
 void
-byteq_init(struct byteq *q, char **pages, uint32_t capacity)
+byteq_init(struct byteq *q, char **pages, uint32_t size)
 {
-    assert(capacity % PAGE_SIZE == 0 && capacity >= PIPE_BUF);
+    assert(size % PAGE_SIZE == 0 && size >= PIPE_BUF);
     memset(q, 0, sizeof *q);
     q->pages = pages;
-    q->capacity = capacity;
-    q->limit = capacity;
+    q->size = size;
+    q->capacity = size;
+    q->limit = size;
+}
+
+/* The ring a limit wants: whole pages, room for an atomic write. */
+static uint32_t
+wanted_capacity(const struct byteq *q)
+{
+    return MIN(q->size, MAX((uint32_t)PIPE_BUF, ROUNDUP(q->limit, PAGE_SIZE)));
+}
+
+/* Wrap at the capacity the limit wants, if the queued bytes allow it: they
+ * must lie in one run, not wrapped, that ends inside the new ring.  Slots
+ * past a smaller ring give their pages back. */
+static void
+fit_ring(struct byteq *q)
+{
+    uint32_t want = wanted_capacity(q);
+    if (q->count == 0)
+        q->read_pos = 0;
+    if (want == q->capacity || q->read_pos + q->count > MIN(want, q->capacity))
+        return;
+    for (uint32_t n = want / PAGE_SIZE; n < q->capacity / PAGE_SIZE; n++) {
+        if (q->pages[n]) {
+            frame_unref(q->pages[n]);
+            q->pages[n] = 0;
+        }
+    }
+    q->capacity = want;
 }
 
 /* Hold at most limit bytes (at least 1, at most the storage). */
 void
 byteq_set_limit(struct byteq *q, uint32_t limit)
 {
-    q->limit = MAX(1u, MIN(limit, q->capacity));
+    q->limit = MAX(1u, MIN(limit, q->size));
+    fit_ring(q);
     waitq_wake_all(&q->write_wait);     /* a bigger limit makes room */
 }
 
@@ -76,6 +105,8 @@ byteq_take(struct byteq *q, char *buf, size_t n, bool peek)
     if (!peek) {
         q->read_pos = (q->read_pos + n) % q->capacity;
         q->count -= n;
+        if (q->count == 0)
+            fit_ring(q);                /* back to offset 0; a pending resize */
         waitq_wake_all(&q->write_wait);
     }
     return n;
@@ -87,7 +118,7 @@ byteq_assert_sane(const struct byteq *q)
 {
     assert_interrupts_off();
     assert(q->count <= q->capacity && q->read_pos < q->capacity);
-    assert(q->limit >= 1 && q->limit <= q->capacity);
+    assert(q->capacity <= q->size && q->limit >= 1 && q->limit <= q->size);
     assert(q->readers >= 0 && q->writers >= 0);
 }
 
@@ -163,13 +194,14 @@ byteq_hangup(struct byteq *q)
 void
 byteq_discard(struct byteq *q)
 {
-    for (uint32_t n = 0; n < q->capacity / PAGE_SIZE; n++) {
+    for (uint32_t n = 0; n < q->size / PAGE_SIZE; n++) {
         if (q->pages[n]) {
             frame_unref(q->pages[n]);
             q->pages[n] = 0;
         }
     }
     q->count = q->read_pos = 0;
+    fit_ring(q);
 }
 
 bool

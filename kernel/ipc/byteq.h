@@ -22,18 +22,25 @@
  *          readers == 0 gives -EPIPE (the caller decides about SIGPIPE).
  *   byteq_hangup wakes everyone so sleepers re-test readers and writers.
  *
- * The ring always wraps at capacity (its storage); limit, normally the
- * same, caps the bytes queued (a socket's SO_RCVBUF).  Lowering it below
+ * Storage is `size` bytes of page slots; the ring wraps at `capacity`,
+ * the limit rounded up to whole pages, so a socket's ring grows and
+ * shrinks with SO_SNDBUF/SO_RCVBUF and only as many pages as the limit
+ * needs are ever touched (a pipe's limit is its whole storage, so its
+ * ring never changes).  limit caps the bytes queued.  Lowering it below
  * what is queued only stops writers until readers have drained the
- * excess; a write too big for a small limit goes in pieces.
+ * excess; a write too big for a small limit goes in pieces.  A new
+ * capacity takes effect at once when the queued bytes lie in one run
+ * inside it, else when the ring next runs empty.  An empty ring starts
+ * again at offset 0, so small messages keep to its first page.
  *
  * Each sleep is named by the caller's wait format (`pipe 12 empty`,
  * `recv unix /tmp/s`): `what` is the format, a and b its two numbers.
  */
 struct byteq {
-    char       **pages;         /* capacity / PAGE_SIZE slots, NULL until used */
-    uint32_t     capacity;      /* bytes, a multiple of PAGE_SIZE */
-    uint32_t     limit;         /* bytes it may hold, <= capacity (SO_RCVBUF) */
+    char       **pages;         /* size / PAGE_SIZE slots, NULL until used */
+    uint32_t     size;          /* bytes of storage, a multiple of PAGE_SIZE */
+    uint32_t     capacity;      /* where the ring wraps now: <= size, whole pages */
+    uint32_t     limit;         /* bytes it may hold, <= size (SO_RCVBUF) */
     uint32_t     read_pos;      /* offset of the next byte to read */
     uint32_t     count;         /* bytes queued */
     int          readers;       /* ends that may read; 0: writers get EPIPE */
@@ -55,7 +62,7 @@ struct byteq_name {
 #define BYTEQ_PEEK      2       /* read without consuming */
 #define BYTEQ_WAITALL   4       /* read: wait for all n (less on EOF or signal) */
 
-void    byteq_init(struct byteq *q, char **pages, uint32_t capacity);
+void    byteq_init(struct byteq *q, char **pages, uint32_t size);
 void    byteq_set_limit(struct byteq *q, uint32_t limit);
 ssize_t byteq_read(struct byteq *q, char *buf, size_t n, int flags,
                    const struct byteq_name *name);

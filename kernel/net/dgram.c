@@ -64,7 +64,7 @@ meta_alloc(void)
 void
 dgram_init(struct socket *s)
 {
-    msgq_init(&s->inbox, SOCK_DGRAM_QUEUE, SOCK_BUF_BYTES, MSGQ_FIFO);
+    msgq_init(&s->inbox, SOCK_DGRAM_QUEUE, SOCK_BUF_DEFAULT, MSGQ_FIFO);
 }
 
 static void
@@ -201,14 +201,15 @@ deliver(struct socket *s, struct socket *dst, struct sock_io *io, bool nonblock)
 }
 
 /* The longest datagram s may send: UDP's limit; AF_UNIX: Linux's, the
- * send buffer as reported (doubled) less 32 -- both at most what an inbox
- * can hold at all. */
+ * send buffer as reported (doubled) less 32 -- both at most what a
+ * default inbox can hold at all. */
 static size_t
 dgram_max(const struct socket *s)
 {
+    size_t most = MIN((size_t)MSGQ_BODY_MAX, (size_t)SOCK_BUF_DEFAULT);
     if (s->domain == AF_INET)
-        return MIN(SOCK_DGRAM_MAX, SOCK_BUF_BYTES);
-    return MIN(2 * (size_t)s->sndbuf - 32, (size_t)SOCK_BUF_BYTES);
+        return MIN((size_t)SOCK_DGRAM_MAX, most);
+    return MIN(2 * (size_t)s->sndbuf - 32, most);
 }
 
 ssize_t
