@@ -5,6 +5,9 @@
  */
 #include "ipc/byteq.h"
 #include "mm/frame.h"
+#include "mm/vm.h"
+#include "mm/memlayout.h"
+#include "proc/proc.h"
 #include "arch/timer.h"
 #include <parley/limits.h>
 
@@ -105,6 +108,7 @@ byteq_take(struct byteq *q, char *buf, size_t n, bool peek)
     if (!peek) {
         q->read_pos = (q->read_pos + n) % q->capacity;
         q->count -= n;
+        q->taken += n;
         if (q->count == 0)
             fit_ring(q);                /* back to offset 0; a pending resize */
         waitq_wake_all(&q->write_wait);
@@ -122,6 +126,24 @@ byteq_assert_sane(const struct byteq *q)
     assert(q->readers >= 0 && q->writers >= 0);
 }
 
+/* Sleep until woken; with a direct ring, open buf to the next writer
+ * meanwhile.  *got: the bytes it put there. */
+static int
+byteq_sleep_reading(struct byteq *q, char *buf, size_t n, int flags,
+                    const struct byteq_name *name, size_t *got)
+{
+    struct byteq_reader r = { current, buf, n, 0 };
+    bool open = q->direct && !q->reader && !(flags & BYTEQ_PEEK) &&
+                (uintptr_t)buf + n <= USER_TOP;
+    if (open)
+        q->reader = &r;
+    int err = byteq_sleep(&q->read_wait, name);
+    if (q->reader == &r)
+        q->reader = 0;
+    *got = r.got;
+    return err;
+}
+
 ssize_t
 byteq_read(struct byteq *q, char *buf, size_t n, int flags,
            const struct byteq_name *name)
@@ -133,15 +155,33 @@ byteq_read(struct byteq *q, char *buf, size_t n, int flags,
             done += byteq_take(q, buf + done, n - done, flags & BYTEQ_PEEK);
             if (done == n || !(flags & BYTEQ_WAITALL) || (flags & BYTEQ_PEEK))
                 return done;
+        } else if (done > 0 && !(flags & BYTEQ_WAITALL)) {
+            return done;                /* a writer copied them in directly */
         }
         if (q->writers == 0)
             return done;                /* end of file */
         if (flags & BYTEQ_NONBLOCK)
             return done ? (ssize_t)done : -EAGAIN;
-        int err = byteq_sleep(&q->read_wait, name);
-        if (err)
+        size_t got;
+        int err = byteq_sleep_reading(q, buf + done, n - done, flags, name, &got);
+        done += got;
+        if (err || done == n)
             return done ? (ssize_t)done : err;
     }
+}
+
+/* The ring is empty and a reader waits: copy what its buffer takes straight
+ * there (one copy instead of two) and wake it.  Returns the bytes given. */
+static size_t
+give_to_reader(struct byteq *q, const char *buf, size_t n)
+{
+    struct byteq_reader *r = q->reader;
+    q->reader = 0;                      /* one hand-over per sleep */
+    size_t got = copy_to_proc(r->proc, r->buf, buf, MIN(n, r->n));
+    r->got = got;
+    q->taken += got;
+    waitq_wake_all(&q->read_wait);
+    return got;
 }
 
 /* Room needed before any of this write may go in. */
@@ -161,6 +201,12 @@ byteq_write(struct byteq *q, const char *buf, size_t n, int flags,
     while (done < n) {
         if (q->readers == 0)
             return done ? (ssize_t)done : -EPIPE;
+        if (q->reader && q->count == 0) {
+            size_t got = give_to_reader(q, buf + done, n - done);
+            done += got;
+            if (got > 0)
+                continue;
+        }
         size_t room = byteq_room(q);
         if (room < room_needed(q, n, n - done)) {
             if (flags & BYTEQ_NONBLOCK)

@@ -33,9 +33,26 @@
  * inside it, else when the ring next runs empty.  An empty ring starts
  * again at offset 0, so small messages keep to its first page.
  *
+ * One copy (direct, sockets only): a reader that must sleep on an empty
+ * ring leaves its buffer in q->reader; the next write copies straight
+ * into it (copy_to_proc) instead of into the ring and back out, and
+ * wakes it.  Bytes go to a waiting reader only while the ring is empty,
+ * so their order is kept; what the reader's buffer cannot take (or a
+ * page it no longer maps) goes into the ring.  Pipes keep the two copies.
+ *
  * Each sleep is named by the caller's wait format (`pipe 12 empty`,
  * `recv unix /tmp/s`): `what` is the format, a and b its two numbers.
  */
+struct proc;
+
+/* A reader asleep on an empty ring, its buffer open to the next writer. */
+struct byteq_reader {
+    struct proc *proc;
+    char        *buf;           /* user address, in proc's space */
+    size_t       n;             /* room there */
+    size_t       got;           /* bytes a writer put there */
+};
+
 struct byteq {
     char       **pages;         /* size / PAGE_SIZE slots, NULL until used */
     uint32_t     size;          /* bytes of storage, a multiple of PAGE_SIZE */
@@ -45,6 +62,9 @@ struct byteq {
     uint32_t     count;         /* bytes queued */
     int          readers;       /* ends that may read; 0: writers get EPIPE */
     int          writers;       /* ends that may write; 0: readers see EOF */
+    uint64_t     taken;         /* bytes ever read out, directly or not */
+    bool         direct;        /* writers may copy into a waiting reader */
+    struct byteq_reader *reader;    /* that reader, or NULL */
     struct waitq read_wait;     /* readers waiting for data */
     struct waitq write_wait;    /* writers waiting for room */
 };

@@ -97,7 +97,6 @@ struct socket {
     struct socket   *peer;          /* the other end while both are open */
     struct byteq     rx;            /* bytes for this end; writers: the peer */
     char            *rx_pages[SOCK_BUF_PAGES];
-    uint64_t         rx_taken;      /* bytes read from rx so far (for rights) */
     struct sock_rights *rights;     /* in flight to this end, in order */
 
     /* Listening stream. */
