@@ -116,6 +116,7 @@ struct socket {
     /* Datagram. */
     struct msgq      inbox;
     struct socket   *dgram_peer;    /* connected datagram: the default peer */
+    struct dgram_reader *dgram_reader;  /* asleep on the empty inbox (dgram.c) */
 
     /* The collector's scratch (gc.c), valid during one sock_gc(). */
     struct file     *gc_file;       /* its file, seen in flight */
@@ -139,6 +140,20 @@ void           sock_wait_name(struct socket *s, const char *verb, struct byteq_n
 void           sock_trace(int kind, struct socket *s, long a, long b);
 int            sock_setopt(struct socket *s, int level, int name, const void *val, socklen_t len);
 int            sock_getopt(struct socket *s, int level, int name, void *val, socklen_t *len);
+
+/* A datagram receiver asleep on an empty inbox, its buffers open to the
+ * next sender, and what that sender gave it (dgram.c). */
+struct dgram_reader {
+    struct proc        *proc;
+    const struct iovec *iov;        /* the receiver's request (its buffers: its memory) */
+    int                 iovcnt;
+    size_t              total;
+    bool                done;       /* a sender filled it */
+    unsigned            length;     /* the datagram's */
+    bool                has_from;
+    struct sock_addr    from;
+    struct sock_rights *rights;
+};
 
 /* One send or receive, with the kernel's copy of the request. */
 struct sock_io {
