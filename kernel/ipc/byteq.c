@@ -5,24 +5,56 @@
  */
 #include "ipc/byteq.h"
 #include "mm/frame.h"
+#include "mm/vm.h"
+#include "mm/memlayout.h"
+#include "proc/proc.h"
 #include "arch/timer.h"
 #include <parley/limits.h>
 
 void
-byteq_init(struct byteq *q, char **pages, uint32_t capacity)
+byteq_init(struct byteq *q, char **pages, uint32_t size)
 {
-    assert(capacity % PAGE_SIZE == 0 && capacity >= PIPE_BUF);
+    assert(size % PAGE_SIZE == 0 && size >= PIPE_BUF);
     memset(q, 0, sizeof *q);
     q->pages = pages;
-    q->capacity = capacity;
-    q->limit = capacity;
+    q->size = size;
+    q->capacity = size;
+    q->limit = size;
+}
+
+/* The ring a limit wants: whole pages, room for an atomic write. */
+static uint32_t
+wanted_capacity(const struct byteq *q)
+{
+    return MIN(q->size, MAX((uint32_t)PIPE_BUF, ROUNDUP(q->limit, PAGE_SIZE)));
+}
+
+/* Wrap at the capacity the limit wants, if the queued bytes allow it: they
+ * must lie in one run, not wrapped, that ends inside the new ring.  Slots
+ * past a smaller ring give their pages back. */
+static void
+fit_ring(struct byteq *q)
+{
+    uint32_t want = wanted_capacity(q);
+    if (q->count == 0)
+        q->read_pos = 0;
+    if (want == q->capacity || q->read_pos + q->count > MIN(want, q->capacity))
+        return;
+    for (uint32_t n = want / PAGE_SIZE; n < q->capacity / PAGE_SIZE; n++) {
+        if (q->pages[n]) {
+            frame_unref(q->pages[n]);
+            q->pages[n] = 0;
+        }
+    }
+    q->capacity = want;
 }
 
 /* Hold at most limit bytes (at least 1, at most the storage). */
 void
 byteq_set_limit(struct byteq *q, uint32_t limit)
 {
-    q->limit = MAX(1u, MIN(limit, q->capacity));
+    q->limit = MAX(1u, MIN(limit, q->size));
+    fit_ring(q);
     waitq_wake_all(&q->write_wait);     /* a bigger limit makes room */
 }
 
@@ -76,6 +108,9 @@ byteq_take(struct byteq *q, char *buf, size_t n, bool peek)
     if (!peek) {
         q->read_pos = (q->read_pos + n) % q->capacity;
         q->count -= n;
+        q->taken += n;
+        if (q->count == 0)
+            fit_ring(q);                /* back to offset 0; a pending resize */
         waitq_wake_all(&q->write_wait);
     }
     return n;
@@ -87,8 +122,26 @@ byteq_assert_sane(const struct byteq *q)
 {
     assert_interrupts_off();
     assert(q->count <= q->capacity && q->read_pos < q->capacity);
-    assert(q->limit >= 1 && q->limit <= q->capacity);
+    assert(q->capacity <= q->size && q->limit >= 1 && q->limit <= q->size);
     assert(q->readers >= 0 && q->writers >= 0);
+}
+
+/* Sleep until woken; with a direct ring, open buf to the next writer
+ * meanwhile.  *got: the bytes it put there. */
+static int
+byteq_sleep_reading(struct byteq *q, char *buf, size_t n, int flags,
+                    const struct byteq_name *name, size_t *got)
+{
+    struct byteq_reader r = { current, buf, n, 0 };
+    bool open = q->direct && !q->reader && !(flags & BYTEQ_PEEK) &&
+                (uintptr_t)buf + n <= USER_TOP;
+    if (open)
+        q->reader = &r;
+    int err = byteq_sleep(&q->read_wait, name);
+    if (q->reader == &r)
+        q->reader = 0;
+    *got = r.got;
+    return err;
 }
 
 ssize_t
@@ -102,15 +155,33 @@ byteq_read(struct byteq *q, char *buf, size_t n, int flags,
             done += byteq_take(q, buf + done, n - done, flags & BYTEQ_PEEK);
             if (done == n || !(flags & BYTEQ_WAITALL) || (flags & BYTEQ_PEEK))
                 return done;
+        } else if (done > 0 && !(flags & BYTEQ_WAITALL)) {
+            return done;                /* a writer copied them in directly */
         }
         if (q->writers == 0)
             return done;                /* end of file */
         if (flags & BYTEQ_NONBLOCK)
             return done ? (ssize_t)done : -EAGAIN;
-        int err = byteq_sleep(&q->read_wait, name);
-        if (err)
+        size_t got;
+        int err = byteq_sleep_reading(q, buf + done, n - done, flags, name, &got);
+        done += got;
+        if (err || done == n)
             return done ? (ssize_t)done : err;
     }
+}
+
+/* The ring is empty and a reader waits: copy what its buffer takes straight
+ * there (one copy instead of two) and wake it.  Returns the bytes given. */
+static size_t
+give_to_reader(struct byteq *q, const char *buf, size_t n)
+{
+    struct byteq_reader *r = q->reader;
+    q->reader = 0;                      /* one hand-over per sleep */
+    size_t got = copy_to_proc(r->proc, r->buf, buf, MIN(n, r->n));
+    r->got = got;
+    q->taken += got;
+    waitq_wake_all(&q->read_wait);
+    return got;
 }
 
 /* Room needed before any of this write may go in. */
@@ -130,6 +201,12 @@ byteq_write(struct byteq *q, const char *buf, size_t n, int flags,
     while (done < n) {
         if (q->readers == 0)
             return done ? (ssize_t)done : -EPIPE;
+        if (q->reader && q->count == 0) {
+            size_t got = give_to_reader(q, buf + done, n - done);
+            done += got;
+            if (got > 0)
+                continue;
+        }
         size_t room = byteq_room(q);
         if (room < room_needed(q, n, n - done)) {
             if (flags & BYTEQ_NONBLOCK)
@@ -163,13 +240,14 @@ byteq_hangup(struct byteq *q)
 void
 byteq_discard(struct byteq *q)
 {
-    for (uint32_t n = 0; n < q->capacity / PAGE_SIZE; n++) {
+    for (uint32_t n = 0; n < q->size / PAGE_SIZE; n++) {
         if (q->pages[n]) {
             frame_unref(q->pages[n]);
             q->pages[n] = 0;
         }
     }
     q->count = q->read_pos = 0;
+    fit_ring(q);
 }
 
 bool

@@ -22,22 +22,49 @@
  *          readers == 0 gives -EPIPE (the caller decides about SIGPIPE).
  *   byteq_hangup wakes everyone so sleepers re-test readers and writers.
  *
- * The ring always wraps at capacity (its storage); limit, normally the
- * same, caps the bytes queued (a socket's SO_RCVBUF).  Lowering it below
+ * Storage is `size` bytes of page slots; the ring wraps at `capacity`,
+ * the limit rounded up to whole pages, so a socket's ring grows and
+ * shrinks with SO_SNDBUF/SO_RCVBUF and only as many pages as the limit
+ * needs are ever touched (a pipe's limit is its whole storage, so its
+ * ring never changes).  limit caps the bytes queued.  Lowering it below
  * what is queued only stops writers until readers have drained the
- * excess; a write too big for a small limit goes in pieces.
+ * excess; a write too big for a small limit goes in pieces.  A new
+ * capacity takes effect at once when the queued bytes lie in one run
+ * inside it, else when the ring next runs empty.  An empty ring starts
+ * again at offset 0, so small messages keep to its first page.
+ *
+ * One copy (direct, sockets only): a reader that must sleep on an empty
+ * ring leaves its buffer in q->reader; the next write copies straight
+ * into it (copy_to_proc) instead of into the ring and back out, and
+ * wakes it.  Bytes go to a waiting reader only while the ring is empty,
+ * so their order is kept; what the reader's buffer cannot take (or a
+ * page it no longer maps) goes into the ring.  Pipes keep the two copies.
  *
  * Each sleep is named by the caller's wait format (`pipe 12 empty`,
  * `recv unix /tmp/s`): `what` is the format, a and b its two numbers.
  */
+struct proc;
+
+/* A reader asleep on an empty ring, its buffer open to the next writer. */
+struct byteq_reader {
+    struct proc *proc;
+    char        *buf;           /* user address, in proc's space */
+    size_t       n;             /* room there */
+    size_t       got;           /* bytes a writer put there */
+};
+
 struct byteq {
-    char       **pages;         /* capacity / PAGE_SIZE slots, NULL until used */
-    uint32_t     capacity;      /* bytes, a multiple of PAGE_SIZE */
-    uint32_t     limit;         /* bytes it may hold, <= capacity (SO_RCVBUF) */
+    char       **pages;         /* size / PAGE_SIZE slots, NULL until used */
+    uint32_t     size;          /* bytes of storage, a multiple of PAGE_SIZE */
+    uint32_t     capacity;      /* where the ring wraps now: <= size, whole pages */
+    uint32_t     limit;         /* bytes it may hold, <= size (SO_RCVBUF) */
     uint32_t     read_pos;      /* offset of the next byte to read */
     uint32_t     count;         /* bytes queued */
     int          readers;       /* ends that may read; 0: writers get EPIPE */
     int          writers;       /* ends that may write; 0: readers see EOF */
+    uint64_t     taken;         /* bytes ever read out, directly or not */
+    bool         direct;        /* writers may copy into a waiting reader */
+    struct byteq_reader *reader;    /* that reader, or NULL */
     struct waitq read_wait;     /* readers waiting for data */
     struct waitq write_wait;    /* writers waiting for room */
 };
@@ -55,7 +82,7 @@ struct byteq_name {
 #define BYTEQ_PEEK      2       /* read without consuming */
 #define BYTEQ_WAITALL   4       /* read: wait for all n (less on EOF or signal) */
 
-void    byteq_init(struct byteq *q, char **pages, uint32_t capacity);
+void    byteq_init(struct byteq *q, char **pages, uint32_t size);
 void    byteq_set_limit(struct byteq *q, uint32_t limit);
 ssize_t byteq_read(struct byteq *q, char *buf, size_t n, int flags,
                    const struct byteq_name *name);

@@ -85,3 +85,48 @@ copy_string_from_user(char *dst, const char *usrc, size_t max)
     }
     return -ENAMETOOLONG;
 }
+
+/*
+ * Copy n bytes from src (kernel memory, or the current process's checked
+ * user memory) to udst in another process p, which sleeps: its pages are
+ * reached through its own page tables and the kernel's map of physical
+ * memory, so one copy goes straight from writer to reader.  Stops at the
+ * first page that is not mapped user-writable in p (its user_check of
+ * that buffer made them so, but a truncated mapping may have gone since).
+ * Returns the bytes copied.
+ */
+size_t
+copy_to_proc(struct proc *p, void *udst, const void *src, size_t n)
+{
+    uintptr_t va = (uintptr_t)udst;
+    size_t done = 0;
+    assert(p != current);
+    if (va + n < va || va + n > USER_TOP)
+        return 0;
+    while (done < n) {
+        uint32_t *pte = vm_pte(&p->vm, va, false);
+        if (!pte || (*pte & (PTE_P | PTE_W | PTE_U)) != (PTE_P | PTE_W | PTE_U))
+            break;
+        size_t chunk = MIN(n - done, PAGE_SIZE - va % PAGE_SIZE);
+        *pte |= PTE_A | PTE_D;          /* as p's own store would have done */
+        memcpy((char *)P2V(PTE_ADDR(*pte)) + va % PAGE_SIZE, (const char *)src + done, chunk);
+        done += chunk;
+        va += chunk;
+    }
+    return done;
+}
+
+/* Would copy_to_proc copy all n bytes? */
+bool
+proc_range_writable(struct proc *p, const void *udst, size_t n)
+{
+    uintptr_t start = (uintptr_t)udst, end = start + n;
+    if (end < start || end > USER_TOP)
+        return false;
+    for (uintptr_t va = ROUNDDOWN(start, PAGE_SIZE); va < end; va += PAGE_SIZE) {
+        uint32_t *pte = vm_pte(&p->vm, va, false);
+        if (!pte || (*pte & (PTE_P | PTE_W | PTE_U)) != (PTE_P | PTE_W | PTE_U))
+            return false;
+    }
+    return true;
+}

@@ -79,5 +79,10 @@ int user_check_array(const void *uaddr, size_t count, size_t size, bool write);
 int copy_from_user(void *dst, const void *usrc, size_t len);
 int copy_to_user(void *udst, const void *src, size_t len);
 int copy_string_from_user(char *dst, const char *usrc, size_t max);
+/* Into a sleeping process's checked buffer, through its page tables (one
+ * copy from writer to reader: sockets). */
+struct proc;
+size_t copy_to_proc(struct proc *p, void *udst, const void *src, size_t n);
+bool   proc_range_writable(struct proc *p, const void *udst, size_t n);
 
 #endif

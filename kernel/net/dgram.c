@@ -12,7 +12,11 @@
  *            a real network would, and reports success.
  *   recv     takes the first message (sleeping while there is none); a
  *            buffer too short keeps the front and drops the rest
- *            (MSG_TRUNC).
+ *            (MSG_TRUNC).  A receiver asleep on an empty inbox leaves its
+ *            buffers in s->dgram_reader, and the next sender copies the
+ *            body straight there (one copy, as streams do: byteq.h) with
+ *            no message built at all; any buffer page it cannot reach
+ *            sends the datagram the ordinary way.
  *   close    destroys the inbox: queued datagrams and their descriptors
  *            are freed, blocked senders get ECONNREFUSED.
  */
@@ -20,6 +24,7 @@
 #include "fs/file.h"
 #include "proc/proc.h"
 #include "arch/timer.h"
+#include "mm/vm.h"
 #include <parley/poll.h>
 
 
@@ -64,7 +69,7 @@ meta_alloc(void)
 void
 dgram_init(struct socket *s)
 {
-    msgq_init(&s->inbox, SOCK_DGRAM_QUEUE, SOCK_BUF_BYTES, MSGQ_FIFO);
+    msgq_init(&s->inbox, SOCK_DGRAM_QUEUE, SOCK_BUF_DEFAULT, MSGQ_FIFO);
 }
 
 static void
@@ -170,10 +175,73 @@ build_message(struct socket *s, struct sock_io *io, int *err)
     return m;
 }
 
+/* Copy n bytes from the sender's iovecs into the sleeping reader's. */
+static void
+copy_iovecs_to_reader(const struct sock_io *io, struct dgram_reader *r, size_t n)
+{
+    int si = 0, di = 0;
+    size_t soff = 0, doff = 0;
+    while (n > 0) {
+        if (soff == io->iov[si].iov_len) {
+            si++, soff = 0;
+            continue;
+        }
+        if (doff == r->iov[di].iov_len) {
+            di++, doff = 0;
+            continue;
+        }
+        size_t chunk = MIN(n, MIN(io->iov[si].iov_len - soff, r->iov[di].iov_len - doff));
+        copy_to_proc(r->proc, (char *)r->iov[di].iov_base + doff,
+                     (const char *)io->iov[si].iov_base + soff, chunk);
+        soff += chunk;
+        doff += chunk;
+        n -= chunk;
+    }
+}
+
+/* Every byte of the first n of r's buffers is reachable for copy_to_proc. */
+static bool
+reader_reachable(const struct dgram_reader *r, size_t n)
+{
+    for (int i = 0; i < r->iovcnt && n > 0; i++) {
+        size_t len = MIN(n, r->iov[i].iov_len);
+        if (!proc_range_writable(r->proc, r->iov[i].iov_base, len))
+            return false;
+        n -= len;
+    }
+    return true;
+}
+
+/* dst's inbox is empty and a receiver sleeps on it: give it the datagram
+ * directly, with the sender's name and descriptors, and wake it.  False
+ * (nothing done) if its buffers are not all reachable. */
+static bool
+give_to_reader(struct socket *s, struct socket *dst, struct sock_io *io)
+{
+    struct dgram_reader *r = dst->dgram_reader;
+    size_t n = MIN(io->total, r->total);
+    if (!reader_reachable(r, n))
+        return false;
+    copy_iovecs_to_reader(io, r, n);
+    r->length = io->total;
+    r->has_from = s->local.family != AF_UNSPEC;
+    r->from = sender_address(s);
+    r->rights = io->rights;             /* the receiver owns them now */
+    io->rights = 0;
+    r->done = true;
+    dst->dgram_reader = 0;
+    waitq_wake_all(&dst->inbox.changed);
+    return true;
+}
+
 static int
 deliver(struct socket *s, struct socket *dst, struct sock_io *io, bool nonblock)
 {
     int err;
+    if (dst->dgram_reader && !dst->inbox.head && give_to_reader(s, dst, io)) {
+        sock_trace(TRACE_EV_SEND, dst, io->total, 0);
+        return 0;
+    }
     struct msg *m = build_message(s, io, &err);
     if (!m)
         return err;
@@ -201,14 +269,15 @@ deliver(struct socket *s, struct socket *dst, struct sock_io *io, bool nonblock)
 }
 
 /* The longest datagram s may send: UDP's limit; AF_UNIX: Linux's, the
- * send buffer as reported (doubled) less 32 -- both at most what an inbox
- * can hold at all. */
+ * send buffer as reported (doubled) less 32 -- both at most what a
+ * default inbox can hold at all. */
 static size_t
 dgram_max(const struct socket *s)
 {
+    size_t most = MIN((size_t)MSGQ_BODY_MAX, (size_t)SOCK_BUF_DEFAULT);
     if (s->domain == AF_INET)
-        return MIN(SOCK_DGRAM_MAX, SOCK_BUF_BYTES);
-    return MIN(2 * (size_t)s->sndbuf - 32, (size_t)SOCK_BUF_BYTES);
+        return MIN((size_t)SOCK_DGRAM_MAX, most);
+    return MIN(2 * (size_t)s->sndbuf - 32, most);
 }
 
 ssize_t
@@ -265,10 +334,50 @@ copy_body_out(const struct msg *m, struct sock_io *io)
     return 0;
 }
 
+/* Take the first datagram, or sleep for one with our buffers open to the
+ * sender (r): 0 with *out a message, 1 when a sender gave it to r. */
+static int
+receive_first(struct socket *s, struct sock_io *io, bool nonblock, struct msg **out,
+              struct dgram_reader *r)
+{
+    struct msgq_recv take = { .size = io->total, .flags = MSGQ_TRUNCATE | MSGQ_NOWAIT };
+    uint64_t deadline = s->rcvtimeo_ns ? time_now_ns() + s->rcvtimeo_ns : 0;
+    struct byteq_name name;
+    sock_wait_name(s, "recv", &name);
+    for (;;) {
+        int err = msgq_receive(&s->inbox, &take, out);
+        if (err != -EAGAIN || nonblock)
+            return err;
+        if (deadline && time_now_ns() >= deadline)
+            return -ETIMEDOUT;
+        *r = (struct dgram_reader){ .proc = current, .iov = io->iov, .iovcnt = io->iovcnt,
+                                    .total = io->total };
+        if (!s->dgram_reader)
+            s->dgram_reader = r;
+        err = waitq_sleep_until(&s->inbox.changed, deadline, name.fmt, name.a, name.b);
+        if (s->dgram_reader == r)
+            s->dgram_reader = 0;
+        if (r->done)
+            return 1;
+        if (err)
+            return err;
+    }
+}
+
+/* What recv reports for a datagram of length bytes. */
+static ssize_t
+received(struct sock_io *io, unsigned length)
+{
+    if (length > io->total)
+        io->out_flags |= MSG_TRUNC;     /* the rest is discarded */
+    return (io->flags & MSG_TRUNC) ? length : MIN(length, io->total);
+}
+
 ssize_t
 dgram_recv(struct socket *s, struct sock_io *io, bool nonblock)
 {
     struct msg *m;
+    struct dgram_reader direct;
     int err;
     nonblock = nonblock || (io->flags & MSG_DONTWAIT);
     if (s->so_error) {
@@ -276,27 +385,28 @@ dgram_recv(struct socket *s, struct sock_io *io, bool nonblock)
         s->so_error = 0;
         return err;
     }
-    if (io->flags & MSG_PEEK) {
+    if (io->flags & MSG_PEEK)
         err = peek_first(s, nonblock, &m);
-    } else {
-        struct msgq_recv r = { .size = io->total, .flags = MSGQ_TRUNCATE | (nonblock ? MSGQ_NOWAIT : 0) };
-        if (s->rcvtimeo_ns)
-            r.deadline_ns = time_now_ns() + s->rcvtimeo_ns;
-        set_wait_name(s, "recv", &r.empty);
-        err = msgq_receive(&s->inbox, &r, &m);
-    }
+    else
+        err = receive_first(s, io, nonblock, &m, &direct);
     if (err == -ERESTARTSYS && s->rcvtimeo_ns)
         return -EINTR;                  /* signal(7): a timed call is not restarted */
-    if (err)
+    if (err < 0)
         return err == -ETIMEDOUT ? -EAGAIN : err;
+    if (err == 1) {                     /* handed over: the body is in place */
+        sock_trace(TRACE_EV_RECV, s, direct.length, 0);
+        io->has_addr = direct.has_from;
+        if (io->has_addr)
+            io->addr = direct.from;
+        io->rights = direct.rights;
+        return received(io, direct.length);
+    }
     unsigned length = m->hdr.length;
     err = copy_body_out(m, io);
     struct dgram_meta *meta = (struct dgram_meta *)m->attach;
     io->has_addr = meta && meta->from.family != AF_UNSPEC;
     if (io->has_addr)
         io->addr = meta->from;
-    if (length > io->total)
-        io->out_flags |= MSG_TRUNC;     /* the rest is discarded */
     if (!(io->flags & MSG_PEEK)) {
         sock_trace(TRACE_EV_RECV, s, length, 0);
         if (meta) {
@@ -307,7 +417,7 @@ dgram_recv(struct socket *s, struct sock_io *io, bool nonblock)
     }
     if (err)
         return err;
-    return (io->flags & MSG_TRUNC) ? length : MIN(length, io->total);
+    return received(io, length);
 }
 
 int

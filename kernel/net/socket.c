@@ -33,8 +33,10 @@ sock_alloc(int domain, int type)
         s->domain = domain;
         s->type = type;
         s->state = SOCK_UNCONNECTED;
-        s->rcvbuf = s->sndbuf = SOCK_BUF_BYTES;
+        s->rcvbuf = s->sndbuf = SOCK_BUF_DEFAULT;
         byteq_init(&s->rx, s->rx_pages, SOCK_BUF_BYTES);
+        byteq_set_limit(&s->rx, SOCK_BUF_DEFAULT);
+        s->rx.direct = type == SOCK_STREAM;    /* one copy from writer to reader */
         if (type == SOCK_DGRAM)
             dgram_init(s);
         kstat_add(KSTAT_sockets, +1);

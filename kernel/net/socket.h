@@ -29,16 +29,26 @@ struct file;
 struct inode;
 struct poll_table;
 
+/*
+ * Buffers: a stream's ring per direction and a datagram socket's inbox
+ * hold SO_RCVBUF/SO_SNDBUF bytes (as set; getsockopt reports them
+ * doubled, as Linux does), SOCK_BUF_DEFAULT unless set, at most
+ * SOCK_BUF_BYTES.  A ring takes pages only as its bytes reach them.
+ * Linux's default is 212992 bytes as reported, with its per-buffer
+ * overhead inside: about three 64 KiB messages in flight.
+ */
 #ifdef PARLEY_SMALL
 #define NSOCKET         32
-#define SOCK_BUF_PAGES  2       /* 8 KiB per direction */
+#define SOCK_BUF_PAGES  4       /* at most 16 KiB per direction */
+#define SOCK_BUF_DEFAULT (2 * PAGE_SIZE)    /* 8 KiB */
 #else
 #define NSOCKET         128
-#define SOCK_BUF_PAGES  16      /* 64 KiB per direction, as a pipe */
+#define SOCK_BUF_PAGES  64      /* at most 256 KiB per direction */
+#define SOCK_BUF_DEFAULT (32 * PAGE_SIZE)   /* 128 KiB: two 64 KiB writes */
 #endif
 #define SOCK_BUF_BYTES  (SOCK_BUF_PAGES * PAGE_SIZE)
 #define SOCK_BUF_MIN    1024    /* smallest SO_RCVBUF/SO_SNDBUF (reported: 2048) */
-#define SOCK_DGRAM_MAX  65507   /* longest UDP datagram; AF_UNIX: SOCK_BUF_BYTES */
+#define SOCK_DGRAM_MAX  65507   /* longest UDP datagram; AF_UNIX: MSGQ_BODY_MAX */
 #define SOCK_DGRAM_QUEUE 64     /* datagrams one socket can hold */
 #define INADDR_LOOPBACK_HOST 0x7f000001u   /* 127.0.0.1 in host byte order */
 
@@ -87,7 +97,6 @@ struct socket {
     struct socket   *peer;          /* the other end while both are open */
     struct byteq     rx;            /* bytes for this end; writers: the peer */
     char            *rx_pages[SOCK_BUF_PAGES];
-    uint64_t         rx_taken;      /* bytes read from rx so far (for rights) */
     struct sock_rights *rights;     /* in flight to this end, in order */
 
     /* Listening stream. */
@@ -107,6 +116,7 @@ struct socket {
     /* Datagram. */
     struct msgq      inbox;
     struct socket   *dgram_peer;    /* connected datagram: the default peer */
+    struct dgram_reader *dgram_reader;  /* asleep on the empty inbox (dgram.c) */
 
     /* The collector's scratch (gc.c), valid during one sock_gc(). */
     struct file     *gc_file;       /* its file, seen in flight */
@@ -130,6 +140,20 @@ void           sock_wait_name(struct socket *s, const char *verb, struct byteq_n
 void           sock_trace(int kind, struct socket *s, long a, long b);
 int            sock_setopt(struct socket *s, int level, int name, const void *val, socklen_t len);
 int            sock_getopt(struct socket *s, int level, int name, void *val, socklen_t *len);
+
+/* A datagram receiver asleep on an empty inbox, its buffers open to the
+ * next sender, and what that sender gave it (dgram.c). */
+struct dgram_reader {
+    struct proc        *proc;
+    const struct iovec *iov;        /* the receiver's request (its buffers: its memory) */
+    int                 iovcnt;
+    size_t              total;
+    bool                done;       /* a sender filled it */
+    unsigned            length;     /* the datagram's */
+    bool                has_from;
+    struct sock_addr    from;
+    struct sock_rights *rights;
+};
 
 /* One send or receive, with the kernel's copy of the request. */
 struct sock_io {

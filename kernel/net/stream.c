@@ -118,7 +118,7 @@ static struct sock_rights *
 rights_take_read(struct socket *s)
 {
     struct sock_rights *head = 0, **tail = &head;
-    while (s->rights && s->rights->at < s->rx_taken) {
+    while (s->rights && s->rights->at < s->rx.taken) {
         struct sock_rights *r = s->rights;
         s->rights = r->next;
         r->next = 0;
@@ -425,14 +425,14 @@ stream_send(struct socket *s, struct sock_io *io, bool nonblock)
     struct socket *peer = sock_hold(s->peer);
     struct sock_rights *r = io->rights;
     if (r) {
-        r->at = peer->rx_taken + peer->rx.count;
+        r->at = peer->rx.taken + peer->rx.count;
         rights_append(peer, r);
         io->rights = 0;                 /* the peer owns them now */
     }
     sock_wait_name(s, "send", &name);
     if (s->sndtimeo_ns)
         name.deadline_ns = time_now_ns() + s->sndtimeo_ns;
-    uint64_t offset = peer->rx_taken + peer->rx.count;
+    uint64_t offset = peer->rx.taken + peer->rx.count;
     ssize_t put = write_iovecs(&peer->rx, io, byteq_flags(io, nonblock) & BYTEQ_NONBLOCK, &name);
     if (put > 0)
         sock_trace(TRACE_EV_SEND, peer, put, (long)offset);
@@ -494,8 +494,7 @@ stream_recv(struct socket *s, struct sock_io *io, bool nonblock)
     if (got == -ERESTARTSYS && s->rcvtimeo_ns)
         got = -EINTR;                   /* signal(7): a timed call is not restarted */
     if (got > 0 && !(flags & BYTEQ_PEEK)) {
-        sock_trace(TRACE_EV_RECV, s, got, (long)s->rx_taken);
-        s->rx_taken += got;
+        sock_trace(TRACE_EV_RECV, s, got, (long)(s->rx.taken - got));
         io->rights = rights_take_read(s);
     }
     if (got == 0 && s->so_error)
