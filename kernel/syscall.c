@@ -96,7 +96,10 @@ syscall_dispatch_watched(struct proc *p, struct trapframe *tf, int nr)
 
 /* Inlined into both doors' paths: one test decides that no hook runs, and
  * the unwatched call takes its arguments straight from the trapframe (no
- * copy of them to build: under TCG every load and store counts). */
+ * copy of them to build: under TCG every load and store counts).  This is
+ * syscall_call written again on purpose: passing the five words to an
+ * inline syscall_call made gcc load them before the table test and spill
+ * two of them to the stack. */
 static inline __attribute__((always_inline)) void
 syscall_run(struct proc *p, struct trapframe *tf)
 {
