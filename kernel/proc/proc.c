@@ -81,19 +81,13 @@ proc_has_pid(const struct proc *p, pid_t pid)
     return p->pid == pid && p->state != PROC_UNUSED && p->state != PROC_EMBRYO;
 }
 
-/* The process with this pid, or NULL.  The last answer is tried first: a
- * ping-pong of direct messages asks for the same peer on every call, and
- * the walk reads NPROC slots.  Pids are never reused (next_pid only grows),
- * so a slot that still holds pid in a live state is the answer. */
+/* The process with this pid, or NULL. */
 struct proc *
 proc_find(pid_t pid)
 {
-    static struct proc *last;
-    if (last && proc_has_pid(last, pid))
-        return last;
     for (struct proc *p = proc_table; p < proc_table + NPROC; p++)
         if (proc_has_pid(p, pid))
-            return last = p;
+            return p;
     return 0;
 }
 
