@@ -95,6 +95,15 @@ copy_string_from_user(char *dst, const char *usrc, size_t max)
  * that buffer made them so, but a truncated mapping may have gone since).
  * Returns the bytes copied.
  */
+/* p's entry for va if p may write there from user mode, else NULL. */
+static uint32_t *
+proc_writable_pte(struct proc *p, uintptr_t va)
+{
+    uint32_t *pte = vm_pte(&p->vm, va, false);
+    const uint32_t need = PTE_P | PTE_W | PTE_U;
+    return pte && (*pte & need) == need ? pte : 0;
+}
+
 size_t
 copy_to_proc(struct proc *p, void *udst, const void *src, size_t n)
 {
@@ -104,8 +113,8 @@ copy_to_proc(struct proc *p, void *udst, const void *src, size_t n)
     if (va + n < va || va + n > USER_TOP)
         return 0;
     while (done < n) {
-        uint32_t *pte = vm_pte(&p->vm, va, false);
-        if (!pte || (*pte & (PTE_P | PTE_W | PTE_U)) != (PTE_P | PTE_W | PTE_U))
+        uint32_t *pte = proc_writable_pte(p, va);
+        if (!pte)
             break;
         size_t chunk = MIN(n - done, PAGE_SIZE - va % PAGE_SIZE);
         *pte |= PTE_A | PTE_D;          /* as p's own store would have done */
@@ -123,10 +132,8 @@ proc_range_writable(struct proc *p, const void *udst, size_t n)
     uintptr_t start = (uintptr_t)udst, end = start + n;
     if (end < start || end > USER_TOP)
         return false;
-    for (uintptr_t va = ROUNDDOWN(start, PAGE_SIZE); va < end; va += PAGE_SIZE) {
-        uint32_t *pte = vm_pte(&p->vm, va, false);
-        if (!pte || (*pte & (PTE_P | PTE_W | PTE_U)) != (PTE_P | PTE_W | PTE_U))
+    for (uintptr_t va = ROUNDDOWN(start, PAGE_SIZE); va < end; va += PAGE_SIZE)
+        if (!proc_writable_pte(p, va))
             return false;
-    }
     return true;
 }
