@@ -57,8 +57,11 @@ void
 file_close(struct file *f)
 {
     assert(f->refs > 0);
-    if (--f->refs > 0)
+    if (--f->refs > 0) {
+        if (f->ops->unref)
+            f->ops->unref(f);
         return;
+    }
     if (f->ops->close)
         f->ops->close(f);
     inode_put(f->inode);

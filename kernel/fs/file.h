@@ -23,6 +23,7 @@ struct file_ops {
     ssize_t (*write)(struct file *f, const char *buf, size_t n);
     off_t   (*lseek)(struct file *f, off_t off, int whence);
     void    (*close)(struct file *f);       /* the last reference went */
+    void    (*unref)(struct file *f);       /* one went, others remain */
     int     (*getdents)(struct file *f, char *buf, size_t n);
     /* Device- or object-specific requests (FIONREAD, termios...).  arg is
      * the caller's pointer, unchecked: the operation copies what it needs.

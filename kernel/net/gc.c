@@ -22,8 +22,10 @@
  *      queues and free them.  That closes the files in flight, so the
  *      sockets' last references go and they are freed the ordinary way.
  *
- * It runs when a socket is released while records are in flight, and when
- * the table of records is full (sendmsg would fail).  A record that is
+ * It runs when a socket's descriptor is closed while records are in
+ * flight -- the last close and every other (socket_ops.unref), since a
+ * close that releases nothing can still leave a cycle unreachable -- and
+ * when the table of records is full (sendmsg would fail).  A record that is
  * not in any queue (a datagram whose sender sleeps on a full inbox) holds
  * references the count does not see, so its files only look more
  * reachable: the collector can miss garbage then, never free a live file.

@@ -159,6 +159,17 @@ sock_close(struct file *f)
     sock_release(f->private);
 }
 
+/* A descriptor closed while others remain: if the rest are all in flight
+ * (say, the socket was sent through itself), this close just made a cycle
+ * unreachable, so collect it now rather than at some later socket's close. */
+static void
+sock_unref(struct file *f)
+{
+    (void)f;
+    if (rights_in_flight())
+        sock_gc();
+}
+
 static unsigned
 sock_poll(struct file *f, struct poll_table *pt)
 {
@@ -183,6 +194,7 @@ static const struct file_ops socket_ops = {
     .read = sock_read,
     .write = sock_write,
     .close = sock_close,
+    .unref = sock_unref,
     .poll = sock_poll,
     .ioctl = sock_ioctl,
 };

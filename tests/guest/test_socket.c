@@ -1809,6 +1809,54 @@ case_scm_rights_cycle_is_collected(void)
     CHECK_EQ(read(p[0], &c, 1), 0);
 }
 
+/* The close that makes a cycle unreachable frees it, even when it
+ * releases no socket: sv[0] is in flight to itself, so closing its
+ * descriptor leaves its file open, held only from its own queue.  The
+ * pipe end beside it closes then, with sv[1] still open and no other
+ * socket closed. */
+static void
+case_scm_rights_cycle_is_collected_at_once(void)
+{
+    int sv[2], p[2];
+    char c;
+    stream_pair(sv);
+    CHECK_OK(pipe(p));
+    CHECK_EQ(send_two_fds(sv[1], sv[0], p[1]), 1);
+    close(p[1]);
+    close(sv[0]);
+    struct pollfd pfd = { p[0], POLLIN, 0 };
+    CHECK_EQ(poll(&pfd, 1, 0), 1);
+    CHECK_EQ(read(p[0], &c, 1), 0);
+    close(sv[1]);
+    close(p[0]);
+}
+
+/* Each end of a pair in flight to the other: neither close releases a
+ * socket, the second leaves both held only from the queues, and the
+ * collector frees them there (the pipe ends in flight beside them close). */
+static void
+case_scm_rights_pair_through_each_other_is_collected(void)
+{
+    int sv[2], p[2], q[2];
+    char c;
+    stream_pair(sv);
+    CHECK_OK(pipe(p));
+    CHECK_OK(pipe(q));
+    CHECK_EQ(send_two_fds(sv[0], sv[0], p[1]), 1);     /* into sv[1]'s queue */
+    CHECK_EQ(send_two_fds(sv[1], sv[1], q[1]), 1);     /* into sv[0]'s queue */
+    close(p[1]);
+    close(q[1]);
+    close(sv[0]);
+    struct pollfd pfd[2] = { { p[0], POLLIN, 0 }, { q[0], POLLIN, 0 } };
+    CHECK_EQ(poll(pfd, 2, 0), 0);       /* sv[1] can still receive both */
+    close(sv[1]);
+    CHECK_EQ(poll(pfd, 2, 0), 2);
+    CHECK_EQ(read(p[0], &c, 1), 0);
+    CHECK_EQ(read(q[0], &c, 1), 0);
+    close(p[0]);
+    close(q[0]);
+}
+
 /* unix(7): a cycle that a live socket can still reach is not garbage:
  * q[0] is in flight to itself and to p[0], which is open, so p[0]
  * receives it and it still works (it holds itself once more). */
@@ -2434,6 +2482,8 @@ main(int argc, char **argv)
         CHECK_CASE(scm_rights_on_a_datagram),
         CHECK_CASE(scm_rights_msg_cmsg_cloexec),
         CHECK_CASE(scm_rights_cycle_is_collected),
+        CHECK_CASE(scm_rights_cycle_is_collected_at_once),
+        CHECK_CASE(scm_rights_pair_through_each_other_is_collected),
         CHECK_CASE(scm_rights_reachable_cycle_survives_collection),
         CHECK_CASE(poll_idle_socket_is_writable_not_readable),
         CHECK_CASE(poll_listener_readable_with_a_connection),
