@@ -21,7 +21,7 @@
 
 volatile uint64_t ticks;
 static uint64_t tsc_at_boot;
-static uint64_t tsc_per_ms;
+static uint32_t tsc_per_ms;         /* under 4.3 THz: fits */
 
 /* Count TSC cycles while PIT channel 2 counts down CALIBRATE_MS ms: the
  * way of last resort, since a pause of the host while it polls is counted
@@ -128,14 +128,27 @@ tsc_calibrate(void)
         tsc_per_ms = 1;
 }
 
+/* n / d and n % d for a 32-bit d, by two `divl`s (each divides a 64-bit
+ * value whose quotient fits 32 bits): gcc would call libgcc's general
+ * 64-by-64 division, a dozen branches on every clock reading. */
+static uint64_t
+div_u64_u32(uint64_t n, uint32_t d, uint32_t *rem)
+{
+    uint32_t hi = (uint32_t)(n >> 32), lo = (uint32_t)n, q_hi = hi / d, q_lo;
+    hi %= d;
+    __asm__("divl %4" : "=a"(q_lo), "=d"(*rem) : "a"(lo), "d"(hi), "rm"(d));
+    return (uint64_t)q_hi << 32 | q_lo;
+}
+
 /* TSC cycles since boot as nanoseconds: floor(cycles * 10^6 / tsc_per_ms),
- * in two steps so that the product cannot overflow. */
+ * in two steps so that the product cannot overflow (the rest is below
+ * tsc_per_ms, so rest * 10^6 fits 64 bits). */
 static uint64_t
 cycles_to_ns(uint64_t cycles)
 {
-    uint64_t ms = cycles / tsc_per_ms;
-    uint64_t rest = cycles % tsc_per_ms;
-    return ms * 1000000 + rest * 1000000 / tsc_per_ms;
+    uint32_t rest, unused;
+    uint64_t ms = div_u64_u32(cycles, tsc_per_ms, &rest);
+    return ms * 1000000 + div_u64_u32((uint64_t)rest * 1000000, tsc_per_ms, &unused);
 }
 
 uint64_t

@@ -73,8 +73,10 @@ msg_alloc(unsigned length, int *err)
         }
     }
     msg_free_list = m->next;
-    memset(m, 0, offsetof(struct msg, small));
-    m->hdr.length = length;
+    m->next = m->prev = 0;              /* field by field: no memset call */
+    m->hdr = (struct msg_header){ .length = length };
+    m->sync_sender = 0;
+    m->attach = 0;
     kstat_add(KSTAT_messages, +1);
     kstat_add(KSTAT_message_bytes, (int)length);
     return m;

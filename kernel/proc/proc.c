@@ -22,6 +22,32 @@ struct context {
 void fork_return(void);         /* proc/forkret.S */
 
 /*
+ * A process lives in the slot its pid names: pid % NPROC.  So finding a
+ * process by pid (kill, waitpid, every direct message) is one look, not a
+ * walk of the table.  Pids still count up one by one; a pid whose slot is
+ * busy is skipped, the way a hash table with no chains would.
+ */
+static struct proc *
+proc_slot(pid_t pid)
+{
+    return &proc_table[(unsigned)pid % NPROC];
+}
+
+/* The next pid whose slot is free, or 0 if the table is full (NPROC pids
+ * in a row visit every slot once). */
+static pid_t
+pid_alloc(void)
+{
+    for (int tries = 0; tries < NPROC; tries++) {
+        pid_t pid = next_pid;
+        next_pid = next_pid == INT32_MAX ? 1 : next_pid + 1;
+        if (proc_slot(pid)->state == PROC_UNUSED)
+            return pid;
+    }
+    return 0;
+}
+
+/*
  * Claim a free slot: pid, kernel stack with room for the user trapframe at
  * the top, and a context that starts the new process at entry (fork_return
  * for a forked child: straight back to user mode).  Returns NULL if the
@@ -30,24 +56,23 @@ void fork_return(void);         /* proc/forkret.S */
 static struct proc *
 proc_alloc_with_entry(void (*entry)(void))
 {
-    for (struct proc *p = proc_table; p < proc_table + NPROC; p++) {
-        if (p->state != PROC_UNUSED)
-            continue;
-        memset(p, 0, sizeof *p);
-        p->state = PROC_EMBRYO;
-        p->pid = next_pid++;
-        p->kstack = kstacks[p - proc_table];
-        p->tf = (struct trapframe *)(p->kstack + KSTACK_SIZE) - 1;
-        struct context *c = (struct context *)p->tf - 1;
-        memset(c, 0, sizeof *c);
-        c->eip = (uint32_t)entry;
-        p->context = c;
-        p->umask = 022;
-        resource_init(p);
-        kstat_add(KSTAT_procs, +1);
-        return p;
-    }
-    return 0;
+    pid_t pid = pid_alloc();
+    if (!pid)
+        return 0;
+    struct proc *p = proc_slot(pid);
+    memset(p, 0, sizeof *p);
+    p->state = PROC_EMBRYO;
+    p->pid = pid;
+    p->kstack = kstacks[p - proc_table];
+    p->tf = (struct trapframe *)(p->kstack + KSTACK_SIZE) - 1;
+    struct context *c = (struct context *)p->tf - 1;
+    memset(c, 0, sizeof *c);
+    c->eip = (uint32_t)entry;
+    p->context = c;
+    p->umask = 022;
+    resource_init(p);
+    kstat_add(KSTAT_procs, +1);
+    return p;
 }
 
 /* Give the slot back: a reaped zombie, or a fork that failed. */
@@ -81,14 +106,14 @@ proc_has_pid(const struct proc *p, pid_t pid)
     return p->pid == pid && p->state != PROC_UNUSED && p->state != PROC_EMBRYO;
 }
 
-/* The process with this pid, or NULL. */
+/* The process with this pid, or NULL: one look, at its slot. */
 struct proc *
 proc_find(pid_t pid)
 {
-    for (struct proc *p = proc_table; p < proc_table + NPROC; p++)
-        if (proc_has_pid(p, pid))
-            return p;
-    return 0;
+    if (pid <= 0)
+        return 0;
+    struct proc *p = proc_slot(pid);
+    return proc_has_pid(p, pid) ? p : 0;
 }
 
 int
