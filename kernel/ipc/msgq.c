@@ -73,7 +73,11 @@ msg_alloc(unsigned length, int *err)
         }
     }
     msg_free_list = m->next;
-    m->next = m->prev = 0;              /* field by field: no memset call */
+    /* Field by field, no memset call; every field before the body. */
+    _Static_assert(offsetof(struct msg, small) ==
+                   offsetof(struct msg, attach) + sizeof m->attach,
+                   "msg_alloc must clear a new field of struct msg");
+    m->next = m->prev = 0;
     m->hdr = (struct msg_header){ .length = length };
     m->sync_sender = 0;
     m->attach = 0;

@@ -26,21 +26,15 @@ user_page_ok(const struct vm *vm, uintptr_t va, uint32_t need)
 int
 user_check(const void *uaddr, size_t len, bool write)
 {
-    uintptr_t start = (uintptr_t)uaddr, end = start + len, last = end - 1;
+    uintptr_t start = (uintptr_t)uaddr, end = start + len;
     struct vm *vm = &current->vm;
-    /* What a present, user (and if asked, writable) entry has set. */
-    uint32_t need = PTE_P | PTE_U | (write ? PTE_W : 0);
 
-    /* Most buffers lie in one page that is there already: one test of the
-     * range (joined with &, one branch), one of the entry. */
-    bool one_page = (len != 0) & (last >= start) & ((start ^ last) < PAGE_SIZE) &
-                    (start >= PAGE_SIZE) & (last < USER_TOP);
-    if (one_page && user_page_ok(vm, start, need))
-        return 0;
     if (len == 0)
         return 0;
     if (end < start || end > USER_TOP || start < PAGE_SIZE)
         return -EFAULT;
+    /* What a present, user (and if asked, writable) entry has set. */
+    uint32_t need = PTE_P | PTE_U | (write ? PTE_W : 0);
     for (uintptr_t va = ROUNDDOWN(start, PAGE_SIZE); va < end; va += PAGE_SIZE) {
         if (user_page_ok(vm, va, need))
             continue;
