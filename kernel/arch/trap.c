@@ -15,6 +15,7 @@
 #include "arch/fpu.h"
 #include "mm/vm.h"
 #include "mm/frame.h"
+#include "mm/memlayout.h"
 #include "proc/proc.h"
 #include "proc/sched.h"
 #include "proc/signal.h"
@@ -98,9 +99,34 @@ user_fault(struct trapframe *tf)
     signal_force(p, exception_signal(tf->trapno));
 }
 
+/*
+ * A page fault in kernel mode at a user address: the kernel was copying to
+ * or from a buffer it checked before the system call slept, and a page has
+ * gone meanwhile (another process truncated a file the buffer is mapped
+ * from).  Bring the page back if its region allows, as a fault in user
+ * mode would, and retry; if not, a fault inside user_copy resumes at its
+ * fixup, which fails the copy with EFAULT.  False: a kernel bug.
+ */
+static bool
+kernel_user_fault(struct trapframe *tf)
+{
+    extern char user_copy_end[], user_copy_fault[];
+    uint32_t addr = read_cr2();
+    if (tf->trapno != T_PGFLT || addr >= USER_TOP || !current || !current->vm.pgdir)
+        return false;
+    if (vm_handle_fault(&current->vm, addr, tf->err & 2) == 0)
+        return true;
+    if (tf->eip < (uint32_t)user_copy || tf->eip >= (uint32_t)user_copy_end)
+        return false;
+    tf->eip = (uint32_t)user_copy_fault;
+    return true;
+}
+
 static void
 kernel_fault(struct trapframe *tf)
 {
+    if (kernel_user_fault(tf))
+        return;
     if (tf->trapno == T_PGFLT)
         printk("kernel page fault at address %p, error %x\n",
                (void *)read_cr2(), tf->err);

@@ -59,7 +59,8 @@ byteq_set_limit(struct byteq *q, uint32_t limit)
 }
 
 /* Copy n bytes between the ring at offset pos and buf; to_ring says which
- * way.  The copy may wrap around the end of the ring. */
+ * way.  The copy may wrap around the end of the ring.  buf is user memory
+ * checked before a sleep, so the copy may fail (user_copy): -EFAULT. */
 static int
 byteq_copy(struct byteq *q, uint32_t pos, char *buf, size_t n, bool to_ring)
 {
@@ -69,10 +70,10 @@ byteq_copy(struct byteq *q, uint32_t pos, char *buf, size_t n, bool to_ring)
         char **page = &q->pages[pos / PAGE_SIZE];
         if (!*page && !(*page = frame_alloc()))
             return -ENOMEM;
-        if (to_ring)
-            memcpy(*page + in_page, buf, chunk);
-        else
-            memcpy(buf, *page + in_page, chunk);
+        int err = to_ring ? user_copy(*page + in_page, buf, chunk)
+                          : user_copy(buf, *page + in_page, chunk);
+        if (err)
+            return err;
         buf += chunk;
         n -= chunk;
         pos = (pos + chunk) % q->capacity;
@@ -89,22 +90,27 @@ byteq_sleep(struct waitq *w, const struct byteq_name *name)
 }
 
 /* Copy up to n queued bytes from skip bytes past the front, leaving them
- * queued and never waiting (a peek that goes on into the next buffer). */
-size_t
+ * queued and never waiting (a peek that goes on into the next buffer).
+ * Returns the count, or -EFAULT. */
+ssize_t
 byteq_peek_at(struct byteq *q, uint32_t skip, char *buf, size_t n)
 {
     if (skip >= q->count)
         return 0;
     n = MIN(n, q->count - skip);
-    byteq_copy(q, (q->read_pos + skip) % q->capacity, buf, n, false);
-    return n;
+    int err = byteq_copy(q, (q->read_pos + skip) % q->capacity, buf, n, false);
+    return err ? err : (ssize_t)n;
 }
 
-/* Take up to n queued bytes (all of them leave the ring unless peeking). */
-static size_t
+/* Take up to n queued bytes (all of them leave the ring unless peeking);
+ * if the copy fails, none do. */
+static ssize_t
 byteq_take(struct byteq *q, char *buf, size_t n, bool peek)
 {
-    n = byteq_peek_at(q, 0, buf, n);
+    ssize_t got = byteq_peek_at(q, 0, buf, n);
+    if (got < 0)
+        return got;
+    n = got;
     if (!peek) {
         q->read_pos = (q->read_pos + n) % q->capacity;
         q->count -= n;
@@ -152,7 +158,10 @@ byteq_read(struct byteq *q, char *buf, size_t n, int flags,
     byteq_assert_sane(q);
     for (;;) {
         if (q->count > 0) {
-            done += byteq_take(q, buf + done, n - done, flags & BYTEQ_PEEK);
+            ssize_t got = byteq_take(q, buf + done, n - done, flags & BYTEQ_PEEK);
+            if (got < 0)
+                return done ? (ssize_t)done : got;
+            done += got;
             if (done == n || !(flags & BYTEQ_WAITALL) || (flags & BYTEQ_PEEK))
                 return done;
         } else if (done > 0 && !(flags & BYTEQ_WAITALL)) {
@@ -218,8 +227,9 @@ byteq_write(struct byteq *q, const char *buf, size_t n, int flags,
         }
         size_t chunk = MIN(room, n - done);
         uint32_t write_pos = (q->read_pos + q->count) % q->capacity;
-        if (byteq_copy(q, write_pos, (char *)buf + done, chunk, true) < 0)
-            return done ? (ssize_t)done : -ENOMEM;
+        int err = byteq_copy(q, write_pos, (char *)buf + done, chunk, true);
+        if (err)
+            return done ? (ssize_t)done : err;
         q->count += chunk;
         done += chunk;
         waitq_wake_all(&q->read_wait);

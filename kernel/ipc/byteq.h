@@ -88,7 +88,7 @@ ssize_t byteq_read(struct byteq *q, char *buf, size_t n, int flags,
                    const struct byteq_name *name);
 ssize_t byteq_write(struct byteq *q, const char *buf, size_t n, int flags,
                     const struct byteq_name *name);
-size_t  byteq_peek_at(struct byteq *q, uint32_t skip, char *buf, size_t n);
+ssize_t byteq_peek_at(struct byteq *q, uint32_t skip, char *buf, size_t n);
 void    byteq_hangup(struct byteq *q);
 void    byteq_discard(struct byteq *q);
 

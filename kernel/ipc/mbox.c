@@ -91,16 +91,18 @@ msg_trace(int kind, int obj_type, int obj_id, pid_t peer, const struct msg *m)
         trace_ipc(kind, obj_type, obj_id, peer, m->hdr.length, m->hdr.type, NULL);
 }
 
-/* uin and its body were checked by msg_in_from_user, so they are written
- * directly. */
+/* uin and its body were checked by msg_in_from_user, before any sleep:
+ * user_copy, which fails only if a page of them went meanwhile (the
+ * message is then lost, as a faulting msgrcv's is on Linux). */
 int
 msg_deliver(struct msg *m, const struct msg_in *in, struct msg_in *uin)
 {
     unsigned n = MIN(m->hdr.length, in->size);
-    uin->header = m->hdr;
-    msg_copy_out_checked(m, 0, in->body, n);
+    int err = user_copy(&uin->header, &m->hdr, sizeof m->hdr);
+    if (!err)
+        err = msg_copy_out_checked(m, 0, in->body, n);
     msg_free(m);
-    return (int)n;
+    return err ? err : (int)n;
 }
 
 /* A relative timeout as a deadline on the monotonic clock; NULL: none. */

@@ -130,7 +130,9 @@ msg_body_at(const struct msg *m, unsigned off, unsigned *run)
 }
 
 /* Copy n bytes between user memory and the body at off; -EINVAL past the
- * body's end, then (if check) -EFAULT on a bad user pointer. */
+ * body's end, then (if check) -EFAULT on a bad user pointer.  Unchecked,
+ * the buffer was checked before a sleep, and user_copy's -EFAULT says a
+ * page of it went meanwhile. */
 static int
 msg_copy(const struct msg *m, unsigned off, void *ubuf, unsigned n, bool in, bool check)
 {
@@ -143,10 +145,9 @@ msg_copy(const struct msg *m, unsigned off, void *ubuf, unsigned n, bool in, boo
         unsigned run;
         char *body = msg_body_at(m, off, &run);
         run = MIN(run, n);
-        if (in)
-            memcpy(body, u, run);
-        else
-            memcpy(u, body, run);
+        int err = in ? user_copy(body, u, run) : user_copy(u, body, run);
+        if (err)
+            return err;
         u += run;
         off += run;
         n -= run;

@@ -125,7 +125,8 @@ copy_to_proc(struct proc *p, void *udst, const void *src, size_t n)
             break;
         size_t chunk = MIN(n - done, PAGE_SIZE - va % PAGE_SIZE);
         *pte |= PTE_A | PTE_D;          /* as p's own store would have done */
-        memcpy((char *)P2V(PTE_ADDR(*pte)) + va % PAGE_SIZE, (const char *)src + done, chunk);
+        if (user_copy((char *)P2V(PTE_ADDR(*pte)) + va % PAGE_SIZE, (const char *)src + done, chunk))
+            break;                      /* src: a page of ours went while we slept */
         done += chunk;
         va += chunk;
     }

@@ -79,6 +79,9 @@ int user_check_array(const void *uaddr, size_t count, size_t size, bool write);
 int copy_from_user(void *dst, const void *usrc, size_t len);
 int copy_to_user(void *udst, const void *src, size_t len);
 int copy_string_from_user(char *dst, const char *usrc, size_t max);
+/* memcpy for user memory checked before a sleep: 0, or -EFAULT if a page
+ * went meanwhile and cannot come back (arch/user_copy.S). */
+int user_copy(void *dst, const void *src, size_t n);
 /* Into a sleeping process's checked buffer, through its page tables (one
  * copy from writer to reader: sockets). */
 struct proc;
