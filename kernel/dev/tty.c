@@ -331,8 +331,10 @@ tty_read(struct file *f, char *buf, size_t n)
                 tty.read++;             /* consume the EOF mark */
             break;
         }
+        if (user_copy(buf + got, &c, 1))    /* its page went while we waited */
+            return got ? (ssize_t)got : -EFAULT;
         tty.read++;
-        buf[got++] = c;
+        got++;
         if (canon && c == '\n')
             break;
     }

@@ -149,7 +149,11 @@ sys_msgsnd(int msqid, const void *umsg, size_t size, int flags)
             return err;
     }
     m->hdr.type = mtype;
-    msg_copy_in_checked(m, 0, (const char *)umsg + sizeof mtype, size);
+    /* Waiting for a free message may have let the text's page go. */
+    if ((err = msg_copy_in_checked(m, 0, (const char *)umsg + sizeof mtype, size)) < 0) {
+        msg_free(m);
+        return err;
+    }
     struct msgq_send s = {
         .flags = (flags & IPC_NOWAIT) ? MSGQ_NOWAIT : 0,
         .full = { "msgsnd q %d full", msqid, 0 },

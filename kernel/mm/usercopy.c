@@ -38,9 +38,14 @@ user_check(const void *uaddr, size_t len, bool write)
     for (uintptr_t va = ROUNDDOWN(start, PAGE_SIZE); va < end; va += PAGE_SIZE) {
         if (user_page_ok(vm, va, need))
             continue;
-        int err;
-        while ((err = vm_handle_fault(vm, va, write)) == -ENOMEM && frame_wait_for_memory())
-            ;                   /* out of memory: as a user fault would, wait for the victim */
+        int err = vm_handle_fault(vm, va, write);
+        if (err == -ENOMEM && frame_wait_for_memory()) {
+            /* Out of memory: as a user fault would, we waited for the
+             * victim, and the pages checked so far may have gone
+             * meanwhile (a truncated mapping): check again from the start. */
+            va = ROUNDDOWN(start, PAGE_SIZE) - PAGE_SIZE;
+            continue;
+        }
         if (err < 0)
             return -EFAULT;
     }

@@ -477,9 +477,10 @@ sys_recvmsg(int fd, struct msghdr *umsg, int flags)
         if (put_rights(&m, io.rights, flags, &io.out_flags) < 0)
             n = -EFAULT;
         m.msg_flags = io.out_flags;
-        umsg->msg_namelen = m.msg_namelen;
-        umsg->msg_controllen = m.msg_controllen;
-        umsg->msg_flags = m.msg_flags;
+        /* Afresh (copy_to_user): the receive may have slept since the
+         * header was checked, and a page of it gone meanwhile. */
+        if (copy_to_user(umsg, &m, sizeof m) < 0)
+            n = -EFAULT;
     }
     rights_free(io.rights);
     return n;

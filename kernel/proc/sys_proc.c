@@ -52,10 +52,15 @@ sys_wait4(pid_t pid, int *ustatus, int options, struct rusage *uusage)
         return -EFAULT;
     struct resources before = current->res;
     pid_t got = proc_wait(pid, &status, options | WEXITED, 0);
-    if (got > 0 && ustatus)
-        *ustatus = status;
-    if (got >= 0 && uusage)
-        resource_usage_since(current, &before, uusage);
+    /* Written afresh: the wait may have slept, and a page gone meanwhile. */
+    if (got > 0 && ustatus && copy_to_user(ustatus, &status, sizeof status) < 0)
+        return -EFAULT;
+    if (got >= 0 && uusage) {
+        struct rusage usage;
+        resource_usage_since(current, &before, &usage);
+        if (copy_to_user(uusage, &usage, sizeof usage) < 0)
+            return -EFAULT;
+    }
     return got;
 }
 
@@ -162,8 +167,9 @@ sys_nanosleep(const struct timespec *ureq, struct timespec *urem)
             continue;
         if (urem) {
             uint64_t left = deadline - MIN(deadline, time_now_ns());
-            urem->tv_sec = left / 1000000000;
-            urem->tv_nsec = left % 1000000000;
+            struct timespec rem = { left / 1000000000, left % 1000000000 };
+            if (copy_to_user(urem, &rem, sizeof rem) < 0)
+                return -EFAULT;         /* its page went while we slept */
         }
         return -ERESTARTNOHAND;
     }

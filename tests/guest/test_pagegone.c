@@ -25,6 +25,8 @@
 #include <sys/msg.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
+#include <signal.h>
+#include <time.h>
 #include <unistd.h>
 
 #define AT 100                          /* the buffer's offset in the page */
@@ -258,6 +260,82 @@ case_msgrcv_page_gone_is_efault(void)
     unmap_page(map);
 }
 
+/* ---- processes ---------------------------------------------------------- */
+
+/* waitpid's status word: the child it waits for exits only when the test
+ * closes a pipe, after the page has gone. */
+static void
+case_waitpid_status_page_gone_is_efault(void)
+{
+    char *map = map_page();
+    int gate[2];
+    CHECK_OK(pipe(gate));
+    pid_t pid = fork();
+    if (pid == 0) {
+        pid_t child = fork();
+        if (child == 0) {
+            char c;
+            close(gate[1]);
+            _exit(read(gate[0], &c, 1) == 0 ? 0 : 1);
+        }
+        close(gate[0]);
+        close(gate[1]);
+        _exit(waitpid(child, (int *)(map + AT), 0) == -1 && errno == EFAULT ? 0 : 1);
+    }
+    close(gate[0]);
+    take_page(pid, "wait for child", false);
+    close(gate[1]);                     /* the grandchild exits */
+    CHECK_EQ(check_exit_code(pid), 0);
+    unmap_page(map);
+}
+
+static void
+on_usr1(int sig)
+{
+    (void)sig;
+}
+
+/* nanosleep's remaining time, written when a signal ends the sleep. */
+static void
+case_nanosleep_rem_page_gone_is_efault(void)
+{
+    char *map = map_page();
+    pid_t pid = fork();
+    if (pid == 0) {
+        check_set_handler(SIGUSR1, on_usr1, 0);
+        struct timespec req = { 30, 0 };
+        _exit(nanosleep(&req, (struct timespec *)(map + AT)) == -1 && errno == EFAULT ? 0 : 1);
+    }
+    take_page(pid, "sleep", false);
+    CHECK_OK(kill(pid, SIGUSR1));
+    CHECK_EQ(check_exit_code(pid), 0);
+    unmap_page(map);
+}
+
+/* recvmsg writes msg_namelen, msg_controllen and msg_flags back after the
+ * receive. */
+static void
+case_recvmsg_header_page_gone_is_efault(void)
+{
+    char *map = map_page();
+    int sv[2];
+    CHECK_OK(socketpair(AF_UNIX, SOCK_DGRAM, 0, sv));
+    pid_t pid = fork();
+    if (pid == 0) {
+        static char data[16];
+        static struct iovec iov = { data, sizeof data };
+        struct msghdr *m = (struct msghdr *)(map + AT);
+        *m = (struct msghdr){ .msg_iov = &iov, .msg_iovlen = 1 };
+        _exit(recvmsg(sv[1], m, 0) == -1 && errno == EFAULT ? 0 : 1);
+    }
+    take_page(pid, "recv", false);
+    CHECK_EQ(send(sv[0], "hello", 6, 0), 6);
+    CHECK_EQ(check_exit_code(pid), 0);
+    close(sv[0]);
+    close(sv[1]);
+    unmap_page(map);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -270,6 +348,9 @@ main(int argc, char **argv)
         CHECK_CASE(mbox_receiver_page_gone_is_efault),
         CHECK_CASE(mbox_receiver_msg_in_page_grown_back_gets_the_header),
         CHECK_CASE(msgrcv_page_gone_is_efault),
+        CHECK_CASE(waitpid_status_page_gone_is_efault),
+        CHECK_CASE(nanosleep_rem_page_gone_is_efault),
+        CHECK_CASE(recvmsg_header_page_gone_is_efault),
     };
     return check_main("pagegone", cases, CHECK_NCASES(cases), argc, argv);
 }
