@@ -98,15 +98,6 @@ copy_string_from_user(char *dst, const char *usrc, size_t max)
     return -ENAMETOOLONG;
 }
 
-/*
- * Copy n bytes from src (kernel memory, or the current process's checked
- * user memory) to udst in another process p, which sleeps: its pages are
- * reached through its own page tables and the kernel's map of physical
- * memory, so one copy goes straight from writer to reader.  Stops at the
- * first page that is not mapped user-writable in p (its user_check of
- * that buffer made them so, but a truncated mapping may have gone since).
- * Returns the bytes copied.
- */
 /* p's entry for va if p may write there from user mode, else NULL. */
 static uint32_t *
 proc_writable_pte(struct proc *p, uintptr_t va)
@@ -116,6 +107,15 @@ proc_writable_pte(struct proc *p, uintptr_t va)
     return pte && (*pte & need) == need ? pte : 0;
 }
 
+/*
+ * Copy n bytes from src (kernel memory, or the current process's checked
+ * user memory) to udst in another process p, which sleeps: its pages are
+ * reached through its own page tables and the kernel's map of physical
+ * memory, so one copy goes straight from writer to reader.  Stops at the
+ * first page that is not mapped user-writable in p (its user_check of
+ * that buffer made them so, but a truncated mapping may have gone since).
+ * Returns the bytes copied.
+ */
 size_t
 copy_to_proc(struct proc *p, void *udst, const void *src, size_t n)
 {
@@ -129,7 +129,11 @@ copy_to_proc(struct proc *p, void *udst, const void *src, size_t n)
         if (!pte)
             break;
         size_t chunk = MIN(n - done, PAGE_SIZE - va % PAGE_SIZE);
-        *pte |= PTE_A | PTE_D;          /* as p's own store would have done */
+        /* Dirty, as p's own store would have made it; but not accessed:
+         * the store goes through the kernel's map, so no translation of va
+         * is cached, and the bit would only cost p's next switch an invlpg
+         * (mm/vm_switch.c). */
+        *pte |= PTE_D;
         if (user_copy((char *)P2V(PTE_ADDR(*pte)) + va % PAGE_SIZE, (const char *)src + done, chunk))
             break;                      /* src: a page of ours went while we slept */
         done += chunk;

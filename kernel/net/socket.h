@@ -117,6 +117,7 @@ struct socket {
     struct msgq      inbox;
     struct socket   *dgram_peer;    /* connected datagram: the default peer */
     struct dgram_reader *dgram_reader;  /* asleep on the empty inbox (dgram.c) */
+    pid_t            handed_pid;    /* the reader last handed a large datagram */
 
     /* The collector's scratch (gc.c), valid during one sock_gc(). */
     struct file     *gc_file;       /* its file, seen in flight */

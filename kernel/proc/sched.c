@@ -151,6 +151,22 @@ sched_yield_to(struct proc *next)
     switch_to(next);
 }
 
+/* current has just handed p, which it woke, a message too large to be
+ * worth queueing: run p now and current right after it.  current goes on
+ * `woken` (if its slice has time left), ahead of every preempted process,
+ * so the hand-over costs it its turn, not its place.  Nothing happens if p
+ * is not waiting on `woken` (it has run already, or used up its slice), or
+ * in explore mode, whose switches must come from the seed only. */
+void
+sched_hand_off(struct proc *p)
+{
+    if (current == idle_proc || current->explore || p->explore || !run_queue_remove(&woken, p))
+        return;
+    current->state = PROC_RUNNABLE;
+    run_queue_push(current->ticks_left > 0 ? &woken : &ready, current);
+    switch_to(p);
+}
+
 /* The n-th runnable process for which pick(p) holds, in the order they
  * would run, or NULL. */
 struct proc *

@@ -15,6 +15,7 @@ void sched_wake(struct proc *p);        /* a sleeper: off its queue, runnable */
 void schedule(void);            /* current has left RUNNING: run another */
 void sched_yield_cpu(void);     /* current stays runnable, others go first */
 void sched_yield_to(struct proc *next);     /* the same, next one chosen (explore) */
+void sched_hand_off(struct proc *p);        /* run p, just woken, then current */
 struct proc *sched_runnable_nth(bool (*pick)(struct proc *), unsigned n);
 void sched_tick(void);          /* timer interrupt */
 void sched_idle(void) __attribute__((noreturn));

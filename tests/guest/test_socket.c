@@ -1556,6 +1556,41 @@ case_unix_dgram_of_64k_arrives_whole(void)
     CHECK(memcmp(in, out, n) == 0);
 }
 
+/* Large datagrams back to back to one receiver: whether each is handed
+ * over (the receiver asleep), queued, or handed over after the sender let
+ * the receiver catch up (dgram.c, HANDOFF_MIN), every one arrives whole,
+ * in order, once. */
+static void
+case_unix_dgram_large_datagrams_back_to_back_arrive_in_order(void)
+{
+    enum { COUNT = 40 };
+    static unsigned char out[32768], in[32768 + 16];
+    int sv[2];
+    CHECK_OK(socketpair(AF_UNIX, SOCK_DGRAM, 0, sv));
+    size_t n = get_int_opt(sv[0], SOL_SOCKET, SO_SNDBUF) / 2;
+    n = n < sizeof out ? n : sizeof out;
+    pid_t pid = fork();
+    if (pid == 0) {
+        for (int k = 0; k < COUNT; k++) {
+            for (size_t i = 0; i < n; i++)
+                out[i] = (unsigned char)(i * 7 + k);
+            if (send(sv[0], out, n, 0) != (ssize_t)n)
+                _exit(1);
+        }
+        _exit(0);
+    }
+    for (int k = 0; k < COUNT; k++) {
+        CHECK_EQ(recv(sv[1], in, sizeof in, 0), (long)n);
+        for (size_t i = 0; i < n; i++)
+            if (in[i] != (unsigned char)(i * 7 + k))
+                check_fail(__FILE__, __LINE__, "datagram %d byte %zu is %d", k, i, in[i]);
+    }
+    CHECK_EQ(check_exit_code(pid), 0);
+    CHECK_ERR(recv(sv[1], in, sizeof in, MSG_DONTWAIT), EAGAIN);
+    close(sv[0]);
+    close(sv[1]);
+}
+
 /* unix(7): an AF_UNIX datagram longer than the sender's SO_SNDBUF (as
  * reported, doubled) is EMSGSIZE and nothing is sent; a shorter one goes. */
 static void
@@ -2526,6 +2561,7 @@ main(int argc, char **argv)
         CHECK_CASE(unix_dgram_full_queue),
         CHECK_CASE(udp_oversized_datagram_is_emsgsize),
         CHECK_CASE(unix_dgram_of_64k_arrives_whole),
+        CHECK_CASE(unix_dgram_large_datagrams_back_to_back_arrive_in_order),
         CHECK_CASE(unix_dgram_over_the_send_buffer_is_emsgsize),
         CHECK_CASE(unix_dgram_carries_a_mib_intact),
         CHECK_CASE(scm_rights_passes_an_open_file),
