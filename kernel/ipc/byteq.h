@@ -39,6 +39,10 @@
  * wakes it.  Bytes go to a waiting reader only while the ring is empty,
  * so their order is kept; what the reader's buffer cannot take (or a
  * page it no longer maps) goes into the ring.  Pipes keep the two copies.
+ * A writer that handed a reader a large piece finds it, at its next large
+ * write, woken but not yet run: it lets the reader run first
+ * (sched_hand_off), so that the reader is asleep again with its buffer
+ * open, instead of filling the ring for it (q->handed_pid).
  *
  * Each sleep is named by the caller's wait format (`pipe 12 empty`,
  * `recv unix /tmp/s`): `what` is the format, a and b its two numbers.
@@ -65,6 +69,7 @@ struct byteq {
     uint64_t     taken;         /* bytes ever read out, directly or not */
     bool         direct;        /* writers may copy into a waiting reader */
     struct byteq_reader *reader;    /* that reader, or NULL */
+    pid_t        handed_pid;    /* the reader last handed a large piece */
     struct waitq read_wait;     /* readers waiting for data */
     struct waitq write_wait;    /* writers waiting for room */
 };

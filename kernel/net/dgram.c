@@ -216,26 +216,20 @@ reader_reachable(const struct dgram_reader *r, size_t n)
 /*
  * A sender that runs on after handing a datagram to a sleeping receiver
  * finds it woken but not yet run at its next send, and would queue that
- * datagram: a copy in and a copy out.  From this size on it lets the
- * receiver run first (sched_hand_off), which takes its datagram and
- * sleeps again with its buffer open, so each datagram is copied once.  A
- * copy of 16 KiB costs about what the two switches do.  Only at the next
- * send: a sender that waits for a reply (a round trip) never yields.
+ * datagram: a copy in and a copy out.  A large one (HANDOFF_MIN_BYTES)
+ * lets the receiver run first (sched_hand_off), which takes its datagram
+ * and sleeps again with its buffer open, so each datagram is copied once.
+ * Only at the next send: a sender that waits for a reply (a round trip)
+ * never yields.
  */
-#define HANDOFF_MIN 16384
-
-/* A large datagram for dst, whose last reader was handed one and has not
- * run since: let it run, and come back with its buffer open (above). */
 static void
 let_reader_catch_up(struct socket *dst, size_t n)
 {
-    pid_t pid = dst->handed_pid;
-    if (n < HANDOFF_MIN || !pid || dst->dgram_reader)
+    if (n < HANDOFF_MIN_BYTES || dst->dgram_reader)
         return;
+    pid_t pid = dst->handed_pid;
     dst->handed_pid = 0;
-    struct proc *p = proc_find(pid);
-    if (p)
-        sched_hand_off(p);
+    sched_hand_off_pid(pid);
 }
 
 /* dst's inbox is empty and a receiver sleeps on it: give it the datagram
@@ -257,7 +251,7 @@ give_to_reader(struct socket *s, struct socket *dst, struct sock_io *io)
     r->done = true;
     dst->dgram_reader = 0;
     waitq_wake_all(&dst->inbox.changed);
-    dst->handed_pid = n >= HANDOFF_MIN ? r->proc->pid : 0;
+    dst->handed_pid = n >= HANDOFF_MIN_BYTES ? r->proc->pid : 0;
     return true;
 }
 

@@ -167,6 +167,14 @@ sched_hand_off(struct proc *p)
     switch_to(p);
 }
 
+void
+sched_hand_off_pid(pid_t pid)
+{
+    struct proc *p = pid ? proc_find(pid) : 0;
+    if (p)
+        sched_hand_off(p);
+}
+
 /* The n-th runnable process for which pick(p) holds, in the order they
  * would run, or NULL. */
 struct proc *

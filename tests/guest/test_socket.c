@@ -867,6 +867,42 @@ transfer_mib(int out, int in)
     reap_ok(pid);
 }
 
+/* Large writes back to back (the writer may hand them over, queue them,
+ * or let the reader catch up first: byteq.c, HANDOFF_MIN_BYTES): every
+ * byte arrives once and in order, through reads of another size. */
+static void
+case_stream_large_writes_arrive_in_order(void)
+{
+    enum { PIECE = 48 * 1024, COUNT = 20, TOTAL = PIECE * COUNT };
+    static unsigned char out[PIECE], in[65536];
+    int sv[2];
+    CHECK_OK(socketpair(AF_UNIX, SOCK_STREAM, 0, sv));
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(sv[1]);
+        for (int k = 0; k < COUNT; k++) {
+            for (size_t i = 0; i < PIECE; i++)
+                out[i] = (unsigned char)((k * PIECE + i) * 5 + 1);
+            if (write(sv[0], out, PIECE) != PIECE)
+                _exit(1);
+        }
+        _exit(0);
+    }
+    close(sv[0]);
+    size_t got = 0;
+    ssize_t n;
+    while ((n = read(sv[1], in, got % 3 ? 40000 : sizeof in)) > 0) {
+        for (ssize_t i = 0; i < n; i++)
+            if (in[i] != (unsigned char)((got + i) * 5 + 1))
+                check_fail(__FILE__, __LINE__, "byte %zu is %d", got + i, in[i]);
+        got += n;
+    }
+    CHECK_EQ(n, 0);
+    CHECK_EQ(got, TOTAL);
+    CHECK_EQ(check_exit_code(pid), 0);
+    close(sv[1]);
+}
+
 static void
 case_stream_unix_carries_a_mib_intact(void)
 {
@@ -2532,6 +2568,7 @@ main(int argc, char **argv)
         CHECK_CASE(unconnected_stream_errors),
         CHECK_CASE(fionread_counts_bytes_on_a_socket),
         CHECK_CASE(stream_unix_carries_a_mib_intact),
+        CHECK_CASE(stream_large_writes_arrive_in_order),
         CHECK_CASE(stream_inet_carries_a_mib_intact),
         CHECK_CASE(sendmsg_recvmsg_gather_and_scatter),
         CHECK_CASE(recvmsg_peek_fills_every_iovec),
