@@ -190,21 +190,9 @@ give_to_reader(struct byteq *q, const char *buf, size_t n)
     size_t got = copy_to_proc(r->proc, r->buf, buf, MIN(n, r->n));
     r->got = got;
     q->taken += got;
-    q->handed_pid = got >= HANDOFF_MIN_BYTES ? r->proc->pid : 0;
+    sched_note_hand_over(&q->handed_pid, r->proc->pid, got);
     waitq_wake_all(&q->read_wait);
     return got;
-}
-
-/* A large write, and the reader last handed a large piece has not run
- * since (the ring is empty, nobody waits on it): let it run first. */
-static void
-let_reader_catch_up(struct byteq *q, size_t n)
-{
-    if (n < HANDOFF_MIN_BYTES || q->count > 0)
-        return;
-    pid_t pid = q->handed_pid;
-    q->handed_pid = 0;
-    sched_hand_off_pid(pid);
 }
 
 /* Room needed before any of this write may go in. */
@@ -224,8 +212,8 @@ byteq_write(struct byteq *q, const char *buf, size_t n, int flags,
     while (done < n) {
         if (q->readers == 0)
             return done ? (ssize_t)done : -EPIPE;
-        if (!q->reader && q->handed_pid)
-            let_reader_catch_up(q, n - done);
+        if (!q->reader && q->count == 0)    /* the last reader given some has not run since */
+            sched_let_catch_up(&q->handed_pid, n - done);
         if (q->reader && q->count == 0) {
             size_t got = give_to_reader(q, buf + done, n - done);
             done += got;

@@ -213,25 +213,6 @@ reader_reachable(const struct dgram_reader *r, size_t n)
     return true;
 }
 
-/*
- * A sender that runs on after handing a datagram to a sleeping receiver
- * finds it woken but not yet run at its next send, and would queue that
- * datagram: a copy in and a copy out.  A large one (HANDOFF_MIN_BYTES)
- * lets the receiver run first (sched_hand_off), which takes its datagram
- * and sleeps again with its buffer open, so each datagram is copied once.
- * Only at the next send: a sender that waits for a reply (a round trip)
- * never yields.
- */
-static void
-let_reader_catch_up(struct socket *dst, size_t n)
-{
-    if (n < HANDOFF_MIN_BYTES || dst->dgram_reader)
-        return;
-    pid_t pid = dst->handed_pid;
-    dst->handed_pid = 0;
-    sched_hand_off_pid(pid);
-}
-
 /* dst's inbox is empty and a receiver sleeps on it: give it the datagram
  * directly, with the sender's name and descriptors, and wake it.  False
  * (nothing done) if its buffers are not all reachable. */
@@ -251,7 +232,7 @@ give_to_reader(struct socket *s, struct socket *dst, struct sock_io *io)
     r->done = true;
     dst->dgram_reader = 0;
     waitq_wake_all(&dst->inbox.changed);
-    dst->handed_pid = n >= HANDOFF_MIN_BYTES ? r->proc->pid : 0;
+    sched_note_hand_over(&dst->handed_pid, r->proc->pid, n);
     return true;
 }
 
@@ -259,7 +240,8 @@ static int
 deliver(struct socket *s, struct socket *dst, struct sock_io *io, bool nonblock)
 {
     int err;
-    let_reader_catch_up(dst, io->total);
+    if (!dst->dgram_reader)             /* the last one given has not run since */
+        sched_let_catch_up(&dst->handed_pid, io->total);
     if (dst->dgram_reader && !dst->inbox.head && give_to_reader(s, dst, io)) {
         sock_trace(TRACE_EV_SEND, dst, io->total, 0);
         return 0;

@@ -167,10 +167,21 @@ sched_hand_off(struct proc *p)
     switch_to(p);
 }
 
+/*
+ * A sender that runs on after copying a message straight into a sleeping
+ * receiver finds it woken but not yet run at its next send, and would
+ * queue that message: a copy in and a copy out.  A large one
+ * (HANDOFF_MIN_BYTES: a copy of 16 KiB costs about what the two switches
+ * do) lets the receiver run first, which takes what it was given and
+ * sleeps again with its buffer open, so each message is copied once
+ * (net/dgram.c, ipc/byteq.c).  Only at the next send: a sender that waits
+ * for a reply, as in a round trip, never yields.
+ */
 void
-sched_hand_off_pid(pid_t pid)
+sched_catch_up(pid_t *handed)
 {
-    struct proc *p = pid ? proc_find(pid) : 0;
+    struct proc *p = proc_find(*handed);
+    *handed = 0;
     if (p)
         sched_hand_off(p);
 }

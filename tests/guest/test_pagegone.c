@@ -173,6 +173,40 @@ case_stream_reader_page_gone_is_efault_and_the_bytes_stay(void)
     unmap_page(map);
 }
 
+/* The one-copy hand-over: a sender copies straight into the buffer of a
+ * receiver asleep in recv, unless a page of it has gone meanwhile; then
+ * the data must wait in the socket for the receiver's own copy, which
+ * faults the grown-back page in.  type: SOCK_STREAM or SOCK_DGRAM. */
+static void
+socket_reader_page_grown_back_gets_the_data(int type)
+{
+    char *map = map_page();
+    int sv[2];
+    CHECK_OK(socketpair(AF_UNIX, type, 0, sv));
+    pid_t pid = fork();
+    if (pid == 0)
+        _exit(recv(sv[1], map + AT, 64, 0) == 6 && memcmp(map + AT, "hello", 6) == 0 ? 0 : 1);
+    take_page(pid, "recv unix socket", true);
+    CHECK_EQ(send(sv[0], "hello", 6, 0), 6);
+    CHECK_EQ(check_exit_code(pid), 0);
+    check_file_holds("hello", 6);
+    close(sv[0]);
+    close(sv[1]);
+    unmap_page(map);
+}
+
+static void
+case_stream_reader_page_grown_back_gets_the_bytes(void)
+{
+    socket_reader_page_grown_back_gets_the_data(SOCK_STREAM);
+}
+
+static void
+case_dgram_reader_page_grown_back_gets_the_datagram(void)
+{
+    socket_reader_page_grown_back_gets_the_data(SOCK_DGRAM);
+}
+
 /* A datagram is taken off the queue before its copy: a receiver whose page
  * went gets EFAULT and the datagram is lost (Linux's unix_dgram_recvmsg
  * does the same); the socket goes on working. */
@@ -345,6 +379,8 @@ main(int argc, char **argv)
         CHECK_CASE(pipe_writer_page_gone_is_efault_and_adds_nothing),
         CHECK_CASE(stream_reader_page_gone_is_efault_and_the_bytes_stay),
         CHECK_CASE(dgram_reader_page_gone_is_efault),
+        CHECK_CASE(stream_reader_page_grown_back_gets_the_bytes),
+        CHECK_CASE(dgram_reader_page_grown_back_gets_the_datagram),
         CHECK_CASE(mbox_receiver_page_gone_is_efault),
         CHECK_CASE(mbox_receiver_msg_in_page_grown_back_gets_the_header),
         CHECK_CASE(msgrcv_page_gone_is_efault),

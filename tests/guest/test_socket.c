@@ -38,9 +38,7 @@
 
 #include "check.h"
 #ifdef ON_PARLEY
-#include "ipc_check.h"
 #include "kstat_check.h"
-#include <sys/mman.h>
 #endif
 
 #define BLOCKED_MS 150
@@ -2460,57 +2458,6 @@ make_garbage_cycles(void)
     close(c);
 }
 
-/* The one-copy hand-over (issue 10): a sender copies straight into the
- * buffer of a receiver asleep in recv -- unless a page of that buffer has
- * gone meanwhile.  Here the buffer is a MAP_SHARED page of a file that
- * another process truncates and grows back while the receiver sleeps: the
- * receiver's entry for it is gone, so the sender must leave the data in
- * the socket, and the receiver's own copy after it wakes faults the page
- * back in.  Nothing is lost, and the bytes land in the file. */
-static void
-reader_page_gone_while_asleep(int type, const char *file)
-{
-    enum { AT = 100 };
-    int fd = open(file, O_RDWR | O_CREAT | O_TRUNC, 0600);
-    CHECK_OK(fd);
-    CHECK_OK(ftruncate(fd, 4096));
-    char *map = mmap(0, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-    CHECK(map != MAP_FAILED);
-    int sv[2];
-    CHECK_OK(socketpair(AF_UNIX, type, 0, sv));
-    pid_t pid = fork();
-    if (pid == 0) {
-        ssize_t n = recv(sv[1], map + AT, 64, 0);
-        _exit(n == 6 && memcmp(map + AT, "hello", 6) == 0 ? 0 : 1);
-    }
-    ipc_wait_asleep(pid, "recv unix socket");
-    CHECK_OK(ftruncate(fd, 0));         /* the receiver's page goes */
-    CHECK_OK(ftruncate(fd, 4096));      /* and may come back, zeroed, at a fault */
-    CHECK_EQ(send(sv[0], "hello", 6, 0), 6);
-    CHECK_EQ(check_exit_code(pid), 0);
-    char back[6];
-    CHECK_EQ(lseek(fd, AT, SEEK_SET), AT);
-    CHECK_EQ(read(fd, back, sizeof back), 6);
-    CHECK(memcmp(back, "hello", 6) == 0);
-    CHECK_OK(munmap(map, 4096));
-    close(sv[0]);
-    close(sv[1]);
-    close(fd);
-    unlink(file);
-}
-
-static void
-case_stream_reader_whose_page_went_still_gets_the_bytes(void)
-{
-    reader_page_gone_while_asleep(SOCK_STREAM, "/tmp/sk_gone_stream");
-}
-
-static void
-case_dgram_reader_whose_page_went_still_gets_the_datagram(void)
-{
-    reader_page_gone_while_asleep(SOCK_DGRAM, "/tmp/sk_gone_dgram");
-}
-
 /* unix(7): thousands of garbage cycles through SCM_RIGHTS leave every
  * kernel count and the free frames where they were. */
 static void
@@ -2629,8 +2576,6 @@ main(int argc, char **argv)
         CHECK_CASE(socket_table_full_is_an_error),
         CHECK_CASE(socket_cycles_leak_nothing),
         CHECK_CASE(scm_rights_garbage_cycles_leak_nothing),
-        CHECK_CASE(stream_reader_whose_page_went_still_gets_the_bytes),
-        CHECK_CASE(dgram_reader_whose_page_went_still_gets_the_datagram),
 #endif
     };
     return check_main("socket", cases, CHECK_NCASES(cases), argc, argv);
