@@ -56,15 +56,16 @@ msg_from_user(const struct msg_out *umsg, int *err)
         *err = -EMSGSIZE;
         return 0;
     }
-    struct msg *m = msg_alloc(out.length, err);
+    if (user_check(out.body, out.length, false) < 0) {
+        *err = -EFAULT;
+        return 0;
+    }
+    /* The body stays in our memory until the send places it (msgq.h). */
+    struct msg *m = msg_alloc_at_sender(out.length, out.body, err);
     if (!m)
         return 0;
     m->hdr.type = out.type;
     m->hdr.priority = out.priority;
-    if ((*err = msg_copy_in(m, 0, out.body, out.length)) < 0) {
-        msg_free(m);
-        return 0;
-    }
     return m;
 }
 
@@ -99,7 +100,7 @@ msg_deliver(struct msg *m, const struct msg_in *in, struct msg_in *uin)
 {
     unsigned n = MIN(m->hdr.length, in->size);
     int err = user_copy(&uin->header, &m->hdr, sizeof m->hdr);
-    if (!err)
+    if (!err && m->body != MSG_BODY_DELIVERED)     /* the sender copied it */
         err = msg_copy_out_checked(m, 0, in->body, n);
     msg_free(m);
     return err ? err : (int)n;
@@ -408,6 +409,7 @@ sys_mbox_receive(int id, struct msg_in *uin, int flags,
         .match = (flags & MSG_BY_TYPE) ? msg_match_type : 0,
         .match_arg = &in.type,
         .size = in.size,
+        .ubody = in.body,
         .flags = msg_store_flags(flags),
         .deadline_ns = deadline,
         .empty = { port ? "port %d empty" : "mbox %d empty", id, 0 },

@@ -140,6 +140,7 @@ sys_pid_receive(pid_t from, struct msg_in *uin, int flags,
         .match = direct_match,
         .match_arg = &sel,
         .size = in.size,
+        .ubody = in.body,
         /* From a process that is gone, only what it left queued. */
         .flags = msg_store_flags(flags) | (sender_gone ? MSGQ_NOWAIT : 0),
         .deadline_ns = deadline,
@@ -229,6 +230,7 @@ request_wait_reply(struct msg_proc *me, pid_t waits_for, struct msg_in *in,
 {
     struct msgq_recv r = {
         .size = in->size,
+        .ubody = in->body,
         .flags = (flags & MSG_TRUNC_OK) ? MSGQ_TRUNCATE : 0,
         .before_sleep = { msg_deadlock_check, &me->waits_for },
         .empty = { "reply to request %d", (long)me->awaiting_reply, 0 },

@@ -140,20 +140,19 @@ sys_msgsnd(int msqid, const void *umsg, size_t size, int flags)
     struct msg_queue *mq = msg_queue_lookup(msqid, IPC_ACCESS_WRITE, &err);
     if (!mq)
         return err;
+    /* The text stays in our memory until msgq_send places it: straight
+     * into a waiting receiver's buffer, or into the store.  Waiting for a
+     * free message may let a page of it go: user_copy's EFAULT then. */
+    const char *text = (const char *)umsg + sizeof mtype;
     struct msg *m;
-    while (!(m = msg_alloc(size, &err))) {
+    while (!(m = msg_alloc_at_sender(size, text, &err))) {
         if (!msg_pool_used_up())
-            return err;                 /* no page frames for the text */
+            return err;                 /* EFAULT, or no page frames for the text */
         if ((err = msg_wait_for_free_message(msqid, flags)) < 0 ||
             !(mq = msg_queue_lookup(msqid, IPC_ACCESS_WRITE, &err)))
             return err;
     }
     m->hdr.type = mtype;
-    /* Waiting for a free message may have let the text's page go. */
-    if ((err = msg_copy_in_checked(m, 0, (const char *)umsg + sizeof mtype, size)) < 0) {
-        msg_free(m);
-        return err;
-    }
     struct msgq_send s = {
         .flags = (flags & IPC_NOWAIT) ? MSGQ_NOWAIT : 0,
         .full = { "msgsnd q %d full", msqid, 0 },
@@ -203,6 +202,7 @@ sys_msgrcv(int msqid, void *umsg, size_t size, long msgtyp, int flags)
         .match = msgtyp ? msg_match : 0,
         .match_arg = &sel,
         .size = size > MSGMAX ? MSGMAX : size,
+        .ubody = (char *)umsg + sizeof(long),
         .flags = ((flags & IPC_NOWAIT) ? MSGQ_NOWAIT : 0) |
                  ((flags & MSG_NOERROR) ? MSGQ_TRUNCATE : 0),
         .empty = { "msgrcv q %d type %ld", msqid, msgtyp },
@@ -215,8 +215,9 @@ sys_msgrcv(int msqid, void *umsg, size_t size, long msgtyp, int flags)
     long type = m->hdr.type;
     if (trace_ipc_on(current))
         trace_ipc(TRACE_EV_RECV, TRACE_OBJ_MSQ, msqid, m->hdr.sender, n, type, NULL);
-    err = user_check(umsg, sizeof type + n, true);  /* one check for both */
-    if (!err) {
+    if (m->body == MSG_BODY_DELIVERED) {        /* the sender copied the text */
+        err = copy_to_user(umsg, &type, sizeof type);
+    } else if (!(err = user_check(umsg, sizeof type + n, true))) {  /* one check for both */
         *(long *)umsg = type;
         msg_copy_out_checked(m, 0, (char *)umsg + sizeof type, n);
     }

@@ -50,9 +50,32 @@ msg_free_pages(struct msg *m, unsigned npages)
         frame_unref(m->pages[i]);
 }
 
-/* A message with room for a body of length bytes (contents undefined). */
-struct msg *
-msg_alloc(unsigned length, int *err)
+/* Page frames for a body of length bytes (none if it fits inline). */
+static int
+msg_alloc_pages(struct msg *m, unsigned length)
+{
+    for (unsigned i = 0; i < msg_npages(length); i++) {
+        if (!(m->pages[i] = frame_alloc())) {
+            msg_free_pages(m, i);
+            return -ENOMEM;
+        }
+    }
+    return 0;
+}
+
+static void
+msg_to_pool(struct msg *m)
+{
+    kstat_add(KSTAT_messages, -1);
+    kstat_add(KSTAT_message_bytes, -(int)m->hdr.length);
+    m->next = msg_free_list;
+    msg_free_list = m;
+    waitq_wake_all(&msg_pool_wait);
+}
+
+/* A message from the pool, its body not placed yet. */
+static struct msg *
+msg_from_pool(unsigned length, int *err)
 {
     if (length > MSGQ_BODY_MAX) {
         *err = -EINVAL;
@@ -65,24 +88,50 @@ msg_alloc(unsigned length, int *err)
         *err = -ENOMEM;
         return 0;
     }
-    for (unsigned i = 0; i < msg_npages(length); i++) {
-        if (!(m->pages[i] = frame_alloc())) {
-            msg_free_pages(m, i);
-            *err = -ENOMEM;
-            return 0;
-        }
-    }
     msg_free_list = m->next;
     /* Field by field, no memset call; every field before the body. */
     _Static_assert(offsetof(struct msg, small) ==
                    offsetof(struct msg, attach) + sizeof m->attach,
-                   "msg_alloc must clear a new field of struct msg");
+                   "msg_from_pool must clear a new field of struct msg");
     m->next = m->prev = 0;
     m->hdr = (struct msg_header){ .length = length };
     m->sync_sender = 0;
+    m->ubody = 0;
+    m->body = MSG_BODY_STORED;
     m->attach = 0;
     kstat_add(KSTAT_messages, +1);
     kstat_add(KSTAT_message_bytes, (int)length);
+    return m;
+}
+
+/* A message with room for a body of length bytes (contents undefined). */
+struct msg *
+msg_alloc(unsigned length, int *err)
+{
+    struct msg *m = msg_from_pool(length, err);
+    if (m && (*err = msg_alloc_pages(m, length)) < 0) {
+        msg_to_pool(m);
+        return 0;
+    }
+    return m;
+}
+
+struct msg *
+msg_alloc_at_sender(unsigned length, const void *ubody, int *err)
+{
+    if (length <= MSGQ_INLINE_MAX) {    /* copied in now: two short copies are cheap */
+        struct msg *m = msg_alloc(length, err);
+        if (m && (*err = msg_copy_in_checked(m, 0, ubody, length)) < 0) {
+            msg_free(m);
+            return 0;
+        }
+        return m;
+    }
+    struct msg *m = msg_from_pool(length, err);
+    if (m) {
+        m->ubody = ubody;
+        m->body = MSG_BODY_AT_SENDER;
+    }
     return m;
 }
 
@@ -91,12 +140,9 @@ msg_free(struct msg *m)
 {
     if (m->attach)
         m->attach->release(m->attach);
-    kstat_add(KSTAT_messages, -1);
-    kstat_add(KSTAT_message_bytes, -(int)m->hdr.length);
-    msg_free_pages(m, msg_npages(m->hdr.length));
-    m->next = msg_free_list;
-    msg_free_list = m;
-    waitq_wake_all(&msg_pool_wait);
+    if (m->body == MSG_BODY_STORED)
+        msg_free_pages(m, msg_npages(m->hdr.length));
+    msg_to_pool(m);
 }
 
 /* Every message of the pool is in use (msg_alloc's -ENOMEM is the pool's,
@@ -153,6 +199,40 @@ msg_copy(const struct msg *m, unsigned off, void *ubuf, unsigned n, bool in, boo
         n -= run;
     }
     return 0;
+}
+
+/* A body left at the sender goes into the store (page frames): before m
+ * is queued, or when it cannot go straight to a receiver.  -ENOMEM, or
+ * -EFAULT if a page of the sender's went meanwhile. */
+static int
+msg_store_body(struct msg *m)
+{
+    if (m->body != MSG_BODY_AT_SENDER)
+        return 0;
+    int err = msg_alloc_pages(m, m->hdr.length);
+    if (err)
+        return err;
+    m->body = MSG_BODY_STORED;
+    if ((err = msg_copy_in_checked(m, 0, m->ubody, m->hdr.length)) < 0)
+        return err;
+    m->ubody = 0;
+    return 0;
+}
+
+/* Copy a body still at the sender (the current process) into receiver
+ * w's buffer, if every page of it is mapped writable now.  True if done:
+ * one copy instead of two, and no page frames. */
+static bool
+msg_body_to_receiver(struct msg *m, const struct msgq_waiter *w)
+{
+    unsigned n = MIN(m->hdr.length, w->recv->size);
+    void *dst = w->recv->ubody;
+    if (!dst || !proc_range_writable(w->proc, dst, n) ||
+        copy_to_proc(w->proc, dst, m->ubody, n) != n)
+        return false;       /* short: the receiver's pages are as they were */
+    m->body = MSG_BODY_DELIVERED;
+    m->ubody = 0;
+    return true;
 }
 
 int
@@ -373,31 +453,44 @@ msgq_taken(struct msgq *q, struct msg *m, pid_t taker)
     }
 }
 
+/* Give m to receiver w, its body straight into w's buffer if it is still
+ * at the sender and can go there; 0, or msg_store_body's error. */
+static int
+msgq_give(struct msgq *q, struct msgq_waiter *w, struct msg *m)
+{
+    if (m->body == MSG_BODY_AT_SENDER && !msg_body_to_receiver(m, w)) {
+        int err = msg_store_body(m);
+        if (err)
+            return err;
+    }
+    msgq_stamp(q, m);
+    w->msg = m;
+    msgq_taken(q, m, w->proc->pid);
+    waiter_finish(&q->receivers, w, 0);
+    return 0;
+}
+
 /*
  * Give m to the longest-waiting receiver that accepts it.  A receiver whose
  * buffer is too small for m is told -E2BIG (as Linux does) and the search
- * goes on.  True if someone took m.
+ * goes on.  1 if someone took m, 0 if nobody could, or -errno.
  */
-static bool
+static int
 msgq_hand_over(struct msgq *q, struct msg *m)
 {
     struct msgq_waiter *w = q->receivers;
     while (w) {
         struct msgq_waiter *next = w->next;
         if (msgq_rank(w->recv, m) >= 0) {
-            if (!msgq_fits(w->recv, m)) {
-                waiter_finish(&q->receivers, w, -E2BIG);
-            } else {
-                msgq_stamp(q, m);
-                w->msg = m;
-                msgq_taken(q, m, w->proc->pid);
-                waiter_finish(&q->receivers, w, 0);
-                return true;
+            if (msgq_fits(w->recv, m)) {
+                int err = msgq_give(q, w, m);
+                return err ? err : 1;
             }
+            waiter_finish(&q->receivers, w, -E2BIG);
         }
         w = next;
     }
-    return false;
+    return 0;
 }
 
 /* ---- send and receive ------------------------------------------------- */
@@ -464,10 +557,16 @@ msgq_send(struct msgq *q, struct msg *m, struct msgq_send *s)
             err = -EIDRM;
             break;
         }
-        if (msgq_hand_over(q, m)) {
-            s->taker = q->last_receiver;
+        if ((err = msgq_hand_over(q, m)) != 0) {
+            if (err > 0) {
+                s->taker = q->last_receiver;
+                err = 0;
+            }
             break;
         }
+        /* Nobody took it: from here on it waits in the store. */
+        if ((err = msg_store_body(m)) < 0)
+            break;
         bool room = msgq_has_room(q, m);
         if (room && !wait_taken) {
             msgq_stamp(q, m);

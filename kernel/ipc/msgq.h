@@ -21,7 +21,8 @@
  *
  *   msgq_send(q, m, s)   Fills m's kernel header.  If a receiver is asleep
  *       on q and accepts m, m goes straight to it (the longest waiting
- *       first).  Otherwise m is queued if there is room, or the caller
+ *       first; a body still at the sender is copied into its buffer).
+ *       Otherwise m is queued if there is room, or the caller
  *       sleeps until there is.  With capacity 0 (rendezvous) or MSGQ_SYNC
  *       the caller then sleeps until a receiver has taken m, and s->taker
  *       says which process did.  0: q (or a receiver) now owns m.  Any
@@ -29,7 +30,8 @@
  *   msgq_receive(q, r, &m)  Takes the best message that r->match accepts
  *       (see struct msgq_recv), or sleeps until a sender hands one over.  A
  *       body longer than r->size gives -E2BIG and stays queued, unless
- *       MSGQ_TRUNCATE.  0: the caller owns *m (copy it out, msg_free it).
+ *       MSGQ_TRUNCATE.  0: the caller owns *m (copy it out, unless it is
+ *       MSG_BODY_DELIVERED into r->ubody already; msg_free it).
  *   msgq_destroy(q)      Every sleeper wakes with -EIDRM (a sleeping sender
  *       gets its message back to free); queued messages are freed.
  *
@@ -74,10 +76,25 @@ struct msg_attach {
     void (*release)(struct msg_attach *a);
 };
 
+/*
+ * Where a message's body is.  A sender may leave a long body in its own
+ * memory (msg_alloc_at_sender): if a receiver is already asleep with its
+ * buffer mapped, msgq_send copies it straight there, once, instead of
+ * into page frames and back out; otherwise msgq_send stores it before it
+ * queues the message or sleeps, so a queued message is always STORED.
+ */
+enum msg_body_place {
+    MSG_BODY_STORED,            /* inline or in pages: the usual case */
+    MSG_BODY_AT_SENDER,         /* still at ubody in the sender's memory */
+    MSG_BODY_DELIVERED,         /* copied into the receiver's buffer already */
+};
+
 struct msg {
     struct msg         *next, *prev;    /* queue links */
     struct msg_header   hdr;
     struct msgq_waiter *sync_sender;    /* asleep until this is taken, or NULL */
+    const void         *ubody;          /* MSG_BODY_AT_SENDER: checked user address */
+    enum msg_body_place body;
     struct msg_attach  *attach;         /* or NULL */
     union {                             /* the body: which, by hdr.length */
         char            small[MSGQ_INLINE_MAX];
@@ -145,6 +162,9 @@ struct msgq_recv {
     int                 (*match)(const struct msg *m, const void *arg);
     const void           *match_arg;
     unsigned              size;         /* room for the body */
+    void                 *ubody;        /* the receiver's buffer for it, or NULL:
+                                         * a sender may copy into it (then
+                                         * the message is MSG_BODY_DELIVERED) */
     int                   flags;        /* MSGQ_NOWAIT, MSGQ_TRUNCATE */
     uint64_t              deadline_ns;  /* time_now_ns() limit, 0: none */
     struct msgq_sleep_check before_sleep;
@@ -165,6 +185,9 @@ struct msgq_waiter {
 
 /* Messages. */
 struct msg *msg_alloc(unsigned length, int *err);   /* -ENOMEM, -EINVAL */
+/* A message whose body stays at ubody, the current process's memory that
+ * the caller has checked with user_check, until msgq_send places it. */
+struct msg *msg_alloc_at_sender(unsigned length, const void *ubody, int *err);
 void        msg_free(struct msg *m);
 bool        msg_pool_used_up(void);     /* the pool's -ENOMEM, not the frames' */
 int         msg_pool_wait_free(void);   /* sleep until one is freed: 0, -ERESTARTSYS */

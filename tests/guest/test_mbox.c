@@ -331,6 +331,48 @@ case_receive_selects_by_type(void)
     CHECK_OK(mbox_destroy(id));
 }
 
+/* A long body to a sleeping receiver goes from the sender's buffer
+ * straight into the receiver's (mailbox and direct alike); cut with
+ * MSG_TRUNC_OK, nothing lands past the buffer, and the header still says
+ * the whole length. */
+static int
+receive_long_body(int id, unsigned size, int flags)
+{
+    static char body[5000];
+    memset(body, '#', sizeof body);
+    struct msg_in in = { .body = body, .size = size };
+    int n = id < 0 ? pid_receive(0, &in, flags) : mbox_receive(id, &in, flags);
+    if (n != (size < 4000 ? (int)size : 4000) || in.header.length != 4000 || in.header.type != 3)
+        return 1;
+    for (int i = 0; i < n; i++)
+        if (body[i] != (char)('0' + i % 10))
+            return 2;
+    for (int i = n; i < (int)sizeof body; i++)
+        if (body[i] != '#')
+            return 3;
+    return 0;
+}
+
+static void
+case_long_body_to_a_sleeping_receiver_arrives_whole_or_cut(void)
+{
+    static char text[4000];
+    for (int i = 0; i < (int)sizeof text; i++)
+        text[i] = (char)('0' + i % 10);
+    struct msg_out out = { 3, 0, text, sizeof text };
+    int id = new_mailbox(0, 0);
+    for (int kind = 0; kind < 4; kind++) {
+        int direct = kind >= 2, cut = kind % 2;
+        pid_t pid = fork();
+        if (pid == 0)
+            _exit(receive_long_body(direct ? -1 : id, cut ? 100 : 5000, cut ? MSG_TRUNC_OK : 0));
+        ipc_wait_asleep(pid, direct ? "receive from any" : "mbox");
+        CHECK_EQ(direct ? pid_send(pid, &out, 0) : mbox_send(id, &out, 0), pid);
+        CHECK_EQ(check_exit_code(pid), 0);
+    }
+    CHECK_OK(mbox_destroy(id));
+}
+
 /* A body longer than the buffer: E2BIG and it stays; with MSG_TRUNC_OK it
  * is cut to the buffer, removed, and nothing is written past it. */
 static void
@@ -1148,6 +1190,7 @@ main(int argc, char **argv)
         CHECK_CASE(priority_box_orders_by_priority),
         CHECK_CASE(receive_selects_by_type),
         CHECK_CASE(long_body_is_e2big_unless_truncation_is_ok),
+        CHECK_CASE(long_body_to_a_sleeping_receiver_arrives_whole_or_cut),
         CHECK_CASE(longest_waiting_receiver_gets_the_first_message),
         CHECK_CASE(status_describes_the_box),
         CHECK_CASE(ipcs_lists_and_ipcrm_destroys_a_mailbox),

@@ -619,6 +619,85 @@ case_msgrcv_noerror_truncates_and_removes(void)
     CHECK_OK(msgctl(q, IPC_RMID, 0));
 }
 
+/* A text longer than the store's inline size goes from the sender
+ * straight into a sleeping receiver's buffer when that buffer is mapped
+ * writable, else through the store: both must give the same answers. */
+#define LONG_TEXT 4000
+
+static void
+fill_long_text(char *text)
+{
+    for (int i = 0; i < LONG_TEXT; i++)
+        text[i] = (char)('A' + i % 23);
+}
+
+static void
+send_long_text(int q)
+{
+    static struct { long mtype; char mtext[LONG_TEXT]; } m = { 1 };
+    fill_long_text(m.mtext);
+    CHECK_OK(msgsnd(q, &m, LONG_TEXT, 0));
+}
+
+static struct { long mtype; char mtext[LONG_TEXT + 100]; } long_buf;
+
+/* Child: receive into long_buf (prefilled with '#') taking size bytes;
+ * the first want bytes must be the text and the rest '#' still. */
+static int
+receive_long_text(int q, size_t size, int flags, int want)
+{
+    char text[LONG_TEXT];
+    fill_long_text(text);
+    if (msgrcv(q, &long_buf, size, 0, flags) != want || long_buf.mtype != 1)
+        return 1;
+    if (memcmp(long_buf.mtext, text, want) != 0)
+        return 2;
+    for (size_t i = want; i < sizeof long_buf.mtext; i++)
+        if (long_buf.mtext[i] != '#')
+            return 3;
+    return 0;
+}
+
+/* The receiver's buffer was written after fork (so it is its own page):
+ * the text goes straight there; MSG_NOERROR cuts it at msgsz. */
+static void
+case_long_text_to_a_sleeping_receiver_arrives_whole_or_cut(void)
+{
+    int q = new_queue();
+    for (int cut = 0; cut <= 1; cut++) {
+        pid_t pid = fork();
+        if (pid == 0) {
+            memset(&long_buf, '#', sizeof long_buf);
+            _exit(cut ? receive_long_text(q, 100, MSG_NOERROR, 100)
+                      : receive_long_text(q, sizeof long_buf.mtext, 0, LONG_TEXT));
+        }
+        ipc_wait_asleep(pid, "msgrcv");
+        send_long_text(q);
+        CHECK_EQ(check_exit_code(pid), 0);
+        CHECK_EQ(stat_queue(q).msg_qnum, 0);
+    }
+    CHECK_OK(msgctl(q, IPC_RMID, 0));
+}
+
+/* Written before fork, the receiver's buffer is shared copy-on-write and
+ * not writable in its page table: the text goes through the store, and
+ * arrives the same. */
+static void
+case_long_text_to_a_receiver_with_a_copy_on_write_buffer_arrives_whole(void)
+{
+    int q = new_queue();
+    memset(&long_buf, '#', sizeof long_buf);
+    pid_t pid = fork();
+    if (pid == 0)
+        _exit(receive_long_text(q, sizeof long_buf.mtext, 0, LONG_TEXT));
+    ipc_wait_asleep(pid, "msgrcv");
+    send_long_text(q);
+    CHECK_EQ(check_exit_code(pid), 0);
+    for (size_t i = 0; i < sizeof long_buf.mtext; i++)     /* ours: untouched */
+        CHECK_EQ(long_buf.mtext[i], '#');
+    CHECK_OK(msgctl(q, IPC_RMID, 0));
+}
+
 /* msgop(2): a negative msgsz is EINVAL. */
 static void
 case_msgrcv_negative_size_is_einval(void)
@@ -978,6 +1057,8 @@ main(int argc, char **argv)
         CHECK_CASE(msgrcv_waiting_for_a_type_sleeps_through_others),
         CHECK_CASE(msgrcv_too_long_is_e2big_and_stays_queued),
         CHECK_CASE(msgrcv_noerror_truncates_and_removes),
+        CHECK_CASE(long_text_to_a_sleeping_receiver_arrives_whole_or_cut),
+        CHECK_CASE(long_text_to_a_receiver_with_a_copy_on_write_buffer_arrives_whole),
         CHECK_CASE(msgrcv_negative_size_is_einval),
         CHECK_CASE(blocked_receiver_wakes_with_eidrm),
         CHECK_CASE(blocked_receiver_gets_eintr_even_with_sa_restart),

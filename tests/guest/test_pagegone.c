@@ -294,6 +294,97 @@ case_msgrcv_page_gone_is_efault(void)
     unmap_page(map);
 }
 
+/* A long body (past the store's inline size) is copied by its sender
+ * straight into a sleeping receiver's buffer -- unless a page of that
+ * buffer is not mapped, when it goes through the store as before.  These
+ * take the second way: with the page gone the receive is EFAULT, and
+ * grown back the body arrives whole. */
+#define LONG_BODY 1000
+
+static void
+fill_long_body(char *body)
+{
+    for (int i = 0; i < LONG_BODY; i++)
+        body[i] = (char)('a' + i % 26);
+}
+
+/* Child: one mbox or msgrcv receive of LONG_BODY bytes into map + AT. */
+static int
+receive_long_body(bool sysv, int id, char *map)
+{
+    if (sysv)
+        return (int)msgrcv(id, map + AT - sizeof(long), LONG_BODY, 0, 0);
+    struct msg_in in = { .body = map + AT, .size = LONG_BODY };
+    return mbox_receive(id, &in, 0);
+}
+
+static void
+send_long_body(bool sysv, int id)
+{
+    static struct { long type; char text[LONG_BODY]; } m = { 1 };
+    fill_long_body(m.text);
+    if (sysv) {
+        CHECK_OK(msgsnd(id, &m, LONG_BODY, 0));
+    } else {
+        struct msg_out out = { 1, 0, m.text, LONG_BODY };
+        CHECK_OK(mbox_send(id, &out, 0));
+    }
+}
+
+static void
+long_body_to_receiver_whose_page_went(bool sysv, bool grow_back)
+{
+    char *map = map_page();
+    int id = sysv ? msgget(IPC_PRIVATE, 0600) : mbox_create(NULL, 4, 0);
+    CHECK_OK(id);
+    pid_t pid = fork();
+    if (pid == 0) {
+        int n = receive_long_body(sysv, id, map);
+        if (!grow_back)
+            _exit(n == -1 && errno == EFAULT ? 0 : 1);
+        _exit(n == LONG_BODY ? 0 : 2);
+    }
+    take_page(pid, sysv ? "msgrcv" : "mbox", grow_back);
+    send_long_body(sysv, id);
+    CHECK_EQ(check_exit_code(pid), 0);
+    if (grow_back) {
+        char want[LONG_BODY], back[LONG_BODY];
+        fill_long_body(want);
+        CHECK_EQ(lseek(map_fd, AT, SEEK_SET), AT);
+        CHECK_EQ(read(map_fd, back, LONG_BODY), LONG_BODY);
+        CHECK(memcmp(back, want, LONG_BODY) == 0);
+    }
+    if (sysv)
+        CHECK_OK(msgctl(id, IPC_RMID, NULL));
+    else
+        CHECK_OK(mbox_destroy(id));
+    unmap_page(map);
+}
+
+static void
+case_mbox_long_body_page_gone_is_efault(void)
+{
+    long_body_to_receiver_whose_page_went(false, false);
+}
+
+static void
+case_mbox_long_body_page_grown_back_arrives_whole(void)
+{
+    long_body_to_receiver_whose_page_went(false, true);
+}
+
+static void
+case_msgrcv_long_text_page_gone_is_efault(void)
+{
+    long_body_to_receiver_whose_page_went(true, false);
+}
+
+static void
+case_msgrcv_long_text_page_grown_back_arrives_whole(void)
+{
+    long_body_to_receiver_whose_page_went(true, true);
+}
+
 /* ---- processes ---------------------------------------------------------- */
 
 /* waitpid's status word: the child it waits for exits only when the test
@@ -384,6 +475,10 @@ main(int argc, char **argv)
         CHECK_CASE(mbox_receiver_page_gone_is_efault),
         CHECK_CASE(mbox_receiver_msg_in_page_grown_back_gets_the_header),
         CHECK_CASE(msgrcv_page_gone_is_efault),
+        CHECK_CASE(mbox_long_body_page_gone_is_efault),
+        CHECK_CASE(mbox_long_body_page_grown_back_arrives_whole),
+        CHECK_CASE(msgrcv_long_text_page_gone_is_efault),
+        CHECK_CASE(msgrcv_long_text_page_grown_back_arrives_whole),
         CHECK_CASE(waitpid_status_page_gone_is_efault),
         CHECK_CASE(nanosleep_rem_page_gone_is_efault),
         CHECK_CASE(recvmsg_header_page_gone_is_efault),
