@@ -8,9 +8,9 @@
 #define IPC_MBOX_H
 
 #include "ipc/msgq.h"
+#include "proc/proc.h"
 #include <parley/mbox.h>
 
-struct proc;
 struct timespec;
 
 /*
@@ -35,7 +35,16 @@ struct msg_proc {
     unsigned     boxes_owned;     /* mailboxes and ports: exit frees them */
 };
 
-struct msg_proc *msg_proc_of(struct proc *p);
+/* p's message state (inline: a direct round trip asks about ten times). */
+extern struct msg_proc msg_procs[NPROC];
+struct msg_proc *msg_proc_reset(struct msg_proc *mp, pid_t pid);
+
+static inline struct msg_proc *
+msg_proc_of(struct proc *p)
+{
+    struct msg_proc *mp = &msg_procs[p - proc_table];
+    return mp->pid == p->pid ? mp : msg_proc_reset(mp, p->pid);
+}
 
 /* msgq_sleep_check for a sleep that would wait for *(pid_t *)arg:
  * -EDEADLK if that process, following waits_for, waits for the caller. */

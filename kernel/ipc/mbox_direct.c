@@ -28,24 +28,17 @@
 #include "proc/proc.h"
 #include "mm/vm.h"
 
-static struct msg_proc msg_procs[NPROC];
+struct msg_proc msg_procs[NPROC];
 static unsigned next_reply_id = 1;
 
-static void
+/* A slot's state made fresh for a new process found in it (msg_proc_of). */
+struct msg_proc *
 msg_proc_reset(struct msg_proc *mp, pid_t pid)
 {
     memset(mp, 0, sizeof *mp);
     mp->pid = pid;
     msgq_init(&mp->inbox, 0, 0, MSGQ_FIFO);
     msgq_init(&mp->replies, 1, MSG_BODY_MAX, MSGQ_FIFO);
-}
-
-struct msg_proc *
-msg_proc_of(struct proc *p)
-{
-    struct msg_proc *mp = &msg_procs[p - proc_table];
-    if (mp->pid != p->pid)
-        msg_proc_reset(mp, p->pid);
     return mp;
 }
 

@@ -66,6 +66,7 @@ msg_queue_create(void *arg, int *err)
             mq->in_use = true;
             msgq_init(&mq->q, MSGMNB, MSGMNB, MSGQ_FIFO);
             mq->q.stamp_time = false;   /* msgrcv shows no header */
+            mq->q.keep_times = true;    /* msg_stime, msg_rtime */
             msg_queue_set_qbytes(mq, MSGMNB);
             kstat_add(KSTAT_msg_queues, +1);
             return &mq->obj;

@@ -163,14 +163,11 @@ msg_pool_wait_free(void)
     return 0;
 }
 
-/* Where byte off of m's body is, and how many bytes follow it there. */
+/* Where byte off of m's body, kept in pages, is, and how many bytes
+ * follow it in that page. */
 static char *
 msg_body_at(const struct msg *m, unsigned off, unsigned *run)
 {
-    if (m->hdr.length <= MSGQ_INLINE_MAX) {
-        *run = m->hdr.length - off;
-        return (char *)m->small + off;
-    }
     *run = PAGE_SIZE - off % PAGE_SIZE;
     return (char *)m->pages[off / PAGE_SIZE] + off % PAGE_SIZE;
 }
@@ -186,6 +183,10 @@ msg_copy(const struct msg *m, unsigned off, void *ubuf, unsigned n, bool in, boo
         return -EINVAL;
     if (check && user_check(ubuf, n, !in) < 0)
         return -EFAULT;
+    if (m->hdr.length <= MSGQ_INLINE_MAX) {     /* the common short message */
+        char *body = (char *)m->small + off;
+        return in ? user_copy(body, ubuf, n) : user_copy(ubuf, body, n);
+    }
     char *u = ubuf;
     while (n > 0) {
         unsigned run;
@@ -338,7 +339,8 @@ msgq_stamp(struct msgq *q, struct msg *m)
     m->hdr.seq = q->next_seq++;
     m->hdr.sent_ns = q->stamp_time ? time_realtime_ns() : 0;
     q->last_sender = current->pid;
-    q->last_send_s = time_realtime_s();     /* cheap: no division */
+    if (q->keep_times)
+        q->last_send_s = time_realtime_s();     /* cheap: no division */
 }
 
 static int
@@ -444,7 +446,8 @@ static void
 msgq_taken(struct msgq *q, struct msg *m, pid_t taker)
 {
     q->last_receiver = taker;
-    q->last_receive_s = time_realtime_s();
+    if (q->keep_times)
+        q->last_receive_s = time_realtime_s();
     struct msgq_waiter *sender = m->sync_sender;
     if (sender) {
         m->sync_sender = 0;

@@ -116,9 +116,10 @@ struct msgq {
     struct msgq_waiter *receivers;      /* asleep in msgq_receive, FIFO */
     struct waitq        changed;        /* woken on every queue/take/destroy (poll) */
     bool                stamp_time;     /* fill hdr.sent_ns (false: nobody reads it) */
+    bool                keep_times;     /* keep last_*_s (only IPC_STAT reads them) */
     /* Last activity, for IPC_STAT and status calls. */
     pid_t               last_sender, last_receiver;
-    int64_t             last_send_s, last_receive_s;    /* wall clock, seconds */
+    int64_t             last_send_s, last_receive_s;    /* wall clock, seconds, if keep_times */
 };
 
 /* msgq_send and msgq_receive flags */

@@ -100,22 +100,6 @@ proc_alloc(void)
     return proc_alloc_with_entry(fork_return);
 }
 
-static bool
-proc_has_pid(const struct proc *p, pid_t pid)
-{
-    return p->pid == pid && p->state != PROC_UNUSED && p->state != PROC_EMBRYO;
-}
-
-/* The process with this pid, or NULL: one look, at its slot. */
-struct proc *
-proc_find(pid_t pid)
-{
-    if (pid <= 0)
-        return 0;
-    struct proc *p = proc_slot(pid);
-    return proc_has_pid(p, pid) ? p : 0;
-}
-
 int
 proc_count(void)
 {

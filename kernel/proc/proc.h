@@ -95,7 +95,16 @@ extern struct proc proc_table[NPROC];
 void         proc_init(void);
 struct proc *proc_alloc(void);
 void         proc_free(struct proc *p);
-struct proc *proc_find(pid_t pid);
+/* The process with this pid, or NULL: one look, at its slot (a process
+ * lives in slot pid % NPROC: proc.c).  Inline: message and signal calls
+ * ask it for their peer on every call. */
+static inline struct proc *
+proc_find(pid_t pid)
+{
+    struct proc *p = &proc_table[(unsigned)pid % NPROC];
+    bool live = p->pid == pid && p->state != PROC_UNUSED && p->state != PROC_EMBRYO;
+    return pid > 0 && live ? p : 0;
+}
 void         proc_start_init(void);
 void         proc_exit(int status) __attribute__((noreturn));
 void         proc_set_name(struct proc *p, const char *path);
