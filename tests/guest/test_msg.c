@@ -634,7 +634,7 @@ fill_long_text(char *text)
 static void
 send_long_text(int q)
 {
-    static struct { long mtype; char mtext[LONG_TEXT]; } m = { 1 };
+    static struct { long mtype; char mtext[LONG_TEXT]; } m = { .mtype = 1 };
     fill_long_text(m.mtext);
     CHECK_OK(msgsnd(q, &m, LONG_TEXT, 0));
 }

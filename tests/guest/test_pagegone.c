@@ -321,7 +321,7 @@ receive_long_body(bool sysv, int id, char *map)
 static void
 send_long_body(bool sysv, int id)
 {
-    static struct { long type; char text[LONG_BODY]; } m = { 1 };
+    static struct { long type; char text[LONG_BODY]; } m = { .type = 1 };
     fill_long_body(m.text);
     if (sysv) {
         CHECK_OK(msgsnd(id, &m, LONG_BODY, 0));
