@@ -23,7 +23,37 @@ user_page_ok(const struct vm *vm, uintptr_t va, uint32_t need)
     return (pde & PTE_P) && (((uint32_t *)P2V(PTE_ADDR(pde)))[PTX(va)] & need) == need;
 }
 
-/* user_check for any range: page by page, faulting pages in. */
+/* p's page table for va (a kernel pointer to its 1024 entries), or NULL. */
+static uint32_t *
+table_for(const struct vm *vm, uintptr_t va)
+{
+    uint32_t pde = vm->pgdir[PDX(va)];
+    return (pde & PTE_P) ? P2V(PTE_ADDR(pde)) : 0;
+}
+
+/* Whether every page of [start, end) has an entry in vm with all of need's
+ * bits set.  Each page table is read along, entry after entry, rather than
+ * from the directory down for every page: a 64 KiB buffer is 16 entries
+ * side by side. */
+static bool
+vm_range_has(const struct vm *vm, uintptr_t start, uintptr_t end, uint32_t need)
+{
+    uintptr_t va = ROUNDDOWN(start, PAGE_SIZE);
+    while (va < end) {
+        const uint32_t *table = table_for(vm, va);
+        if (!table)
+            return false;
+        do {
+            if ((table[PTX(va)] & need) != need)
+                return false;
+            va += PAGE_SIZE;
+        } while (va < end && PTX(va) != 0);
+    }
+    return true;
+}
+
+/* user_check for any range: all mapped already (one walk), or page by
+ * page, faulting pages in. */
 static __attribute__((noinline)) int
 user_check_pages(const void *uaddr, size_t len, bool write)
 {
@@ -36,6 +66,8 @@ user_check_pages(const void *uaddr, size_t len, bool write)
         return -EFAULT;
     /* What a present, user (and if asked, writable) entry has set. */
     uint32_t need = PTE_P | PTE_U | (write ? PTE_W : 0);
+    if (vm_range_has(vm, start, end, need))
+        return 0;
     for (uintptr_t va = ROUNDDOWN(start, PAGE_SIZE); va < end; va += PAGE_SIZE) {
         if (user_page_ok(vm, va, need))
             continue;
@@ -115,14 +147,7 @@ copy_string_from_user(char *dst, const char *usrc, size_t max)
     return -ENAMETOOLONG;
 }
 
-/* p's entry for va if p may write there from user mode, else NULL. */
-static uint32_t *
-proc_writable_pte(struct proc *p, uintptr_t va)
-{
-    uint32_t *pte = vm_pte(&p->vm, va, false);
-    const uint32_t need = PTE_P | PTE_W | PTE_U;
-    return pte && (*pte & need) == need ? pte : 0;
-}
+#define USER_WRITABLE (PTE_P | PTE_W | PTE_U)
 
 /*
  * Copy n bytes from src (kernel memory, or the current process's checked
@@ -142,19 +167,25 @@ copy_to_proc(struct proc *p, void *udst, const void *src, size_t n)
     if (va + n < va || va + n > USER_TOP)
         return 0;
     while (done < n) {
-        uint32_t *pte = proc_writable_pte(p, va);
-        if (!pte)
+        uint32_t *table = table_for(&p->vm, va);
+        if (!table)
             break;
-        size_t chunk = MIN(n - done, PAGE_SIZE - va % PAGE_SIZE);
-        /* Dirty, as p's own store would have made it; but not accessed:
-         * the store goes through the kernel's map, so no translation of va
-         * is cached, and the bit would only cost p's next switch an invlpg
-         * (mm/vm_switch.c). */
-        *pte |= PTE_D;
-        if (user_copy((char *)P2V(PTE_ADDR(*pte)) + va % PAGE_SIZE, (const char *)src + done, chunk))
-            break;                      /* src: a page of ours went while we slept */
-        done += chunk;
-        va += chunk;
+        do {                            /* along this page table */
+            uint32_t *pte = &table[PTX(va)];
+            if ((*pte & USER_WRITABLE) != USER_WRITABLE)
+                return done;
+            size_t chunk = MIN(n - done, PAGE_SIZE - va % PAGE_SIZE);
+            /* Dirty, as p's own store would have made it; but not
+             * accessed: the store goes through the kernel's map, so no
+             * translation of va is cached, and the bit would only cost
+             * p's next switch an invlpg (mm/vm_switch.c). */
+            *pte |= PTE_D;
+            if (user_copy((char *)P2V(PTE_ADDR(*pte)) + va % PAGE_SIZE,
+                          (const char *)src + done, chunk))
+                return done;            /* src: a page of ours went while we slept */
+            done += chunk;
+            va += chunk;
+        } while (done < n && PTX(va) != 0);
     }
     return done;
 }
@@ -166,8 +197,5 @@ proc_range_writable(struct proc *p, const void *udst, size_t n)
     uintptr_t start = (uintptr_t)udst, end = start + n;
     if (end < start || end > USER_TOP)
         return false;
-    for (uintptr_t va = ROUNDDOWN(start, PAGE_SIZE); va < end; va += PAGE_SIZE)
-        if (!proc_writable_pte(p, va))
-            return false;
-    return true;
+    return vm_range_has(&p->vm, start, end, USER_WRITABLE);
 }
