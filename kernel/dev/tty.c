@@ -390,6 +390,22 @@ tty_set_winsize(const void *arg)
     return 0;
 }
 
+/* TIOCSTI: one byte into the input as if it were typed -- echoed, edited,
+ * a signal if it is ^C -- as Linux allows it: on the caller's own terminal
+ * (its session's) opened for reading, or by root.  It is how a program,
+ * a test among them, can type at the console. */
+static int
+tty_insert_input(struct file *f, const char *uc)
+{
+    char c;
+    if (!cred_is_root(&current->cred) && (!tty_controls(current) || !file_readable(f)))
+        return -EPERM;
+    if (copy_from_user(&c, uc, 1))
+        return -EFAULT;
+    tty_input((unsigned char)c);
+    return 0;
+}
+
 /* Requests that change the terminal: only from the foreground (SIGTTOU).
  * (TIOCSPGRP too, in tty_set_foreground.) */
 static bool
@@ -434,6 +450,8 @@ tty_ioctl(struct file *f, unsigned long request, void *arg)
         if (copy_from_user(&pgid, arg, sizeof pgid))
             return -EFAULT;
         return tty_set_foreground(pgid);
+    case TIOCSTI:
+        return tty_insert_input(f, arg);
     case TIOCGWINSZ:
         return copy_to_user(arg, &tty.winsize, sizeof tty.winsize) ? -EFAULT : 0;
     case TIOCSWINSZ:

@@ -21,11 +21,13 @@
 #include <fcntl.h>
 #include <stdbool.h>
 #include <parley/mbox.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/msg.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <signal.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -385,6 +387,36 @@ case_msgrcv_long_text_page_grown_back_arrives_whole(void)
     long_body_to_receiver_whose_page_went(true, true);
 }
 
+/* ---- the console --------------------------------------------------------- */
+
+/* A console reader's page goes while it waits for a line: EFAULT, and the
+ * typed line stays for the next read (test input is typed with TIOCSTI,
+ * echo off). */
+static void
+case_console_reader_page_gone_is_efault_and_the_line_stays(void)
+{
+    struct termios old, quiet;
+    CHECK_OK(tcgetattr(0, &old));
+    quiet = old;
+    quiet.c_lflag &= ~ECHO;
+    CHECK_OK(tcsetattr(0, TCSANOW, &quiet));
+    char *map = map_page();
+    pid_t pid = fork();
+    if (pid == 0) {
+        char good[16];
+        if (read(0, map + AT, 16) != -1 || errno != EFAULT)
+            _exit(1);
+        _exit(read(0, good, sizeof good) == 6 && memcmp(good, "hello\n", 6) == 0 ? 0 : 2);
+    }
+    take_page(pid, "console input", false);
+    for (const char *c = "hello"; *c; c++)
+        CHECK_OK(ioctl(0, TIOCSTI, c));
+    CHECK_OK(ioctl(0, TIOCSTI, "\n"));
+    CHECK_EQ(check_exit_code(pid), 0);
+    CHECK_OK(tcsetattr(0, TCSAFLUSH, &old));
+    unmap_page(map);
+}
+
 /* ---- processes ---------------------------------------------------------- */
 
 /* waitpid's status word: the child it waits for exits only when the test
@@ -479,6 +511,7 @@ main(int argc, char **argv)
         CHECK_CASE(mbox_long_body_page_grown_back_arrives_whole),
         CHECK_CASE(msgrcv_long_text_page_gone_is_efault),
         CHECK_CASE(msgrcv_long_text_page_grown_back_arrives_whole),
+        CHECK_CASE(console_reader_page_gone_is_efault_and_the_line_stays),
         CHECK_CASE(waitpid_status_page_gone_is_efault),
         CHECK_CASE(nanosleep_rem_page_gone_is_efault),
         CHECK_CASE(recvmsg_header_page_gone_is_efault),

@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <string.h>
+#include <poll.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <termios.h>
@@ -378,6 +379,221 @@ case_window_size_can_be_set(void)
     CHECK_ERR(ioctl(0, TIOCSWINSZ, (void *)4), EFAULT);
 }
 
+/* ---- typed input (TIOCSTI) ---------------------------------------------- */
+
+/* Type s at the console, a byte at a time, as a keyboard would. */
+static void
+type(const char *s)
+{
+    for (; *s; s++)
+        CHECK_OK(ioctl(0, TIOCSTI, s));
+}
+
+/* The console's modes for a typing case: `lflag` bits cleared (always
+ * ECHO: what a case types would otherwise show in the log) and VMIN,
+ * VTIME set.  Returns the old modes for done_typing. */
+static struct termios
+typing_modes(tcflag_t lflag_off, int vmin, int vtime)
+{
+    struct termios old, t;
+    CHECK_OK(tcgetattr(0, &old));
+    t = old;
+    t.c_lflag &= ~(lflag_off | ECHO);
+    t.c_cc[VMIN] = vmin;
+    t.c_cc[VTIME] = vtime;
+    CHECK_OK(tcsetattr(0, TCSANOW, &t));
+    return old;
+}
+
+/* Nothing a case typed is left for the next reader. */
+static void
+done_typing(const struct termios *old)
+{
+    CHECK_OK(tcsetattr(0, TCSAFLUSH, old));
+}
+
+/* read(0) must give exactly want. */
+#define CHECK_READS(want) do {                                          \
+        char got_[64];                                                  \
+        ssize_t n_ = read(0, got_, sizeof got_);                        \
+        CHECK_EQ(n_, (ssize_t)strlen(want));                            \
+        CHECK(memcmp(got_, want, strlen(want)) == 0);                   \
+    } while (0)
+
+static int
+input_ready(void)
+{
+    int n = -1;
+    CHECK_OK(ioctl(0, FIONREAD, &n));
+    return n;
+}
+
+/* Canonical mode: a read gets at most one line, however much is typed. */
+static void
+case_canonical_read_returns_one_typed_line_at_a_time(void)
+{
+    struct termios old = typing_modes(0, 1, 0);
+    type("one\ntwo\n");
+    CHECK_EQ(input_ready(), 8);
+    CHECK_READS("one\n");
+    CHECK_READS("two\n");
+    CHECK_EQ(input_ready(), 0);
+    done_typing(&old);
+}
+
+/* A line being typed is nobody's until Enter: FIONREAD and poll see
+ * nothing, then the whole line. */
+static void
+case_typed_line_is_ready_only_after_enter(void)
+{
+    struct termios old = typing_modes(0, 1, 0);
+    struct pollfd p = { .fd = 0, .events = POLLIN };
+    type("abc");
+    CHECK_EQ(input_ready(), 0);
+    CHECK_EQ(poll(&p, 1, 0), 0);
+    type("\n");
+    CHECK_EQ(input_ready(), 4);
+    CHECK_EQ(poll(&p, 1, 0), 1);
+    CHECK(p.revents & POLLIN);
+    CHECK_READS("abc\n");
+    done_typing(&old);
+}
+
+/* ERASE (DEL, or ^H) takes back a character, KILL (^U) the whole line. */
+static void
+case_erase_and_kill_edit_the_typed_line(void)
+{
+    struct termios old = typing_modes(0, 1, 0);
+    type("abx\x7f" "c\n");
+    CHECK_READS("abc\n");
+    type("de\bf\n");
+    CHECK_READS("df\n");
+    type("junk\x15" "ok\n");
+    CHECK_READS("ok\n");
+    type("\x7f\x7f" "z\n");                      /* nothing to erase */
+    CHECK_READS("z\n");
+    done_typing(&old);
+}
+
+/* EOF (^D) at the start of a line is end of file; after some characters
+ * it ends the read without a newline, and is not returned. */
+static void
+case_eof_character_ends_a_read_and_alone_is_end_of_file(void)
+{
+    struct termios old = typing_modes(0, 1, 0);
+    char c;
+    type("\x04");
+    CHECK_EQ(read(0, &c, 1), 0);
+    type("ab\x04");
+    CHECK_READS("ab");
+    done_typing(&old);
+}
+
+/* ICRNL (the default) turns a typed CR into NL; without it CR stays. */
+static void
+case_carriage_return_becomes_newline_unless_icrnl_is_off(void)
+{
+    struct termios old = typing_modes(0, 1, 0), t;
+    type("x\r");
+    CHECK_READS("x\n");
+    CHECK_OK(tcgetattr(0, &t));
+    t.c_iflag &= ~ICRNL;
+    CHECK_OK(tcsetattr(0, TCSANOW, &t));
+    type("y\r\n");
+    CHECK_READS("y\r\n");
+    done_typing(&old);
+}
+
+/* Without ICANON every typed byte is ready at once, and no character is
+ * an editing one. */
+static void
+case_raw_read_takes_typed_bytes_at_once(void)
+{
+    struct termios old = typing_modes(ICANON, 1, 0);
+    type("q");
+    CHECK_EQ(input_ready(), 1);
+    CHECK_READS("q");
+    type("a\x7f");
+    CHECK_READS("a\x7f");
+    done_typing(&old);
+}
+
+/* VMIN = 3: the read waits until three bytes have been typed. */
+static void
+case_raw_read_waits_for_vmin_typed_bytes(void)
+{
+    struct termios old = typing_modes(ICANON, 3, 0);
+    pid_t pid = fork();
+    if (pid == 0) {
+        struct timespec pause = { 0, 20 * 1000 * 1000 };
+        for (const char *s = "xyz"; *s; s++) {
+            nanosleep(&pause, NULL);
+            if (ioctl(0, TIOCSTI, s) < 0)
+                _exit(1);
+        }
+        _exit(0);
+    }
+    CHECK_READS("xyz");
+    CHECK_EQ(check_exit_code(pid), 0);
+    done_typing(&old);
+}
+
+static volatile sig_atomic_t got_sigint;
+static void on_sigint(int sig) { got_sigint = sig; }
+
+/* Child: in a group of its own made the foreground (SIGTTOU ignored, so
+ * a background group may), types INTR and so gets SIGINT; it hands the
+ * console back to `parent_group` before it exits. */
+static int
+typed_intr_child(pid_t parent_group)
+{
+    signal(SIGTTOU, SIG_IGN);
+    signal(SIGINT, on_sigint);
+    setpgid(0, 0);
+    if (tcsetpgrp(0, getpgrp()) < 0)
+        return 1;
+    char intr = 3;
+    int err = ioctl(0, TIOCSTI, &intr);
+    int ok = err == 0 && got_sigint == SIGINT && input_ready() == 0;
+    tcsetpgrp(0, parent_group);
+    return ok ? 0 : 2;
+}
+
+/* ISIG: typing INTR (^C) sends SIGINT to the foreground group, and the
+ * character is not input. */
+static void
+case_typed_intr_sends_sigint_to_the_foreground_group(void)
+{
+    struct termios old = typing_modes(0, 1, 0);
+    pid_t pid = fork();
+    if (pid == 0)
+        _exit(typed_intr_child(getpgrp()));
+    CHECK_EQ(check_exit_code(pid), 0);
+    CHECK_EQ(tcgetpgrp(0), getpgrp());
+    done_typing(&old);
+}
+
+/* TIOCSTI as on Linux: root may type anywhere; anyone else only at the
+ * terminal of its own session.  A bad pointer is EFAULT; a pipe is not a
+ * terminal. */
+static void
+case_tiocsti_is_eperm_outside_the_session_and_checks_its_pointer(void)
+{
+    int fds[2];
+    CHECK_ERR(ioctl(0, TIOCSTI, (char *)4), EFAULT);
+    CHECK_OK(pipe(fds));
+    CHECK_ERR(ioctl(fds[0], TIOCSTI, "x"), ENOTTY);
+    pid_t pid = fork();
+    if (pid == 0) {
+        setsid();
+        if (setuid(1000) < 0)
+            _exit(1);
+        _exit(ioctl(0, TIOCSTI, "x") < 0 && errno == EPERM ? 0 : 2);
+    }
+    CHECK_EQ(check_exit_code(pid), 0);
+    CHECK_EQ(input_ready(), 0);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -401,6 +617,15 @@ main(int argc, char **argv)
         CHECK_CASE(tcsetpgrp_outside_the_session_is_eperm_or_enotty),
         CHECK_CASE(tcgetsid_tcflow_and_tcsendbreak),
         CHECK_CASE(window_size_can_be_set),
+        CHECK_CASE(canonical_read_returns_one_typed_line_at_a_time),
+        CHECK_CASE(typed_line_is_ready_only_after_enter),
+        CHECK_CASE(erase_and_kill_edit_the_typed_line),
+        CHECK_CASE(eof_character_ends_a_read_and_alone_is_end_of_file),
+        CHECK_CASE(carriage_return_becomes_newline_unless_icrnl_is_off),
+        CHECK_CASE(raw_read_takes_typed_bytes_at_once),
+        CHECK_CASE(raw_read_waits_for_vmin_typed_bytes),
+        CHECK_CASE(typed_intr_sends_sigint_to_the_foreground_group),
+        CHECK_CASE(tiocsti_is_eperm_outside_the_session_and_checks_its_pointer),
     };
     return check_main("tty", cases, CHECK_NCASES(cases), argc, argv);
 }

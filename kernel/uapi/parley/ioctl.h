@@ -15,6 +15,7 @@
 #define TCFLSH      0x540B      /* int: TCIFLUSH, TCOFLUSH or TCIOFLUSH */
 #define TIOCGPGRP   0x540F      /* pid_t *: the foreground process group */
 #define TIOCSPGRP   0x5410      /* const pid_t *: set it */
+#define TIOCSTI     0x5412      /* const char *: that byte as if typed */
 #define TIOCGWINSZ  0x5413      /* struct winsize *: rows and columns */
 #define TIOCSWINSZ  0x5414      /* const struct winsize *: set them */
 #define TIOCGSID    0x5429      /* pid_t *: the terminal's session (tcgetsid) */
