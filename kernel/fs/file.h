@@ -22,6 +22,10 @@ struct file_ops {
     ssize_t (*read)(struct file *f, char *buf, size_t n);
     ssize_t (*write)(struct file *f, const char *buf, size_t n);
     off_t   (*lseek)(struct file *f, off_t off, int whence);
+    /* pread, pwrite: at offset off, leaving f->offset alone (regular
+     * files; missing: the descriptor cannot seek, -ESPIPE). */
+    ssize_t (*pread)(struct file *f, char *buf, size_t n, off_t off);
+    ssize_t (*pwrite)(struct file *f, const char *buf, size_t n, off_t off);
     void    (*close)(struct file *f);       /* the last reference went */
     void    (*unref)(struct file *f);       /* one went, others remain */
     int     (*getdents)(struct file *f, char *buf, size_t n);

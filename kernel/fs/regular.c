@@ -7,22 +7,38 @@
 #include "ipc/pipe.h"
 
 static ssize_t
-regular_read(struct file *f, char *buf, size_t n)
+regular_pread(struct file *f, char *buf, size_t n, off_t off)
 {
     if (S_ISDIR(f->inode->mode))
         return -EISDIR;
-    ssize_t got = inode_read(f->inode, buf, f->offset, n);
+    return inode_read(f->inode, buf, off, n);
+}
+
+static ssize_t
+regular_read(struct file *f, char *buf, size_t n)
+{
+    ssize_t got = regular_pread(f, buf, n, f->offset);
     if (got > 0)
         f->offset += got;
     return got;
+}
+
+/* With O_APPEND every write goes at the end -- pwrite's too, whatever its
+ * offset: Linux's behaviour (POSIX would have pwrite ignore O_APPEND). */
+static ssize_t
+regular_pwrite(struct file *f, const char *buf, size_t n, off_t off)
+{
+    if (f->flags & O_APPEND)
+        off = f->inode->size;
+    return inode_write(f->inode, buf, off, n);
 }
 
 static ssize_t
 regular_write(struct file *f, const char *buf, size_t n)
 {
     if (f->flags & O_APPEND)
-        f->offset = f->inode->size;     /* every write goes at the end */
-    ssize_t put = inode_write(f->inode, buf, f->offset, n);
+        f->offset = f->inode->size;
+    ssize_t put = regular_pwrite(f, buf, n, f->offset);
     if (put > 0)
         f->offset += put;
     return put;
@@ -66,6 +82,8 @@ const struct file_ops regular_file_ops = {
     .read = regular_read,
     .write = regular_write,
     .lseek = regular_lseek,
+    .pread = regular_pread,
+    .pwrite = regular_pwrite,
     .getdents = regular_getdents,
 };
 

@@ -75,6 +75,42 @@ sys_lseek(int fd, off_t off, int whence)
     return f->ops->lseek(f, off, whence);
 }
 
+/* pread and pwrite: read or write at off without moving the descriptor's
+ * offset (so processes sharing it do not race on lseek + read). */
+long
+sys_pread(int fd, char *buf, size_t n, off_t off)
+{
+    struct file *f = fd_get(fd);
+    if (!f || !file_readable(f))
+        return -EBADF;
+    if (!f->ops->pread)
+        return -ESPIPE;
+    if (off < 0)
+        return -EINVAL;
+    if (n == 0)
+        return 0;
+    if (user_check(buf, n, true) < 0)
+        return -EFAULT;
+    return f->ops->pread(f, buf, n, off);
+}
+
+long
+sys_pwrite(int fd, const char *buf, size_t n, off_t off)
+{
+    struct file *f = fd_get(fd);
+    if (!f || !file_writable(f))
+        return -EBADF;
+    if (!f->ops->pwrite)
+        return -ESPIPE;
+    if (off < 0)
+        return -EINVAL;
+    if (n == 0)
+        return 0;
+    if (user_check(buf, n, false) < 0)
+        return -EFAULT;
+    return f->ops->pwrite(f, buf, n, off);
+}
+
 long
 sys_dup(int fd)
 {

@@ -16,6 +16,8 @@ ssize_t read(int fd, void *buf, size_t n);
 ssize_t write(int fd, const void *buf, size_t n);
 int     close(int fd);
 off_t   lseek(int fd, off_t offset, int whence);
+ssize_t pread(int fd, void *buf, size_t n, off_t offset);   /* at offset; the file's own stays */
+ssize_t pwrite(int fd, const void *buf, size_t n, off_t offset);
 int     dup(int fd);
 int     dup2(int oldfd, int newfd);
 int     pipe(int fds[2]);

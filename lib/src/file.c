@@ -1,5 +1,6 @@
 /*
- * System calls on file descriptors: read, write, open, close, lseek, dup,
+ * System calls on file descriptors: read, write, pread, pwrite, open,
+ * close, lseek, dup,
  * dup2, fcntl, pipe, pipe2, isatty; fsync.
  */
 #include <errno.h>
@@ -53,6 +54,18 @@ off_t
 lseek(int fd, off_t offset, int whence)
 {
     return SYSCALL3(lseek, fd, offset, whence);
+}
+
+ssize_t
+pread(int fd, void *buf, size_t n, off_t offset)
+{
+    return SYSCALL4(pread, fd, buf, n, offset);
+}
+
+ssize_t
+pwrite(int fd, const void *buf, size_t n, off_t offset)
+{
+    return SYSCALL4(pwrite, fd, buf, n, offset);
 }
 
 int

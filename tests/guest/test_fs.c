@@ -225,6 +225,64 @@ case_lseek_set_cur_end(void)
     CHECK_EQ(lseek(fd, 0, SEEK_CUR), 10);               /* unchanged */
 }
 
+/* pread(2), pwrite(2): at the offset given; the file's own offset stays
+ * where it was. */
+static void
+case_pread_and_pwrite_leave_the_offset_alone(void)
+{
+    char buf[16] = "";
+    int fd;
+
+    enter_scratch();
+    put_file("f", "0123456789");
+    CHECK_OK(fd = open("f", O_RDWR));
+    CHECK_EQ(lseek(fd, 2, SEEK_SET), 2);
+    CHECK_EQ(pread(fd, buf, 3, 5), 3);
+    CHECK(memcmp(buf, "567", 3) == 0);
+    CHECK_EQ(pread(fd, buf, sizeof buf, 8), 2);         /* to the end */
+    CHECK_EQ(pread(fd, buf, sizeof buf, 10), 0);        /* at the end */
+    CHECK_EQ(pread(fd, buf, sizeof buf, 50), 0);        /* past it */
+    CHECK_EQ(pwrite(fd, "ab", 2, 0), 2);
+    CHECK_EQ(lseek(fd, 0, SEEK_CUR), 2);
+    CHECK_EQ(read(fd, buf, 3), 3);
+    CHECK(memcmp(buf, "234", 3) == 0);
+    CHECK_EQ(pwrite(fd, "z", 1, 12), 1);                /* a hole of zeros */
+    CHECK_EQ(pread(fd, buf, sizeof buf, 0), 13);
+    CHECK(memcmp(buf, "ab23456789\0\0z", 13) == 0);
+    CHECK_OK(close(fd));
+}
+
+/* The errors of pread and pwrite: a negative offset is EINVAL, a pipe
+ * cannot seek (ESPIPE), the access mode is checked (EBADF), a directory is
+ * EISDIR, a bad buffer EFAULT; with O_APPEND pwrite appends, as on Linux. */
+static void
+case_pread_and_pwrite_errors_and_append(void)
+{
+    char buf[4];
+    int fd, p[2];
+
+    enter_scratch();
+    put_file("f", "abc");
+    CHECK_OK(fd = open("f", O_RDONLY));
+    CHECK_ERR(pread(fd, buf, 1, -1), EINVAL);
+    CHECK_ERR(pwrite(fd, "x", 1, 0), EBADF);
+    CHECK_ERR(pread(fd, (char *)4, 1, 0), EFAULT);
+    CHECK_OK(close(fd));
+    CHECK_ERR(pread(fd, buf, 1, 0), EBADF);
+    CHECK_OK(pipe(p));
+    CHECK_ERR(pread(p[0], buf, 1, 0), ESPIPE);
+    CHECK_ERR(pwrite(p[1], "x", 1, 0), ESPIPE);
+    close(p[0]);
+    close(p[1]);
+    CHECK_OK(fd = open(".", O_RDONLY));
+    CHECK_ERR(pread(fd, buf, 1, 0), EISDIR);
+    CHECK_OK(close(fd));
+    CHECK_OK(fd = open("f", O_WRONLY | O_APPEND));
+    CHECK_EQ(pwrite(fd, "d", 1, 0), 1);
+    CHECK_EQ(file_size("f"), 4);
+    CHECK_OK(close(fd));
+}
+
 /* POSIX: bytes in a gap that was never written read back as zeros. */
 static void
 case_write_after_end_leaves_a_hole_of_zeros(void)
@@ -611,6 +669,8 @@ main(int argc, char **argv)
         CHECK_CASE(directory_cannot_be_opened_for_writing),
         CHECK_CASE(read_returns_what_was_written_then_eof),
         CHECK_CASE(lseek_set_cur_end),
+        CHECK_CASE(pread_and_pwrite_leave_the_offset_alone),
+        CHECK_CASE(pread_and_pwrite_errors_and_append),
         CHECK_CASE(write_after_end_leaves_a_hole_of_zeros),
         CHECK_CASE(big_file_reads_back_intact),
         CHECK_CASE(separate_opens_have_separate_offsets),

@@ -169,6 +169,8 @@
     X(183, link,          2, (const char *uold, const char *unew))            \
     X(184, chmod,         2, (const char *upath, mode_t mode))                \
     X(185, utimensat,     4, (int dirfd, const char *upath, const struct timespec *utimes, int flags))\
+    X(186, pread,         4, (int fd, char *buf, size_t n, off_t off))        \
+    X(187, pwrite,        4, (int fd, const char *buf, size_t n, off_t off))  \
 
 #define PARLEY_SYSCALL_NUMBER(num, name, nargs, params) SYS_##name = num,
 enum { PARLEY_SYSCALLS(PARLEY_SYSCALL_NUMBER, PARLEY_SYSCALL_NUMBER) SYS_MAX };
