@@ -71,8 +71,7 @@ static void
 check_file_holds(const char *want, size_t n)
 {
     char back[64];
-    CHECK_EQ(lseek(map_fd, AT, SEEK_SET), AT);
-    CHECK_EQ(read(map_fd, back, n), (ssize_t)n);
+    CHECK_EQ(pread(map_fd, back, n, AT), (ssize_t)n);
     CHECK(memcmp(back, want, n) == 0);
 }
 
@@ -352,8 +351,7 @@ long_body_to_receiver_whose_page_went(bool sysv, bool grow_back)
     if (grow_back) {
         char want[LONG_BODY], back[LONG_BODY];
         fill_long_body(want);
-        CHECK_EQ(lseek(map_fd, AT, SEEK_SET), AT);
-        CHECK_EQ(read(map_fd, back, LONG_BODY), LONG_BODY);
+        CHECK_EQ(pread(map_fd, back, LONG_BODY, AT), LONG_BODY);
         CHECK(memcmp(back, want, LONG_BODY) == 0);
     }
     if (sysv)
