@@ -122,13 +122,15 @@ dgram_destination(struct socket *s, struct sock_io *io, struct socket **out, boo
     return err;
 }
 
-/* A connected UDP socket hears only from its peer. */
+/* A connected UDP socket hears only from its peer (the sender's address,
+ * a struct of over 100 bytes, is made only for that test). */
 static bool
-accepts_from(struct socket *dst, const struct sock_addr *from)
+accepts_from(struct socket *dst, struct socket *sender)
 {
     if (dst->domain != AF_INET || dst->state != SOCK_CONNECTED)
         return true;
-    return dst->remote.port == from->port && dst->remote.ip == from->ip;
+    struct sock_addr from = sender_address(sender);
+    return dst->remote.port == from.port && dst->remote.ip == from.ip;
 }
 
 static int
@@ -226,7 +228,8 @@ give_to_reader(struct socket *s, struct socket *dst, struct sock_io *io)
     copy_iovecs_to_reader(io, r, n);
     r->length = io->total;
     r->has_from = s->local.family != AF_UNSPEC;
-    r->from = sender_address(s);
+    if (r->has_from)                    /* over 100 bytes: only if there is one */
+        r->from = sender_address(s);
     r->rights = io->rights;             /* the receiver owns them now */
     io->rights = 0;
     r->done = true;
@@ -301,8 +304,7 @@ dgram_send(struct socket *s, struct sock_io *io, bool nonblock)
         return err;
     if (drop)
         return io->total;
-    struct sock_addr from = sender_address(s);
-    err = accepts_from(dst, &from) ? deliver(s, dst, io, nonblock) : 0;
+    err = accepts_from(dst, s) ? deliver(s, dst, io, nonblock) : 0;
     sock_put(dst);
     return err ? err : (ssize_t)io->total;
 }
