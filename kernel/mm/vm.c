@@ -168,11 +168,12 @@ vm_fork_entry(uint32_t *parent_pte, uintptr_t va, unsigned *stale)
     if ((e & PTE_W) && !(e & PTE_SHARED)) {
         e = (e & ~PTE_W) | PTE_COW;
         *parent_pte = e;
-        if ((e & PTE_A) && ++*stale <= FORK_INVLPG_MAX)
-            invlpg(va);         /* untouched since the last switch: not cached */
+        /* Neither bit: untouched since the last switch, not cached. */
+        if ((e & (PTE_A | PTE_CARRIED)) && ++*stale <= FORK_INVLPG_MAX)
+            invlpg(va);
     }
     frame_ref(P2V(PTE_ADDR(e)));
-    return e & ~PTE_A;          /* not in the TLB as the child's */
+    return e & ~(PTE_A | PTE_CARRIED);  /* not in the TLB as the child's */
 }
 
 /* The child's copy of one of the parent's page tables. */

@@ -14,6 +14,8 @@ struct region;
 #define PTE_PS      0x080       /* 4 MiB page (directory entries only) */
 #define PTE_COW     0x200       /* copy-on-write: read-only until written */
 #define PTE_SHARED  0x400       /* shared memory: fork shares, never copies */
+#define PTE_CARRIED 0x800       /* its translation may be cached, left by the last
+                                 * process's switch (mm/vm_switch.c) */
 #define PTE_ADDR(e) ((e) & ~0xFFFu)
 #define PDX(va) (((uintptr_t)(va) >> 22) & 0x3FF)   /* directory index */
 #define PTX(va) (((uintptr_t)(va) >> 12) & 0x3FF)   /* table index */

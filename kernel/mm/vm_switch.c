@@ -124,8 +124,21 @@ table_of(struct vm *next, unsigned pdx)
 static bool
 same_translation(uint32_t a, uint32_t b)
 {
-    return (b & PTE_P) && ((a ^ b) & ~(PTE_A | PTE_D)) == 0;
+    return (b & PTE_P) && ((a ^ b) & ~(PTE_A | PTE_D | PTE_CARRIED)) == 0;
 }
+
+/*
+ * A translation that stays for the next process is marked PTE_CARRIED in
+ * its entry (not PTE_A, which only the CPU's own walks set).  Carried on
+ * from process to process, an entry nobody uses would stay forever and be
+ * handled at every switch -- after fork, every page parent and child still
+ * share, such as a big buffer touched once.  So every SWEEP_EVERY-th
+ * switch drops the carried entries that no walk has refreshed: a page
+ * still in use is then walked again once (a TLB refill), one nobody uses
+ * is gone for good.
+ */
+#define SWEEP_EVERY 64
+static unsigned switches;
 
 struct budget { unsigned scan, pages; };
 
@@ -142,12 +155,14 @@ invalidate_table(const struct vm_table *t, uint32_t pde, struct vm *next, struct
     b->scan -= span;
     uint32_t *pte = P2V(PTE_ADDR(pde));
     uint32_t *next_pte = table_of(next, t->pdx);
+    bool sweep = switches % SWEEP_EVERY == 0;
     for (unsigned j = t->lo; j < t->hi; j++) {
-        if (!(pte[j] & PTE_A))
+        if (!(pte[j] & (PTE_A | PTE_CARRIED)))
             continue;
-        pte[j] &= ~PTE_A;
-        if (next_pte && same_translation(pte[j], next_pte[j])) {
-            next_pte[j] |= PTE_A;
+        bool walked = pte[j] & PTE_A;
+        pte[j] &= ~(PTE_A | PTE_CARRIED);
+        if (next_pte && same_translation(pte[j], next_pte[j]) && (walked || !sweep)) {
+            next_pte[j] |= PTE_CARRIED;
             next->pgdir[t->pdx] |= PTE_A;       /* copied in by vm_activate */
             continue;
         }
@@ -167,6 +182,7 @@ invalidate_accessed_pages(struct vm *vm, struct vm *next)
 {
     struct budget b = { SCAN_BUDGET, INVLPG_BUDGET };
     bool table_used = false;
+    switches++;
     for (unsigned i = 0; i < vm->ntables; i++) {
         const struct vm_table *t = &vm->tables[i];
         uint32_t pde = live_pgdir[t->pdx];
