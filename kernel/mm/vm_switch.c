@@ -143,9 +143,10 @@ static unsigned switches;
 struct budget { unsigned scan, pages; };
 
 /* Step 1 above for one page table t of the live process, whose live
- * directory entry was pde.  A translation that stays for next is marked
- * accessed in next's entry and directory entry, so that next's own switch
- * away removes it.  False when the budget runs out. */
+ * directory entry was pde: every entry walked (PTE_A) or carried in
+ * (PTE_CARRIED) may be cached.  A translation that stays for next is
+ * marked carried in next's entry, and its directory entry accessed, so
+ * that next's own switch away finds it.  False when the budget runs out. */
 static bool
 invalidate_table(const struct vm_table *t, uint32_t pde, struct vm *next, struct budget *b)
 {
