@@ -106,14 +106,13 @@ msg_deliver(struct msg *m, const struct msg_in *in, struct msg_in *uin)
     return err ? err : (int)n;
 }
 
-/* A relative timeout as a deadline on the monotonic clock; NULL: none. */
+/* msg_deadline for a timeout given (msg_deadline, inline in mbox.h,
+ * answers NULL itself). */
 int
-msg_deadline(const struct timespec *utimeout, uint64_t *deadline_ns)
+msg_deadline_from_user(const struct timespec *utimeout, uint64_t *deadline_ns)
 {
     struct timespec ts;
     *deadline_ns = 0;
-    if (!utimeout)
-        return 0;
     if (copy_from_user(&ts, utimeout, sizeof ts) < 0)
         return -EFAULT;
     if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000)
@@ -127,24 +126,6 @@ int
 msg_match_type(const struct msg *m, const void *arg)
 {
     return m->hdr.type == *(const long *)arg ? 0 : -1;
-}
-
-/* The store's answers as the calls promise them: a handler ends a wait
- * with EINTR, never a restart (the timed calls could not restart right). */
-long
-msg_call_error(int err)
-{
-    return err == -ERESTARTSYS ? -ERESTARTNOHAND : err;
-}
-
-/* The store's flags (msgq.h) for a call's MSG_* flags; a send ignores
- * MSGQ_TRUNCATE and a receive MSGQ_SYNC. */
-int
-msg_store_flags(int flags)
-{
-    return ((flags & MSG_NOWAIT) ? MSGQ_NOWAIT : 0) |
-           ((flags & MSG_SYNC) ? MSGQ_SYNC : 0) |
-           ((flags & MSG_TRUNC_OK) ? MSGQ_TRUNCATE : 0);
 }
 
 /*

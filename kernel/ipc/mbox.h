@@ -59,10 +59,37 @@ int  msg_deadlock_check(const void *arg);
 struct msg *msg_from_user(const struct msg_out *umsg, int *err);
 int  msg_in_from_user(struct msg_in *in, const struct msg_in *uin);
 int  msg_deliver(struct msg *m, const struct msg_in *in, struct msg_in *uin);
-int  msg_deadline(const struct timespec *utimeout, uint64_t *deadline_ns);
+int  msg_deadline_from_user(const struct timespec *utimeout, uint64_t *deadline_ns);
 int  msg_match_type(const struct msg *m, const void *arg);
-long msg_call_error(int err);
-int  msg_store_flags(int flags);
+
+/* The small helpers every call runs are inline: under QEMU's TCG each
+ * return is a look-up of the next translated block (docs/messages.md). */
+
+/* A relative timeout as a deadline on the monotonic clock; NULL: none. */
+static inline int
+msg_deadline(const struct timespec *utimeout, uint64_t *deadline_ns)
+{
+    *deadline_ns = 0;
+    return utimeout ? msg_deadline_from_user(utimeout, deadline_ns) : 0;
+}
+
+/* The store's answers as the calls promise them: a handler ends a wait
+ * with EINTR, never a restart (the timed calls could not restart right). */
+static inline long
+msg_call_error(int err)
+{
+    return err == -ERESTARTSYS ? -ERESTARTNOHAND : err;
+}
+
+/* The store's flags (msgq.h) for a call's MSG_* flags; a send ignores
+ * MSGQ_TRUNCATE and a receive MSGQ_SYNC. */
+static inline int
+msg_store_flags(int flags)
+{
+    return ((flags & MSG_NOWAIT) ? MSGQ_NOWAIT : 0) |
+           ((flags & MSG_SYNC) ? MSGQ_SYNC : 0) |
+           ((flags & MSG_TRUNC_OK) ? MSGQ_TRUNCATE : 0);
+}
 long msg_receive_into(struct msgq *q, const struct msgq_recv *r, const struct msg_in *in,
                       struct msg_in *uin, int trace_obj, int trace_id);
 void msg_trace(int kind, int obj_type, int obj_id, pid_t peer, const struct msg *m);

@@ -43,7 +43,7 @@ msg_proc_reset(struct msg_proc *mp, pid_t pid)
 }
 
 /* A live process's message state, or NULL (no process, or a zombie). */
-static struct msg_proc *
+static inline struct msg_proc *
 msg_proc_find(pid_t pid)
 {
     struct proc *p = pid > 0 ? proc_find(pid) : 0;
