@@ -93,7 +93,16 @@ msg_store_flags(int flags)
 long msg_receive_into(struct msgq *q, const struct msgq_recv *r, const struct msg_in *in,
                       struct msg_in *uin, int trace_obj, int trace_id);
 void msg_trace(int kind, int obj_type, int obj_id, pid_t peer, const struct msg *m);
-void msg_note_request_taken(const struct msg *m);
+void msg_note_request_taken_slow(const struct msg *m);
+
+/* A receiver has taken m: if it is a request (reply_id set), its client
+ * now waits for the receiver (mbox_direct.c). */
+static inline void
+msg_note_request_taken(const struct msg *m)
+{
+    if (m->hdr.reply_id)
+        msg_note_request_taken_slow(m);
+}
 void msg_drop_requests(const struct msgq *q, int err);
 void msg_fill_queue_status(const struct msgq *q, struct mbox_status *st);
 

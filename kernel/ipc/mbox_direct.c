@@ -188,10 +188,10 @@ msg_drop_requests(const struct msgq *q, int err)
     }
 }
 
-/* A receiver has taken m: if it is a request, its client now waits for
- * this process (for the deadlock check, and ESRCH if it exits). */
+/* A receiver has taken request m: its client now waits for this process
+ * (for the deadlock check, and ESRCH if it exits). */
 void
-msg_note_request_taken(const struct msg *m)
+msg_note_request_taken_slow(const struct msg *m)
 {
     struct msg_proc *client = msg_proc_awaiting(m->hdr.reply_id);
     if (!client)

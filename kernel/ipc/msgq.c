@@ -63,7 +63,7 @@ msg_alloc_pages(struct msg *m, unsigned length)
     return 0;
 }
 
-static void
+static inline void
 msg_to_pool(struct msg *m)
 {
     kstat_add(KSTAT_messages, -1);
@@ -74,7 +74,7 @@ msg_to_pool(struct msg *m)
 }
 
 /* A message from the pool, its body not placed yet. */
-static struct msg *
+static inline struct msg *
 msg_from_pool(unsigned length, int *err)
 {
     if (length > MSGQ_BODY_MAX) {
@@ -109,7 +109,7 @@ struct msg *
 msg_alloc(unsigned length, int *err)
 {
     struct msg *m = msg_from_pool(length, err);
-    if (m && (*err = msg_alloc_pages(m, length)) < 0) {
+    if (m && length > MSGQ_INLINE_MAX && (*err = msg_alloc_pages(m, length)) < 0) {
         msg_to_pool(m);
         return 0;
     }
@@ -333,7 +333,7 @@ msgq_unlink(struct msgq *q, struct msg *m)
 
 /* The header fields the kernel vouches for, set as m enters q (the
  * sender is set earlier, by msgq_send, so that a match may look at it). */
-static void
+static inline void
 msgq_stamp(struct msgq *q, struct msg *m)
 {
     m->hdr.seq = q->next_seq++;
@@ -531,7 +531,7 @@ msgq_send_and_wait(struct msgq *q, struct msg *m, struct msgq_send *s,
  * counts agree with the list, and a destroyed queue holds nothing and
  * nobody.  The parts are joined with & rather than && so that the check
  * is one test, not a branch per part: it runs on every call. */
-static void
+static inline void
 msgq_assert_sane(const struct msgq *q)
 {
     bool empty = q->count == 0;

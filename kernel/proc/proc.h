@@ -92,6 +92,13 @@ struct proc {
 extern struct proc *current;
 extern struct proc proc_table[NPROC];
 
+/* A signal p should act on now: every sleep asks before and after it. */
+static inline bool
+signal_pending(struct proc *p)
+{
+    return signal_state_deliverable(&p->sig) != 0;
+}
+
 void         proc_init(void);
 struct proc *proc_alloc(void);
 void         proc_free(struct proc *p);

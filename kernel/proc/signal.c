@@ -57,12 +57,6 @@ signal_deliverable(struct proc *p)
     return signal_state_deliverable(&p->sig);
 }
 
-bool
-signal_pending(struct proc *p)
-{
-    return signal_deliverable(p) != 0;
-}
-
 /* The lowest-numbered signal in set, or 0. */
 int
 signal_lowest(sigset_t set)

@@ -88,7 +88,7 @@ enum default_action { ACT_TERMINATE, ACT_IGNORE, ACT_STOP, ACT_CONTINUE };
 enum default_action signal_default_action(int sig);
 
 sigset_t signal_deliverable(struct proc *p);     /* pending and not blocked */
-bool signal_pending(struct proc *p);
+/* signal_pending(p), inline, is in proc/proc.h (it needs struct proc). */
 bool signal_ignored(struct proc *p, int sig);
 bool signal_on_altstack(const struct proc *p, uintptr_t sp);
 void signal_deliver(struct trapframe *tf);
