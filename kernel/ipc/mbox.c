@@ -327,31 +327,6 @@ mbox_send_message(int id, struct msg *m, int flags, uint64_t deadline_ns,
     return err;
 }
 
-/*
- * The common part of every send call: the timeout, the message from user
- * memory, the send by `send` to `target`, and freeing the message if it
- * was not taken.  Returns the receiver's pid when the send waited for one,
- * else 0, or -errno.
- */
-long
-msg_send_call(int target, const struct msg_out *umsg, int flags,
-              const struct timespec *utimeout, msg_sender send)
-{
-    uint64_t deadline;
-    pid_t taker;
-    int err = msg_deadline(utimeout, &deadline);
-    if (err)
-        return err;
-    struct msg *m = msg_from_user(umsg, &err);
-    if (!m)
-        return err;
-    if ((err = send(target, m, flags, deadline, &taker)) < 0) {
-        msg_free(m);
-        return msg_call_error(err);
-    }
-    return taker;
-}
-
 static int
 mbox_send_to(int id, struct msg *m, int flags, uint64_t deadline_ns, pid_t *taker)
 {

@@ -109,8 +109,31 @@ void msg_fill_queue_status(const struct msgq *q, struct mbox_status *st);
 /* Send m to a box id or a pid; on error the caller still owns m. */
 typedef int (*msg_sender)(int target, struct msg *m, int flags,
                           uint64_t deadline_ns, pid_t *taker);
-long msg_send_call(int target, const struct msg_out *umsg, int flags,
-                   const struct timespec *utimeout, msg_sender send);
+
+/*
+ * The common part of every send call: the timeout, the message from user
+ * memory, the send by `send` to `target`, and freeing the message if it
+ * was not taken.  Returns the receiver's pid when the send waited for one,
+ * else 0, or -errno.  Inline, so that `send` is a direct call.
+ */
+static inline long
+msg_send_call(int target, const struct msg_out *umsg, int flags,
+              const struct timespec *utimeout, msg_sender send)
+{
+    uint64_t deadline;
+    pid_t taker;
+    int err = msg_deadline(utimeout, &deadline);
+    if (err)
+        return err;
+    struct msg *m = msg_from_user(umsg, &err);
+    if (!m)
+        return err;
+    if ((err = send(target, m, flags, deadline, &taker)) < 0) {
+        msg_free(m);
+        return msg_call_error(err);
+    }
+    return taker;
+}
 
 /* The box half of request and exit. */
 int  mbox_send_message(int id, struct msg *m, int flags, uint64_t deadline_ns,

@@ -105,8 +105,8 @@ msg_from_pool(unsigned length, int *err)
 }
 
 /* A message with room for a body of length bytes (contents undefined). */
-struct msg *
-msg_alloc(unsigned length, int *err)
+static inline struct msg *
+msg_new(unsigned length, int *err)
 {
     struct msg *m = msg_from_pool(length, err);
     if (m && length > MSGQ_INLINE_MAX && (*err = msg_alloc_pages(m, length)) < 0) {
@@ -117,10 +117,16 @@ msg_alloc(unsigned length, int *err)
 }
 
 struct msg *
+msg_alloc(unsigned length, int *err)
+{
+    return msg_new(length, err);
+}
+
+struct msg *
 msg_alloc_at_sender(unsigned length, const void *ubody, int *err)
 {
     if (length <= MSGQ_INLINE_MAX) {    /* copied in now: two short copies are cheap */
-        struct msg *m = msg_alloc(length, err);
+        struct msg *m = msg_new(length, err);
         if (m && (*err = msg_copy_in_checked(m, 0, ubody, length)) < 0) {
             msg_free(m);
             return 0;
