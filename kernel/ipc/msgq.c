@@ -63,6 +63,7 @@ msg_alloc_pages(struct msg *m, unsigned length)
     return 0;
 }
 
+/* Back to the free list, whatever its body was. */
 static inline void
 msg_to_pool(struct msg *m)
 {
@@ -236,7 +237,7 @@ msg_body_to_receiver(struct msg *m, const struct msgq_waiter *w)
     void *dst = w->recv->ubody;
     if (!dst || !proc_range_writable(w->proc, dst, n) ||
         copy_to_proc(w->proc, dst, m->ubody, n) != n)
-        return false;       /* short: the receiver's pages are as they were */
+        return false;       /* short: a page of ours went, and storing fails too */
     m->body = MSG_BODY_DELIVERED;
     m->ubody = 0;
     return true;
