@@ -83,15 +83,6 @@ msg_in_from_user(struct msg_in *in, const struct msg_in *uin)
     return 0;
 }
 
-/* For the IPC trace: a message sent, before the send (a receiver may free
- * it as soon as it has it), and a message received. */
-void
-msg_trace(int kind, int obj_type, int obj_id, pid_t peer, const struct msg *m)
-{
-    if (trace_ipc_on(current))
-        trace_ipc(kind, obj_type, obj_id, peer, m->hdr.length, m->hdr.type, NULL);
-}
-
 /* uin and its body were checked by msg_in_from_user, before any sleep:
  * user_copy, which fails only if a page of them went meanwhile (the
  * message is then lost, as a faulting msgrcv's is on Linux). */

@@ -9,6 +9,7 @@
 
 #include "ipc/msgq.h"
 #include "proc/proc.h"
+#include "trace/trace.h"
 #include <parley/mbox.h>
 
 struct timespec;
@@ -92,7 +93,15 @@ msg_store_flags(int flags)
 }
 long msg_receive_into(struct msgq *q, const struct msgq_recv *r, const struct msg_in *in,
                       struct msg_in *uin, int trace_obj, int trace_id);
-void msg_trace(int kind, int obj_type, int obj_id, pid_t peer, const struct msg *m);
+
+/* For the IPC trace: a message sent, before the send (a receiver may free
+ * it as soon as it has it), and a message received. */
+static inline void
+msg_trace(int kind, int obj_type, int obj_id, pid_t peer, const struct msg *m)
+{
+    if (trace_ipc_on(current))
+        trace_ipc(kind, obj_type, obj_id, peer, m->hdr.length, m->hdr.type, NULL);
+}
 void msg_note_request_taken_slow(const struct msg *m);
 
 /* A receiver has taken m: if it is a request (reply_id set), its client

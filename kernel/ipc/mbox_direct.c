@@ -97,22 +97,6 @@ sys_pid_send(pid_t pid, const struct msg_out *umsg, int flags,
     return msg_send_call(pid, umsg, flags, utimeout, direct_send_message);
 }
 
-struct direct_select {
-    pid_t from;                 /* 0: any sender */
-    bool  by_type;
-    long  type;
-};
-
-static int
-direct_match(const struct msg *m, const void *arg)
-{
-    const struct direct_select *sel = arg;
-    if (sel->from && m->hdr.sender != sel->from)
-        return -1;
-    if (sel->by_type && m->hdr.type != sel->type)
-        return -1;
-    return 0;
-}
 
 long
 sys_pid_receive(pid_t from, struct msg_in *uin, int flags,
@@ -127,17 +111,17 @@ sys_pid_receive(pid_t from, struct msg_in *uin, int flags,
         return -EINVAL;
     if ((err = msg_in_from_user(&in, uin)) < 0)
         return err;
-    struct direct_select sel = { from, (flags & MSG_BY_TYPE) != 0, in.type };
     bool sender_gone = from && !msg_proc_find(from);
     struct msgq_recv r = {
-        .match = direct_match,
-        .match_arg = &sel,
+        .from = from,                   /* the store filters by sender */
+        .match = (flags & MSG_BY_TYPE) ? msg_match_type : 0,
+        .match_arg = &in.type,
         .size = in.size,
         .ubody = in.body,
         /* From a process that is gone, only what it left queued. */
         .flags = msg_store_flags(flags) | (sender_gone ? MSGQ_NOWAIT : 0),
         .deadline_ns = deadline,
-        .before_sleep = { msg_deadlock_check, &sel.from },
+        .before_sleep = { msg_deadlock_check, &from },
         .empty = { from ? "receive from pid %d" : "receive from any", from, 0 },
     };
     struct msg_proc *me = msg_proc_of(current);

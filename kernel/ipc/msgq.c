@@ -353,6 +353,8 @@ msgq_stamp(struct msgq *q, struct msg *m)
 static int
 msgq_rank(const struct msgq_recv *r, const struct msg *m)
 {
+    if (r->from && m->hdr.sender != r->from)
+        return -1;
     return r->match ? r->match(m, r->match_arg) : 0;
 }
 

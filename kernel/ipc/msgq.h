@@ -153,13 +153,15 @@ struct msgq_send {
 };
 
 /*
- * Which message a receive wants.  match() ranks a message: < 0 refuses
- * it, 0 takes it at once, a higher rank is a worse fit; the first message
+ * Which message a receive wants.  from, if set, refuses every other
+ * sender's at once (a receive from one process: no call per message).
+ * match() ranks a message: < 0 refuses it, 0 takes it at once, a higher rank is a worse fit; the first message
  * of the lowest rank wins (System V's msgtyp < 0 ranks by type).  A NULL
  * match takes the first message.  The scan is linear in the messages it
  * passes over.
  */
 struct msgq_recv {
+    pid_t                 from;         /* only messages from this sender; 0: any */
     int                 (*match)(const struct msg *m, const void *arg);
     const void           *match_arg;
     unsigned              size;         /* room for the body */
