@@ -24,6 +24,7 @@
 #include "arch/trapframe.h"
 #include "arch/fpu.h"
 #include "mm/vm.h"
+#include "proc/proc.h"
 
 struct sigframe {
     uint32_t          return_address;   /* the trampoline */

@@ -54,7 +54,7 @@ vm_range_has(const struct vm *vm, uintptr_t start, uintptr_t end, uint32_t need)
 
 /* user_check for any range: all mapped already (one walk), or page by
  * page, faulting pages in. */
-static __attribute__((noinline)) int
+int
 user_check_pages(const void *uaddr, size_t len, bool write)
 {
     uintptr_t start = (uintptr_t)uaddr, end = start + len;
@@ -83,22 +83,6 @@ user_check_pages(const void *uaddr, size_t len, bool write)
             return -EFAULT;
     }
     return 0;
-}
-
-int
-user_check(const void *uaddr, size_t len, bool write)
-{
-    /* Most buffers lie in one page that is mapped already: answered here,
-     * in a few instructions and no stack frame (every call with a buffer
-     * asks, a message round trip eight times). */
-    uintptr_t start = (uintptr_t)uaddr;
-    /* 1 <= len <= the bytes left in start's page (unsigned: len 0 wraps),
-     * and that page is a user page, neither page 0 nor past USER_TOP. */
-    if (len - 1 < PAGE_SIZE - start % PAGE_SIZE &&
-        start - PAGE_SIZE < USER_TOP - PAGE_SIZE &&
-        user_page_ok(&current->vm, start, PTE_P | PTE_U | (write ? PTE_W : 0)))
-        return 0;
-    return user_check_pages(uaddr, len, write);
 }
 
 /* An array of count records of size bytes each: the product is checked for

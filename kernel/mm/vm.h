@@ -75,8 +75,11 @@ unsigned vm_user_bytes(struct vm *vm);
 void vm_for_each_page(struct vm *vm, void (*fn)(uintptr_t va, uint32_t pte, void *arg),
                       void *arg);
 
-/* Checking user memory at the system-call boundary (usercopy.c). */
-int user_check(const void *uaddr, size_t len, bool write);
+/* Checking user memory at the system-call boundary (usercopy.c).
+ * user_check(uaddr, len, write) itself is inline in proc/proc.h (it reads
+ * the current process's page directory); it answers a mapped one-page
+ * buffer and calls user_check_pages for anything else. */
+int user_check_pages(const void *uaddr, size_t len, bool write);
 int user_check_array(const void *uaddr, size_t count, size_t size, bool write);
 int copy_from_user(void *dst, const void *usrc, size_t len);
 int copy_to_user(void *udst, const void *src, size_t len);

@@ -3,6 +3,7 @@
 
 #include "lib/kernel.h"
 #include "mm/vm.h"
+#include "mm/memlayout.h"
 #include "proc/waitq.h"
 #include "proc/signal.h"
 #include "proc/resource.h"
@@ -91,6 +92,26 @@ struct proc {
 
 extern struct proc *current;
 extern struct proc proc_table[NPROC];
+
+/* Check that [uaddr, uaddr + len) is mapped for user access (writable,
+ * if write) in the current process, faulting pages in, growing the stack
+ * or breaking copy-on-write as a user access would: 0 or -EFAULT.  The
+ * common case -- one page, mapped already -- is answered here, inline,
+ * since every call with a buffer asks; the rest is user_check_pages. */
+static inline int
+user_check(const void *uaddr, size_t len, bool write)
+{
+    uintptr_t start = (uintptr_t)uaddr;
+    /* 1 <= len <= the bytes left in start's page (unsigned: len 0 wraps),
+     * and that page is a user page, neither page 0 nor past USER_TOP. */
+    if (len - 1 < PAGE_SIZE - start % PAGE_SIZE && start - PAGE_SIZE < USER_TOP - PAGE_SIZE) {
+        uint32_t pde = current->vm.pgdir[PDX(start)];
+        uint32_t need = PTE_P | PTE_U | (write ? PTE_W : 0);
+        if ((pde & PTE_P) && (((const uint32_t *)P2V(PTE_ADDR(pde)))[PTX(start)] & need) == need)
+            return 0;
+    }
+    return user_check_pages(uaddr, len, write);
+}
 
 /* A signal p should act on now: every sleep asks before and after it. */
 static inline bool
