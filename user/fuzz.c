@@ -34,8 +34,9 @@
  * A few calls are kept harmless, or the fuzzer would stop its own test:
  * poweroff is never made, trace only switched off, the teaching tools'
  * scheduler and trace controls are skipped, kill reaches only the batch's
- * own process group, setpgid only makes the batch its own group, and
- * paths stay inside the batch's scratch directory.
+ * own process group, setpgid only makes the batch its own group, ioctl
+ * never types at the console (TIOCSTI), and paths stay inside the batch's
+ * scratch directory.
  *
  * Exit status: 0 if the watchdog never failed and the accounting came back;
  * 1 otherwise, with a message.  See docs/robustness.md.
@@ -51,6 +52,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/msg.h>
 #include <sys/sem.h>
 #include <sys/shm.h>
@@ -203,6 +205,8 @@ call_sanitize(long nr, long a[5], const struct pool *pool)
     case SYS_setpgid:
         a[0] = a[1] = 0;
         return true;
+    case SYS_ioctl:                     /* typing at the console (with -v, fd 2) */
+        return a[1] != TIOCSTI;
     case SYS_sbrk:
         if (a[0] > 256 * 1024)
             a[0] %= 256 * 1024;
