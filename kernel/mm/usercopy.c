@@ -134,6 +134,31 @@ copy_string_from_user(char *dst, const char *usrc, size_t max)
 #define USER_WRITABLE (PTE_P | PTE_W | PTE_U)
 
 /*
+ * Where copy_to_proc reads byte sva of its source, and in *run how many
+ * bytes follow there in one piece.  Kernel memory is read as it is.  The
+ * current process's user memory is read through the kernel's map of its
+ * frame, like the destination: no translation of the user address is
+ * made, so its accessed bit stays clear and the next switch has no page
+ * of the buffer to invalidate (nor to walk again after it).  A page not
+ * mapped now is read at its user address, where user_copy's fixup
+ * catches the fault.
+ */
+static const char *
+source_at(uintptr_t sva, size_t *run)
+{
+    if (sva >= USER_TOP) {
+        *run = SIZE_MAX;
+        return (const char *)sva;
+    }
+    *run = PAGE_SIZE - sva % PAGE_SIZE;
+    const uint32_t *table = table_for(&current->vm, sva);
+    uint32_t pte = table ? table[PTX(sva)] : 0;
+    if ((pte & (PTE_P | PTE_U)) != (PTE_P | PTE_U))
+        return (const char *)sva;
+    return (const char *)P2V(PTE_ADDR(pte)) + sva % PAGE_SIZE;
+}
+
+/*
  * Copy n bytes from src (kernel memory, or the current process's checked
  * user memory) to udst in another process p, which sleeps: its pages are
  * reached through its own page tables and the kernel's map of physical
@@ -145,31 +170,28 @@ copy_string_from_user(char *dst, const char *usrc, size_t max)
 size_t
 copy_to_proc(struct proc *p, void *udst, const void *src, size_t n)
 {
-    uintptr_t va = (uintptr_t)udst;
+    uintptr_t va = (uintptr_t)udst, sva = (uintptr_t)src;
     size_t done = 0;
     assert(p != current);
     if (va + n < va || va + n > USER_TOP)
         return 0;
     while (done < n) {
         uint32_t *table = table_for(&p->vm, va);
-        if (!table)
+        uint32_t *pte = table ? &table[PTX(va)] : 0;
+        if (!pte || (*pte & USER_WRITABLE) != USER_WRITABLE)
             break;
-        do {                            /* along this page table */
-            uint32_t *pte = &table[PTX(va)];
-            if ((*pte & USER_WRITABLE) != USER_WRITABLE)
-                return done;
-            size_t chunk = MIN(n - done, PAGE_SIZE - va % PAGE_SIZE);
-            /* Dirty, as p's own store would have made it; but not
-             * accessed: the store goes through the kernel's map, so no
-             * translation of va is cached, and the bit would only cost
-             * p's next switch an invlpg (mm/vm_switch.c). */
-            *pte |= PTE_D;
-            if (user_copy((char *)P2V(PTE_ADDR(*pte)) + va % PAGE_SIZE,
-                          (const char *)src + done, chunk))
-                return done;            /* src: a page of ours went while we slept */
-            done += chunk;
-            va += chunk;
-        } while (done < n && PTX(va) != 0);
+        size_t src_run;
+        const char *from = source_at(sva + done, &src_run);
+        size_t chunk = MIN(MIN(n - done, PAGE_SIZE - va % PAGE_SIZE), src_run);
+        /* Dirty, as p's own store would have made it; but not accessed:
+         * the store goes through the kernel's map, so no translation of
+         * va is cached, and the bit would only cost p's next switch an
+         * invlpg (mm/vm_switch.c). */
+        *pte |= PTE_D;
+        if (user_copy((char *)P2V(PTE_ADDR(*pte)) + va % PAGE_SIZE, from, chunk))
+            break;                      /* src: a page of ours went while we slept */
+        done += chunk;
+        va += chunk;
     }
     return done;
 }
