@@ -14,23 +14,6 @@
 #include "proc/proc.h"
 #include <parley/limits.h>
 
-/* Whether the page at va has a present, user (and if asked, writable)
- * entry: vm_pte, inline, since every system call with a buffer asks. */
-static bool
-user_page_ok(const struct vm *vm, uintptr_t va, uint32_t need)
-{
-    uint32_t pde = vm->pgdir[PDX(va)];
-    return (pde & PTE_P) && (((uint32_t *)P2V(PTE_ADDR(pde)))[PTX(va)] & need) == need;
-}
-
-/* p's page table for va (a kernel pointer to its 1024 entries), or NULL. */
-static uint32_t *
-table_for(const struct vm *vm, uintptr_t va)
-{
-    uint32_t pde = vm->pgdir[PDX(va)];
-    return (pde & PTE_P) ? P2V(PTE_ADDR(pde)) : 0;
-}
-
 /* Whether every page of [start, end) has an entry in vm with all of need's
  * bits set.  Each page table is read along, entry after entry, rather than
  * from the directory down for every page: a 64 KiB buffer is 16 entries
@@ -40,7 +23,7 @@ vm_range_has(const struct vm *vm, uintptr_t start, uintptr_t end, uint32_t need)
 {
     uintptr_t va = ROUNDDOWN(start, PAGE_SIZE);
     while (va < end) {
-        const uint32_t *table = table_for(vm, va);
+        const uint32_t *table = vm_table_for(vm, va);
         if (!table)
             return false;
         do {
@@ -69,7 +52,7 @@ user_check_pages(const void *uaddr, size_t len, bool write)
     if (vm_range_has(vm, start, end, need))
         return 0;
     for (uintptr_t va = ROUNDDOWN(start, PAGE_SIZE); va < end; va += PAGE_SIZE) {
-        if (user_page_ok(vm, va, need))
+        if (vm_page_has(vm, va, need))
             continue;
         int err = vm_handle_fault(vm, va, write);
         if (err == -ENOMEM && frame_wait_for_memory()) {
@@ -151,7 +134,7 @@ source_at(uintptr_t sva, size_t *run)
         return (const char *)sva;
     }
     *run = PAGE_SIZE - sva % PAGE_SIZE;
-    const uint32_t *table = table_for(&current->vm, sva);
+    const uint32_t *table = vm_table_for(&current->vm, sva);
     uint32_t pte = table ? table[PTX(sva)] : 0;
     if ((pte & (PTE_P | PTE_U)) != (PTE_P | PTE_U))
         return (const char *)sva;
@@ -176,7 +159,7 @@ copy_to_proc(struct proc *p, void *udst, const void *src, size_t n)
     if (va + n < va || va + n > USER_TOP)
         return 0;
     while (done < n) {
-        uint32_t *table = table_for(&p->vm, va);
+        uint32_t *table = vm_table_for(&p->vm, va);
         uint32_t *pte = table ? &table[PTX(va)] : 0;
         if (!pte || (*pte & USER_WRITABLE) != USER_WRITABLE)
             break;

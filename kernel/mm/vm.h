@@ -2,6 +2,7 @@
 #define MM_VM_H
 
 #include "lib/kernel.h"
+#include "mm/memlayout.h"
 
 struct region;
 
@@ -45,6 +46,24 @@ struct vm {
     uint8_t ntables;            /* of tables[], or VM_TABLES_UNTRACKED */
     struct vm_table tables[VM_TABLES_TRACKED];
 };
+
+/* vm's page table for va (a kernel pointer to its 1024 entries), or NULL
+ * if va's directory entry has none.  Inline: the user checks and copies
+ * of every system call with a buffer read page tables this way. */
+static inline uint32_t *
+vm_table_for(const struct vm *vm, uintptr_t va)
+{
+    uint32_t pde = vm->pgdir[PDX(va)];
+    return (pde & PTE_P) ? P2V(PTE_ADDR(pde)) : 0;
+}
+
+/* Whether the page at va has an entry with all of need's bits set. */
+static inline bool
+vm_page_has(const struct vm *vm, uintptr_t va, uint32_t need)
+{
+    const uint32_t *table = vm_table_for(vm, va);
+    return table && (table[PTX(va)] & need) == need;
+}
 
 void vm_kernel_init(uintptr_t phys_top);
 int  vm_create(struct vm *vm);

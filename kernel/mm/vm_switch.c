@@ -108,13 +108,11 @@ vm_note_pte(struct vm *vm, unsigned pdx, unsigned ptx)
     t->hi = MAX(t->hi, ptx + 1);
 }
 
-/* next's page table for directory slot pdx, or NULL. */
+/* next's page table for directory slot pdx, or NULL (next NULL too). */
 static uint32_t *
 table_of(struct vm *next, unsigned pdx)
 {
-    if (!next || !(next->pgdir[pdx] & PTE_P))
-        return 0;
-    return P2V(PTE_ADDR(next->pgdir[pdx]));
+    return next ? vm_table_for(next, (uintptr_t)pdx << 22) : 0;
 }
 
 /* Whether the last process's entry a and the next one's b translate alike:

@@ -3,7 +3,6 @@
 
 #include "lib/kernel.h"
 #include "mm/vm.h"
-#include "mm/memlayout.h"
 #include "proc/waitq.h"
 #include "proc/signal.h"
 #include "proc/resource.h"
@@ -104,12 +103,9 @@ user_check(const void *uaddr, size_t len, bool write)
     uintptr_t start = (uintptr_t)uaddr;
     /* 1 <= len <= the bytes left in start's page (unsigned: len 0 wraps),
      * and that page is a user page, neither page 0 nor past USER_TOP. */
-    if (len - 1 < PAGE_SIZE - start % PAGE_SIZE && start - PAGE_SIZE < USER_TOP - PAGE_SIZE) {
-        uint32_t pde = current->vm.pgdir[PDX(start)];
-        uint32_t need = PTE_P | PTE_U | (write ? PTE_W : 0);
-        if ((pde & PTE_P) && (((const uint32_t *)P2V(PTE_ADDR(pde)))[PTX(start)] & need) == need)
-            return 0;
-    }
+    if (len - 1 < PAGE_SIZE - start % PAGE_SIZE && start - PAGE_SIZE < USER_TOP - PAGE_SIZE &&
+        vm_page_has(&current->vm, start, PTE_P | PTE_U | (write ? PTE_W : 0)))
+        return 0;
     return user_check_pages(uaddr, len, write);
 }
 
