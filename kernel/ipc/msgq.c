@@ -228,16 +228,17 @@ msg_store_body(struct msg *m)
 }
 
 /* Copy a body still at the sender (the current process) into receiver
- * w's buffer, if every page of it is mapped writable now.  True if done:
- * one copy instead of two, and no page frames. */
+ * w's buffer.  True if all of it went: one copy instead of two, and no
+ * page frames.  False if a page of that buffer is not mapped writable now
+ * (what was copied is overwritten when the receiver copies the body out
+ * of the store), or a page of ours went (and storing it fails the same). */
 static bool
 msg_body_to_receiver(struct msg *m, const struct msgq_waiter *w)
 {
     unsigned n = MIN(m->hdr.length, w->recv->size);
     void *dst = w->recv->ubody;
-    if (!dst || !proc_range_writable(w->proc, dst, n) ||
-        copy_to_proc(w->proc, dst, m->ubody, n) != n)
-        return false;       /* short: a page of ours went, and storing fails too */
+    if (!dst || copy_to_proc(w->proc, dst, m->ubody, n) != n)
+        return false;
     m->body = MSG_BODY_DELIVERED;
     m->ubody = 0;
     return true;
