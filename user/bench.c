@@ -320,6 +320,10 @@ struct channel {
     int  (*send)(struct channel *c, int dir, const void *buf, size_t n);
     int  (*recv)(struct channel *c, int dir, void *buf, size_t n);
     void (*close)(struct channel *c);
+    /* Where the loop makes and reads its messages: NULL for the caller's
+     * buffers, or a channel's own, when its call wants the bytes inside a
+     * struct (System V's msgbuf, whose mtext a program fills in place). */
+    char *(*area)(struct channel *c);
     int fd[2][2];                       /* [dir][0 read end, 1 write end] */
     int id, sem;                        /* System V ids */
     int box[2];                         /* mailbox per direction */
@@ -458,11 +462,20 @@ no_side(struct channel *c, int child)
 {
 }
 
+/* The loop fills and reads msgbuf.mtext itself, as a System V program
+ * does: the copies below happen only for a caller's own buffer. */
+static char *
+msgq_area(struct channel *c)
+{
+    return msgbuf.mtext;
+}
+
 static int
 msgq_send(struct channel *c, int dir, const void *buf, size_t n)
 {
     msgbuf.mtype = 1 + dir;
-    memcpy(msgbuf.mtext, buf, n);
+    if (buf != msgbuf.mtext)
+        memcpy(msgbuf.mtext, buf, n);
     while (msgsnd(c->id, &msgbuf, n, 0) < 0)
         if (errno != EINTR)
             return errno;
@@ -478,7 +491,8 @@ msgq_recv(struct channel *c, int dir, void *buf, size_t n)
             return errno;
     if ((size_t)r != n)
         return E2BIG;
-    memcpy(buf, msgbuf.mtext, n);
+    if (buf != msgbuf.mtext)
+        memcpy(buf, msgbuf.mtext, n);
     return 0;
 }
 
@@ -792,7 +806,8 @@ static void direct_close(struct channel *c) { }
 static struct channel channels[] = {
     CHANNEL("pipe", pipe_open, fd_side, fd_send, fd_recv, fd_close),
     CHANNEL("fifo", fifo_open, fifo_side, fd_send, fd_recv, fifo_close),
-    CHANNEL_MAX("msg", MSG_TEXT_MAX, msgq_open, no_side, msgq_send, msgq_recv, msgq_close),
+    { .name = "msg", .max_msg = MSG_TEXT_MAX, .open = msgq_open, .side = no_side,
+      .send = msgq_send, .recv = msgq_recv, .close = msgq_close, .area = msgq_area },
     CHANNEL_MAX("mbox", MBOX_BODY_MAX, mbox_open_pair, no_side, mbox_send_one, mbox_recv_one, mbox_close_pair),
     CHANNEL_MAX("direct", MBOX_BODY_MAX, direct_open, no_side, direct_send, direct_recv, direct_close),
     CHANNEL("shm", shm_open_ring, no_side, ring_send, ring_recv, shm_close_ring),
@@ -836,20 +851,27 @@ window_ends(const struct channel *c, int kind, size_t size, long i)
 
 /* What the child does: echo every message (RTT), or swallow `total`
  * bytes and acknowledge with one byte (TPUT), for `rounds` rounds. */
+static char *
+message_area(struct channel *c, char *own)
+{
+    return c->area ? c->area(c) : own;
+}
+
 static int
 child_serve(struct channel *c, int kind, size_t size, long count, int rounds)
 {
+    char *buf = message_area(c, recvbuf);
     for (int r = 0; r < rounds; r++) {
         for (long i = 0; i < count; i++) {
-            int err = c->recv(c, 0, recvbuf, size);
+            int err = c->recv(c, 0, buf, size);
             if (!err && kind == RTT)
-                err = c->send(c, 1, recvbuf, size);
+                err = c->send(c, 1, buf, size);
             if (!err && window_ends(c, kind, size, i))
-                err = c->send(c, 1, recvbuf, 1);
+                err = c->send(c, 1, buf, 1);
             if (err)
                 return err;
         }
-        if (kind == TPUT && c->send(c, 1, recvbuf, 1))
+        if (kind == TPUT && c->send(c, 1, buf, 1))
             return EPIPE;
     }
     return 0;
@@ -860,16 +882,17 @@ child_serve(struct channel *c, int kind, size_t size, long count, int rounds)
 static double
 parent_round(struct channel *c, int kind, size_t size, long count, int *err)
 {
+    char *out = message_area(c, sendbuf), *in = message_area(c, recvbuf);
     double t0 = now_s();
     for (long i = 0; i < count; i++) {
-        if ((*err = c->send(c, 0, sendbuf, size)) != 0)
+        if ((*err = c->send(c, 0, out, size)) != 0)
             return -1;
-        if (kind == RTT && (*err = c->recv(c, 1, recvbuf, size)) != 0)
+        if (kind == RTT && (*err = c->recv(c, 1, in, size)) != 0)
             return -1;
-        if (window_ends(c, kind, size, i) && (*err = c->recv(c, 1, recvbuf, 1)) != 0)
+        if (window_ends(c, kind, size, i) && (*err = c->recv(c, 1, in, 1)) != 0)
             return -1;
     }
-    if (kind == TPUT && (*err = c->recv(c, 1, recvbuf, 1)) != 0)
+    if (kind == TPUT && (*err = c->recv(c, 1, in, 1)) != 0)
         return -1;
     return now_s() - t0;
 }
