@@ -222,9 +222,11 @@ case_socket_calls_on_other_descriptors(void)
     CHECK_OK(pipe(p));
     int bad = 25;
     close(bad);
-    int fds[2] = { p[0], bad };
-    int errs[2] = { ENOTSOCK, EBADF };
-    for (int i = 0; i < 2; i++) {
+    int file = open("/tmp/sk_notsock", O_RDWR | O_CREAT | O_TRUNC, 0600);
+    CHECK_OK(file);
+    int fds[4] = { p[0], file, bad, -1 };
+    int errs[4] = { ENOTSOCK, ENOTSOCK, EBADF, EBADF };
+    for (int i = 0; i < 4; i++) {
         int fd = fds[i], e = errs[i];
         CHECK_ERR(bind(fd, (struct sockaddr *)&a, unix_addr("/tmp/x", &a)), e);
         CHECK_ERR(connect(fd, (struct sockaddr *)&a, unix_addr("/tmp/x", &a)), e);
@@ -240,7 +242,7 @@ case_socket_calls_on_other_descriptors(void)
         CHECK_ERR(getsockopt(fd, SOL_SOCKET, SO_TYPE, &v, &len), e);
         CHECK_ERR(setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &v, sizeof v), e);
     }
-    CHECK_ERR(listen(-1, 1), EBADF);
+    unlink("/tmp/sk_notsock");
 }
 
 /* Bad pointers for addresses, lengths, buffers and the socketpair array
@@ -358,15 +360,16 @@ case_unix_bind_makes_a_socket_file_until_unlink(void)
     CHECK_ERR(stat("/tmp/sk_bind", &st), ENOENT);
 }
 
-/* bind(2): a path that exists (a socket file, a regular file) is
- * EADDRINUSE; a missing directory ENOENT. */
+/* bind(2): a path that exists (a live socket's, a closed socket's file, a
+ * regular file) is EADDRINUSE; a missing directory ENOENT. */
 static void
 case_unix_bind_to_existing_path_is_eaddrinuse(void)
 {
     struct sockaddr_un a;
     int fd = unix_listener("/tmp/sk_inuse", SOCK_STREAM, 1);
-    close(fd);
     int s = socket(AF_UNIX, SOCK_STREAM, 0);
+    CHECK_ERR(bind(s, (struct sockaddr *)&a, unix_addr("/tmp/sk_inuse", &a)), EADDRINUSE);
+    close(fd);                                  /* and once its socket is closed */
     CHECK_ERR(bind(s, (struct sockaddr *)&a, unix_addr("/tmp/sk_inuse", &a)), EADDRINUSE);
     close(open("/tmp/sk_regular", O_CREAT | O_WRONLY, 0600));
     CHECK_ERR(bind(s, (struct sockaddr *)&a, unix_addr("/tmp/sk_regular", &a)), EADDRINUSE);
@@ -626,6 +629,92 @@ case_unix_full_backlog_gives_eagain(void)
     CHECK_OK(accept(l, NULL, NULL));
     CHECK_OK(connect(c, (struct sockaddr *)&a, len));
     unlink("/tmp/sk_backlog");
+}
+
+/* listen(2), unix(7): a blocking connect to a full AF_UNIX backlog sleeps
+ * until an accept makes room, then succeeds. */
+static void
+case_unix_full_backlog_blocks_connect_until_accept(void)
+{
+    int l = unix_listener("/tmp/sk_bfull", SOCK_STREAM, 1);
+    unix_connect("/tmp/sk_bfull", SOCK_STREAM);
+    unix_connect("/tmp/sk_bfull", SOCK_STREAM);        /* backlog + 1: full */
+    pid_t pid = fork();
+    if (pid == 0) {
+        int c = unix_connect("/tmp/sk_bfull", SOCK_STREAM);
+        _exit(write(c, "q", 1) == 1 ? 0 : 1);
+    }
+    check_sleep_ms(BLOCKED_MS);
+    CHECK_EQ(waitpid(pid, NULL, WNOHANG), 0);           /* still in connect */
+    CHECK_OK(accept(l, NULL, NULL));
+    reap_ok(pid);
+    char c;
+    int third = -1;
+    for (int i = 0; i < 2 && third < 0; i++) {          /* the sleeper's connection */
+        int s = accept(l, NULL, NULL);
+        CHECK_OK(s);
+        if (recv(s, &c, 1, MSG_DONTWAIT) == 1)
+            third = s;
+    }
+    CHECK(third >= 0);
+    CHECK_EQ(c, 'q');
+    unlink("/tmp/sk_bfull");
+}
+
+/* accept(2): an address buffer too small gets what fits, and *addrlen
+ * the address's full length (a bound AF_UNIX client, and TCP). */
+static void
+case_accept_truncates_the_peer_address(void)
+{
+    struct sockaddr_un a, ca;
+    int l = unix_listener("/tmp/sk_acut", SOCK_STREAM, 2);
+    int c = socket(AF_UNIX, SOCK_STREAM, 0);
+    unlink("/tmp/sk_acut_client");
+    CHECK_OK(bind(c, (struct sockaddr *)&ca, unix_addr("/tmp/sk_acut_client", &ca)));
+    CHECK_OK(connect(c, (struct sockaddr *)&a, unix_addr("/tmp/sk_acut", &a)));
+    socklen_t len = 6;
+    memset(&a, 'z', sizeof a);
+    CHECK_OK(accept(l, (struct sockaddr *)&a, &len));
+    CHECK_EQ(len, sizeof(sa_family_t) + strlen("/tmp/sk_acut_client") + 1);
+    CHECK_EQ(a.sun_family, AF_UNIX);
+    CHECK_EQ(a.sun_path[3], 'p');
+    CHECK_EQ(a.sun_path[4], 'z');                       /* cut at 6 bytes */
+
+    int tl = inet_listener(47051);
+    int tc = inet_connect(47051);
+    struct sockaddr_in in, mine;
+    socklen_t mlen = sizeof mine;
+    CHECK_OK(getsockname(tc, (struct sockaddr *)&mine, &mlen));
+    len = 4;
+    memset(&in, 'z', sizeof in);
+    CHECK_OK(accept(tl, (struct sockaddr *)&in, &len));
+    CHECK_EQ(len, sizeof(struct sockaddr_in));
+    CHECK_EQ(in.sin_family, AF_INET);
+    CHECK_EQ(in.sin_port, mine.sin_port);
+    CHECK_EQ(((unsigned char *)&in.sin_addr)[0], 'z');  /* not written */
+    unlink("/tmp/sk_acut");
+    unlink("/tmp/sk_acut_client");
+}
+
+/* unix(7): the two ends of a socketpair have no names: getsockname and
+ * getpeername give just the family. */
+static void
+case_socketpair_ends_are_unnamed(void)
+{
+    int sv[2];
+    stream_pair(sv);
+    for (int i = 0; i < 2; i++) {
+        struct sockaddr_un a;
+        socklen_t len = sizeof a;
+        memset(&a, 'z', sizeof a);
+        CHECK_OK(getsockname(sv[i], (struct sockaddr *)&a, &len));
+        CHECK_EQ(len, sizeof(sa_family_t));
+        CHECK_EQ(a.sun_family, AF_UNIX);
+        len = sizeof a;
+        CHECK_OK(getpeername(sv[i], (struct sockaddr *)&a, &len));
+        CHECK_EQ(len, sizeof(sa_family_t));
+        CHECK_EQ(a.sun_family, AF_UNIX);
+    }
 }
 
 /* unix(7): open() of a socket file is ENXIO. */
@@ -1039,6 +1128,30 @@ case_blocked_socket_calls_and_signals(void)
     CHECK(check_signals_caught >= 3);
     reap_ok(pid);
     unlink("/tmp/sk_intr");
+}
+
+/* signal(7): with SA_RESTART a handler does not end a blocked accept;
+ * it goes on waiting and takes the connection that comes later. */
+static void
+case_accept_restarts_with_sa_restart(void)
+{
+    int l = unix_listener("/tmp/sk_arestart", SOCK_STREAM, 1);
+    check_catch_signal(SIGALRM, SA_RESTART);
+    pid_t pid = fork();
+    if (pid == 0) {
+        check_sleep_ms(1500);
+        int c = unix_connect("/tmp/sk_arestart", SOCK_STREAM);
+        _exit(write(c, "a", 1) == 1 ? 0 : 1);
+    }
+    alarm(1);
+    int s = accept(l, NULL, NULL);
+    CHECK_OK(s);
+    CHECK(check_signals_caught >= 1);                   /* the handler ran first */
+    char c;
+    CHECK_EQ(read(s, &c, 1), 1);
+    CHECK_EQ(c, 'a');
+    reap_ok(pid);
+    unlink("/tmp/sk_arestart");
 }
 
 /* ---- AF_INET ------------------------------------------------------------- */
@@ -1832,6 +1945,93 @@ send_two_fds(int sock, int fd1, int fd2)
     return sendmsg(sock, &m, 0);
 }
 
+/* The descriptors of one SCM_RIGHTS message, received with a control
+ * buffer of controllen bytes: returns how many; *cmsg_len and *flags
+ * what recvmsg said. */
+static int
+recv_fds(int sock, size_t controllen, int fds[], int max, size_t *cmsg_len, int *flags)
+{
+    union { struct cmsghdr align; char buf[CMSG_SPACE(4 * sizeof(int))]; } cbuf;
+    char b;
+    struct iovec iov = { &b, 1 };
+    struct msghdr m = { 0 };
+    m.msg_iov = &iov;
+    m.msg_iovlen = 1;
+    m.msg_control = cbuf.buf;
+    m.msg_controllen = controllen;
+    CHECK_EQ(recvmsg(sock, &m, 0), 1);
+    *flags = m.msg_flags;
+    *cmsg_len = 0;
+    int n = 0;
+    for (struct cmsghdr *c = CMSG_FIRSTHDR(&m); c; c = CMSG_NXTHDR(&m, c))
+        if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS) {
+            *cmsg_len = c->cmsg_len;
+            n = (int)((c->cmsg_len - CMSG_LEN(0)) / sizeof(int));
+            CHECK(n <= max);
+            memcpy(fds, CMSG_DATA(c), n * sizeof(int));
+        }
+    return n;
+}
+
+/* unix(7): several descriptors in one message arrive together, in order,
+ * as the lowest free numbers, in a cmsg of CMSG_LEN(n * sizeof(int));
+ * each is the same open file, so status flags set through one show
+ * through the other. */
+static void
+case_scm_rights_several_fds_lowest_numbers_shared_flags(void)
+{
+    int sv[2], p[2], fds[4], flags;
+    size_t cmsg_len;
+    char c;
+    stream_pair(sv);
+    CHECK_OK(pipe(p));
+    CHECK_EQ(send_two_fds(sv[0], p[0], p[1]), 1);
+    int low = dup(0), next = dup(0);                    /* the two lowest free */
+    close(low);
+    close(next);
+    CHECK_EQ(recv_fds(sv[1], CMSG_SPACE(4 * sizeof(int)), fds, 4, &cmsg_len, &flags), 2);
+    CHECK_EQ(cmsg_len, CMSG_LEN(2 * sizeof(int)));
+    CHECK_EQ(flags & MSG_CTRUNC, 0);
+    CHECK_EQ(fds[0], low);
+    CHECK_EQ(fds[1], next);
+    CHECK_EQ(write(fds[1], "w", 1), 1);                 /* the received write end */
+    CHECK_EQ(read(p[0], &c, 1), 1);
+    CHECK_EQ(c, 'w');
+    CHECK_OK(fcntl(fds[0], F_SETFL, O_NONBLOCK));
+    CHECK(fcntl(p[0], F_GETFL) & O_NONBLOCK);           /* one open file */
+    CHECK_ERR(read(p[0], &c, 1), EAGAIN);
+}
+
+/* recvmsg(2): a control buffer with room for one of two descriptors gets
+ * that one and MSG_CTRUNC; the other is not installed, and its file is
+ * released (the pipe's last writer goes: the reader sees end of file). */
+static void
+case_scm_rights_short_control_buffer_keeps_what_fits(void)
+{
+    int sv[2], p[2], q[2], fds[4], flags;
+    size_t cmsg_len;
+    char c;
+    stream_pair(sv);
+    CHECK_OK(pipe(p));
+    CHECK_OK(pipe(q));
+    CHECK_EQ(send_two_fds(sv[0], p[1], q[1]), 1);
+    close(p[1]);
+    close(q[1]);
+    int low = dup(0), next = dup(0);                    /* the two lowest free */
+    close(low);
+    close(next);
+    CHECK_EQ(recv_fds(sv[1], CMSG_LEN(sizeof(int)), fds, 4, &cmsg_len, &flags), 1);
+    CHECK(flags & MSG_CTRUNC);
+    CHECK_EQ(cmsg_len, CMSG_LEN(sizeof(int)));
+    CHECK_EQ(fds[0], low);
+    int after = dup(0);
+    CHECK_EQ(after, next);                              /* nothing else installed */
+    close(after);
+    CHECK_EQ(write(fds[0], "k", 1), 1);                 /* p's write end arrived */
+    CHECK_EQ(read(p[0], &c, 1), 1);
+    CHECK_EQ(read(q[0], &c, 1), 0);                     /* q's was dropped */
+}
+
 /* recvmsg(2): a received descriptor has FD_CLOEXEC clear, unless
  * MSG_CMSG_CLOEXEC asked for it. */
 static void
@@ -2502,6 +2702,9 @@ main(int argc, char **argv)
         CHECK_CASE(unix_socket_names),
         CHECK_CASE(unix_unlinked_listener_keeps_connections),
         CHECK_CASE(unix_full_backlog_gives_eagain),
+        CHECK_CASE(unix_full_backlog_blocks_connect_until_accept),
+        CHECK_CASE(accept_truncates_the_peer_address),
+        CHECK_CASE(socketpair_ends_are_unnamed),
         CHECK_CASE(open_of_a_socket_file_is_enxio),
         CHECK_CASE(stream_eof_after_peer_close),
         CHECK_CASE(stream_shut_wr_gives_the_peer_eof),
@@ -2522,6 +2725,7 @@ main(int argc, char **argv)
         CHECK_CASE(so_rcvtimeo_gives_eagain),
         CHECK_CASE(so_sndtimeo_gives_eagain),
         CHECK_CASE(blocked_socket_calls_and_signals),
+        CHECK_CASE(accept_restarts_with_sa_restart),
         CHECK_CASE(inet_port_zero_is_ephemeral),
         CHECK_CASE(inet_bind_errors),
         CHECK_CASE(inet_port_of_a_listener_is_eaddrinuse),
@@ -2553,6 +2757,8 @@ main(int argc, char **argv)
         CHECK_CASE(scm_rights_bad_fd_is_ebadf),
         CHECK_CASE(scm_rights_without_room_is_ctrunc),
         CHECK_CASE(scm_rights_on_a_datagram),
+        CHECK_CASE(scm_rights_several_fds_lowest_numbers_shared_flags),
+        CHECK_CASE(scm_rights_short_control_buffer_keeps_what_fits),
         CHECK_CASE(scm_rights_msg_cmsg_cloexec),
         CHECK_CASE(scm_rights_cycle_is_collected),
         CHECK_CASE(scm_rights_cycle_is_collected_at_once),
