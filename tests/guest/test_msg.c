@@ -830,6 +830,7 @@ case_removed_id_is_einval_and_not_reused_at_once(void)
     struct tmsg m = { 1, "x" };
     CHECK_ERR(msgctl(q, IPC_STAT, &ds), EINVAL);
     CHECK_ERR(msgsnd(q, &m, 1, IPC_NOWAIT), EINVAL);
+    CHECK_ERR(msgrcv(q, &m, 1, 0, IPC_NOWAIT), EINVAL);
     CHECK_ERR(msgctl(q, IPC_RMID, 0), EINVAL);
     int again = new_queue();
     CHECK(again != q);
