@@ -90,6 +90,7 @@ int
 msg_deliver(struct msg *m, const struct msg_in *in, struct msg_in *uin)
 {
     unsigned n = MIN(m->hdr.length, in->size);
+    msg_proc_of(current)->last_from = m->hdr.sender;
     int err = user_copy(&uin->header, &m->hdr, sizeof m->hdr);
     if (!err && m->body != MSG_BODY_DELIVERED)     /* the sender copied it */
         err = msg_copy_out_checked(m, 0, in->body, n);
@@ -310,6 +311,7 @@ mbox_send_message(int id, struct msg *m, int flags, uint64_t deadline_ns,
     };
     *only_receiver = waits_for;
     struct msg_proc *me = msg_proc_of(current);
+    s.catch_up = msg_catch_up_for(&b->q, me);
     me->waits_for = waits_for;
     msg_trace(TRACE_EV_SEND, port ? TRACE_OBJ_PORT : TRACE_OBJ_MBOX, id, 0, m);
     int err = msgq_send(&b->q, m, &s);

@@ -34,6 +34,7 @@ struct msg_proc {
     unsigned     awaiting_reply;  /* reply_id of the request in progress, or 0 */
     pid_t        reply_server;    /* who took that request, once known */
     unsigned     boxes_owned;     /* mailboxes and ports: exit frees them */
+    pid_t        last_from;       /* sender of the last message it received */
 };
 
 /* p's message state (inline: a direct round trip asks about ten times). */
@@ -45,6 +46,19 @@ msg_proc_of(struct proc *p)
 {
     struct msg_proc *mp = &msg_procs[p - proc_table];
     return mp->pid == p->pid ? mp : msg_proc_reset(mp, p->pid);
+}
+
+/* msgq_send's catch_up for a send to q: the process that took q's last
+ * message, if the caller's last receive brought a message from it and
+ * this is the caller's first send since -- it is answering, in a round
+ * trip.  (A stream of sends without receives never catches up: the
+ * receiver would be switched to for every message.) */
+static inline pid_t
+msg_catch_up_for(const struct msgq *q, struct msg_proc *me)
+{
+    pid_t from = me->last_from, r = q->last_receiver;
+    me->last_from = 0;
+    return r && r == from ? r : 0;
 }
 
 /* msgq_sleep_check for a sleep that would wait for *(pid_t *)arg:

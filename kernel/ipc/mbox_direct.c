@@ -79,6 +79,7 @@ direct_send_message(pid_t pid, struct msg *m, int flags, uint64_t deadline_ns,
         .taken = { "send to pid %d", pid, 0 },
     };
     struct msg_proc *me = msg_proc_of(current);
+    s.catch_up = msg_catch_up_for(&target->inbox, me);
     me->waits_for = pid;
     msg_trace(TRACE_EV_SEND, TRACE_OBJ_DIRECT, pid, 0, m);
     int err = msgq_send(&target->inbox, m, &s);
