@@ -74,6 +74,94 @@ case_group_ids_follow_the_same_rules(void)
     CHECK_ERR(setegid(0), EPERM);
 }
 
+/* POSIX setgid: without privilege, setgid to the real (or saved) group id
+ * sets the effective group id and nothing else.  Here the effective gid (60)
+ * differs from the real one (50): setgid(60) is EPERM although 60 is the
+ * effective gid -- the rule names the real and saved ids -- and setgid(50)
+ * brings the effective gid back to 50, after which 60 is no id of the
+ * process and setegid(60) is refused too. */
+static void
+case_unprivileged_setgid_to_real_gid_sets_effective_gid(void)
+{
+    CHECK_OK(setgid(50));
+    CHECK_OK(setegid(60));
+    CHECK_OK(setuid(1000));
+    CHECK_EQ(getgid(), 50);
+    CHECK_EQ(getegid(), 60);
+    CHECK_ERR(setgid(60), EPERM);
+    CHECK_EQ(getegid(), 60);
+    CHECK_OK(setgid(50));
+    CHECK_EQ(getgid(), 50);
+    CHECK_EQ(getegid(), 50);
+    CHECK_EQ(getuid(), 1000);
+    CHECK_EQ(geteuid(), 1000);
+    CHECK_ERR(setegid(60), EPERM);
+    CHECK_ERR(setgid(0), EPERM);
+}
+
+/* POSIX setgid: with privilege it sets the real, effective and saved group
+ * ids, so once the privilege (an effective uid of 0) is gone too, group 0
+ * cannot be had back by setgid or setegid. */
+static void
+case_root_setgid_sets_every_group_id(void)
+{
+    CHECK_OK(setgid(50));
+    CHECK_EQ(getgid(), 50);
+    CHECK_EQ(getegid(), 50);
+    CHECK_OK(setuid(1000));
+    CHECK_ERR(setegid(0), EPERM);
+    CHECK_ERR(setgid(0), EPERM);
+    CHECK_EQ(getgid(), 50);
+    CHECK_EQ(getegid(), 50);
+}
+
+/* setegid changes the effective group id only: the real and saved gids stay
+ * 0, so after dropping the user privilege the process may still go back to
+ * effective gid 0 (setegid or setgid), but no longer to 50. */
+static void
+case_root_setegid_keeps_group_zero_reachable(void)
+{
+    CHECK_OK(setegid(50));
+    CHECK_EQ(getgid(), 0);
+    CHECK_EQ(getegid(), 50);
+    CHECK_OK(setuid(1000));
+    CHECK_OK(setegid(0));
+    CHECK_EQ(getegid(), 0);
+    CHECK_ERR(setegid(50), EPERM);
+    CHECK_OK(setgid(0));
+    CHECK_EQ(getgid(), 0);
+    CHECK_EQ(getegid(), 0);
+}
+
+/* An unprivileged process whose real and effective uids differ (real and
+ * saved 0, effective 1000).  POSIX setuid judges by the real and saved ids,
+ * not the effective one: setuid(1000) -- its own effective uid -- is EPERM,
+ * as is any stranger, and nothing changes.  Privilege is the effective uid,
+ * so setgid to a stranger is EPERM too although the real uid is 0.
+ * setuid(0), to the real uid, sets the effective uid back to 0.
+ *
+ * (Parley has no setreuid, setresuid or getresuid and no set-user-ID exec,
+ * so its real and saved ids are always equal, and "an unprivileged setuid
+ * sets the effective id only" cannot be told from "sets all three" by any
+ * program: on Linux, setreuid(1000, 2000) then setuid(1000) leaves saved
+ * uid 2000.) */
+static void
+case_unprivileged_setuid_checks_real_and_saved_not_effective(void)
+{
+    CHECK_OK(seteuid(1000));
+    CHECK_EQ(getuid(), 0);
+    CHECK_EQ(geteuid(), 1000);
+    CHECK_ERR(setuid(1000), EPERM);
+    CHECK_ERR(setuid(2000), EPERM);
+    CHECK_ERR(setgid(5), EPERM);
+    CHECK_EQ(getuid(), 0);
+    CHECK_EQ(geteuid(), 1000);
+    CHECK_EQ(getgid(), 0);
+    CHECK_OK(setuid(0));
+    CHECK_EQ(getuid(), 0);
+    CHECK_EQ(geteuid(), 0);
+}
+
 /* (uid_t)-1 is not an id. */
 static void
 case_minus_one_is_einval(void)
@@ -111,6 +199,10 @@ main(int argc, char **argv)
         CHECK_CASE(seteuid_drops_and_regains_privilege),
         CHECK_CASE(unprivileged_setuid_to_real_id_sets_effective_only),
         CHECK_CASE(group_ids_follow_the_same_rules),
+        CHECK_CASE(unprivileged_setgid_to_real_gid_sets_effective_gid),
+        CHECK_CASE(root_setgid_sets_every_group_id),
+        CHECK_CASE(root_setegid_keeps_group_zero_reachable),
+        CHECK_CASE(unprivileged_setuid_checks_real_and_saved_not_effective),
         CHECK_CASE(minus_one_is_einval),
         CHECK_CASE(fork_inherits_credentials),
     };

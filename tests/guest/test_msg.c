@@ -923,6 +923,36 @@ case_ipcs_lists_and_ipcrm_removes_a_queue(void)
     CHECK(strstr(out, "invalid id") != 0);
 }
 
+/* ipcs -a lists every mechanism, the queue among them; ipcrm -q removes a
+ * queue by its id, silently, and the id stops working at once (EINVAL) and
+ * its key is free (ENOENT). */
+static void
+case_ipcs_a_lists_and_ipcrm_q_removes_by_id(void)
+{
+    static char out[4096];
+    int q = msgget(0x5106, IPC_CREAT | IPC_EXCL | 0600);
+    CHECK_OK(q);
+    send_text(q, 1, "12");
+    send_text(q, 2, "123");
+    CHECK_EQ(ipc_run_tool("ipcs", "-a", 0, 0, out, sizeof out), 0);
+    CHECK(strstr(out, "------ Message Queues --------") != 0);
+    CHECK(strstr(out, "------ Semaphore Arrays --------") != 0);
+    CHECK(strstr(out, "------ Shared Memory Segments --------") != 0);
+    char line[80], id[16];
+    snprintf(line, sizeof line, "0x00005106 %-10d root       600        7            2", q);
+    CHECK(strstr(out, line) != 0);
+    snprintf(id, sizeof id, "%d", q);
+    CHECK_EQ(ipc_run_tool("ipcrm", "-q", id, 0, out, sizeof out), 0);
+    CHECK_STR_EQ(out, "");
+    struct msqid_ds ds;
+    CHECK_ERR(msgctl(q, IPC_STAT, &ds), EINVAL);
+    CHECK_ERR(msgget(0x5106, 0), ENOENT);
+    CHECK_EQ(ipc_run_tool("ipcs", "-q", 0, 0, out, sizeof out), 0);
+    CHECK(strstr(out, "0x00005106") == 0);
+    CHECK_EQ(ipc_run_tool("ipcrm", "-q", id, 0, out, sizeof out), 1);
+    CHECK(strstr(out, "invalid id") != 0);
+}
+
 /* ---- many messages ------------------------------------------------------ */
 
 /* Messages of many sizes go in and come back unchanged (bodies that need
@@ -1072,6 +1102,7 @@ main(int argc, char **argv)
         CHECK_CASE(msg_info_and_msg_stat_describe_the_queues),
         CHECK_CASE(ftok_depends_on_path_and_id),
         CHECK_CASE(ipcs_lists_and_ipcrm_removes_a_queue),
+        CHECK_CASE(ipcs_a_lists_and_ipcrm_q_removes_by_id),
         CHECK_CASE(bodies_of_every_size_arrive_intact),
         CHECK_CASE(create_destroy_cycles_leak_nothing),
         CHECK_CASE(stress_every_message_arrives_exactly_once),
