@@ -4,7 +4,8 @@
  *
  *   setuid(u): root sets all three ids to u; anyone else may set the
  *              effective id to its real or saved id, and nothing more.
- *   seteuid(u): the effective id only, under the same rule for non-root.
+ *   seteuid(u): the effective id only; anyone else may set it to its real,
+ *              saved or present effective id (Linux's setresuid(-1, u, -1)).
  *
  * The group calls follow the same rules, privilege being an effective user
  * id of 0.  (uid_t)-1 is never a valid id: EINVAL.
@@ -47,7 +48,7 @@ set_effective(unsigned *real, unsigned *eff, unsigned *saved, unsigned id)
 {
     if (id == INVALID_ID)
         return -EINVAL;
-    if (!cred_is_root(&current->cred) && !may_become(id, *real, *saved))
+    if (!cred_is_root(&current->cred) && !may_become(id, *real, *saved) && id != *eff)
         return -EPERM;
     *eff = id;
     return 0;

@@ -162,6 +162,22 @@ case_unprivileged_setuid_checks_real_and_saved_not_effective(void)
     CHECK_EQ(geteuid(), 0);
 }
 
+/* seteuid(2), Linux: an unprivileged process may also "set" its effective
+ * id to the one it has (setresuid(-1, e, -1) accepts the real, effective
+ * or saved id), though it is neither its real nor its saved id. */
+static void
+case_unprivileged_seteuid_to_its_own_effective_id(void)
+{
+    CHECK_OK(setegid(60));
+    CHECK_OK(seteuid(1000));                    /* now unprivileged */
+    CHECK_OK(seteuid(1000));
+    CHECK_OK(setegid(60));
+    CHECK_EQ(geteuid(), 1000);
+    CHECK_EQ(getegid(), 60);
+    CHECK_ERR(seteuid(2000), EPERM);
+    CHECK_ERR(setegid(61), EPERM);
+}
+
 /* (uid_t)-1 is not an id. */
 static void
 case_minus_one_is_einval(void)
@@ -203,6 +219,7 @@ main(int argc, char **argv)
         CHECK_CASE(root_setgid_sets_every_group_id),
         CHECK_CASE(root_setegid_keeps_group_zero_reachable),
         CHECK_CASE(unprivileged_setuid_checks_real_and_saved_not_effective),
+        CHECK_CASE(unprivileged_seteuid_to_its_own_effective_id),
         CHECK_CASE(minus_one_is_einval),
         CHECK_CASE(fork_inherits_credentials),
     };
