@@ -7,6 +7,8 @@
 #include "ipc_check.h"
 #include <parley/mbox.h>
 #include <stdlib.h>
+#include <sys/ipc.h>
+#include <sys/msg.h>
 
 /* ---- helpers ------------------------------------------------------------ */
 
@@ -186,6 +188,53 @@ case_mailbox_dies_with_its_owner(void)
     CHECK_EQ(waitpid(owner, &status, 0), owner);
     CHECK_EQ(ipc_reap(receiver), 0);
     CHECK_ERR(mbox_status(id, &(struct mbox_status){0}), EINVAL);
+}
+
+/* The same when the owner ends normally, with exit(), and when it is
+ * killed: a receiver asleep on the box wakes with EIDRM, the id gives
+ * EINVAL and the name is free again. */
+static void
+case_mailbox_dies_when_its_owner_exits_or_is_killed(void)
+{
+    for (int killed = 0; killed < 2; killed++) {
+        int ids[2], go[2];
+        CHECK_OK(pipe(ids));
+        CHECK_OK(pipe(go));
+        pid_t owner = fork();
+        if (owner == 0) {
+            int id = mbox_create("dies-with-owner", 1, 0);
+            char c;
+            write(ids[1], &id, sizeof id);
+            read(go[0], &c, 1);         /* until the receiver sleeps */
+            if (killed)
+                pause();
+            exit(0);
+        }
+        int id;
+        CHECK_EQ(read(ids[0], &id, sizeof id), sizeof id);
+        CHECK(id >= 0);
+        pid_t receiver = fork();
+        if (receiver == 0)
+            _exit(receive_into(id, 0, 0) == -1 && errno == EIDRM ? 0 : 1);
+        char want[32];
+        snprintf(want, sizeof want, "mbox %d empty", id);
+        ipc_wait_asleep(receiver, want);
+        CHECK_EQ(write(go[1], "g", 1), 1);
+        if (killed)
+            CHECK_OK(kill(owner, SIGKILL));
+        int status;
+        CHECK_EQ(waitpid(owner, &status, 0), owner);
+        if (killed)
+            check_killed_by(status, SIGKILL);
+        else
+            CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+        CHECK_EQ(ipc_reap(receiver), 0);
+        CHECK_ERR(mbox_status(id, &(struct mbox_status){0}), EINVAL);
+        CHECK_ERR(send_text(id, 1, "x", MSG_NOWAIT), EINVAL);
+        CHECK_ERR(receive_into(id, 0, MSG_NOWAIT), EINVAL);
+        CHECK_ERR(mbox_open("dies-with-owner"), ENOENT);
+        close(ids[0]); close(ids[1]); close(go[0]); close(go[1]);
+    }
 }
 
 /* Capacity n: a send blocks while n messages wait; MSG_NOWAIT gives
@@ -393,6 +442,74 @@ case_long_body_is_e2big_unless_truncation_is_ok(void)
     CHECK_OK(mbox_destroy(id));
 }
 
+/* A body of exactly MSG_BODY_MAX bytes, every byte different from its
+ * neighbours; full_body_error says what is wrong with a received copy. */
+static unsigned char full_body[MSG_BODY_MAX];
+static unsigned char full_got[MSG_BODY_MAX + 16];
+
+static void
+full_body_fill(void)
+{
+    for (int i = 0; i < MSG_BODY_MAX; i++)
+        full_body[i] = (unsigned char)(i * 7 + (i >> 8) + 1);
+}
+
+/* 0 if n bytes and the header say MSG_BODY_MAX, every byte is the one
+ * sent, and nothing was written past them; else 1, 2, 3. */
+static int
+full_body_error(int n, const struct msg_in *in)
+{
+    if (n != MSG_BODY_MAX || in->header.length != MSG_BODY_MAX || in->header.type != 9)
+        return 1;
+    for (int i = 0; i < MSG_BODY_MAX; i++)
+        if (full_got[i] != full_body[i])
+            return 2;
+    for (int i = MSG_BODY_MAX; i < (int)sizeof full_got; i++)
+        if (full_got[i] != '#')
+            return 3;
+    return 0;
+}
+
+static int
+full_body_receive(int id)
+{
+    memset(full_got, '#', sizeof full_got);
+    struct msg_in in = { .body = full_got, .size = MSG_BODY_MAX };
+    int n = id < 0 ? pid_receive(0, &in, 0) : mbox_receive(id, &in, 0);
+    return full_body_error(n, &in);
+}
+
+/* A body of exactly MSG_BODY_MAX bytes goes through a mailbox and an
+ * inbox intact, queued in the store and handed straight to a sleeping
+ * receiver alike. */
+static void
+case_a_body_of_msg_body_max_bytes_arrives_intact(void)
+{
+    full_body_fill();
+    struct msg_out out = { 9, 0, full_body, MSG_BODY_MAX };
+
+    int box = new_mailbox(1, 0);                /* queued in a mailbox */
+    CHECK_EQ(mbox_send(box, &out, 0), 0);
+    CHECK_EQ(status_of(box).queued_bytes, MSG_BODY_MAX);
+    CHECK_EQ(full_body_receive(box), 0);
+    CHECK_OK(mbox_destroy(box));
+
+    CHECK_OK(inbox_set_capacity(1));            /* queued in an inbox */
+    CHECK_EQ(pid_send(getpid(), &out, MSG_NOWAIT), 0);
+    CHECK_EQ(full_body_receive(-1), 0);
+
+    box = new_mailbox(0, 0);                    /* to a receiver asleep */
+    for (int direct = 0; direct < 2; direct++) {
+        pid_t pid = fork();
+        if (pid == 0)
+            _exit(full_body_receive(direct ? -1 : box));
+        ipc_wait_asleep(pid, direct ? "receive from any" : "mbox");
+        CHECK_EQ(direct ? pid_send(pid, &out, 0) : mbox_send(box, &out, 0), pid);
+        CHECK_EQ(ipc_reap(pid), 0);
+    }
+    CHECK_OK(mbox_destroy(box));
+}
+
 /* Several receivers on one mailbox: each message goes to exactly one, the
  * longest waiting first. */
 static void
@@ -463,6 +580,112 @@ case_ipcs_lists_and_ipcrm_destroys_a_mailbox(void)
     CHECK_EQ(ipc_run_tool("ipcrm", "-b", arg, 0, out, sizeof out), 1);
     CHECK(strstr(out, "permission denied") != 0);
     CHECK_OK(mbox_destroy(id));
+}
+
+/* One row of ipcs -b, as user/ipcs.c prints it, with the newline before
+ * it (so an id 5 does not match inside 15); senders and receivers a pid,
+ * or 0 for "-". */
+static const char *
+ipcs_row(int id, const char *kind, pid_t owner, unsigned capacity, const char *order,
+         unsigned messages, pid_t sender, pid_t receiver, const char *name)
+{
+    static char row[160];
+    char s[16] = "-", r[16] = "-";
+    if (sender)
+        snprintf(s, sizeof s, "%d", sender);
+    if (receiver)
+        snprintf(r, sizeof r, "%d", receiver);
+    snprintf(row, sizeof row, "\n%-10d %-7s %-6d %-8u %-8s %-10u %-10s %-10s %s\n",
+             id, kind, owner, capacity, order, messages, s, r, name);
+    return row;
+}
+
+/* ipcs -b lists ports too, and names the processes asleep on each box by
+ * pid: a port's owner waiting to receive, a receiver on an empty mailbox,
+ * a sender on a full one; ipcs -b -i shows one port.  ipcs -a shows the
+ * System V queues and the mailboxes (and the other tables). */
+static void
+case_ipcs_shows_ports_and_waiting_pids(void)
+{
+    static char out[8192];
+    int fds[2], port;
+    CHECK_OK(pipe(fds));
+    pid_t owner = fork();
+    if (owner == 0) {
+        int mine = port_create(2, MBOX_PRIORITY);
+        if (write(fds[1], &mine, sizeof mine) != sizeof mine)
+            _exit(2);
+        _exit(receive_into(mine, 0, 0) > 0 && strcmp(rbuf, "wake") == 0 ? 0 : 1);
+    }
+    CHECK_EQ(read(fds[0], &port, sizeof port), (ssize_t)sizeof port);
+    CHECK(port >= 0);
+    char want[32];
+    snprintf(want, sizeof want, "port %d empty", port);
+    ipc_wait_asleep(owner, want);
+
+    int empty = mbox_create("ipcs-waiters", 1, 0);
+    CHECK_OK(empty);
+    pid_t receiver = fork();
+    if (receiver == 0)
+        _exit(receive_into(empty, 0, 0) > 0 ? 0 : 1);
+    snprintf(want, sizeof want, "mbox %d empty", empty);
+    ipc_wait_asleep(receiver, want);
+
+    int full = new_mailbox(1, 0);
+    CHECK_OK(send_text(full, 1, "fills it", 0));
+    pid_t sender = fork();
+    if (sender == 0)
+        _exit(send_text(full, 1, "waits", 0) == 0 ? 0 : 1);
+    snprintf(want, sizeof want, "mbox %d full", full);
+    ipc_wait_asleep(sender, want);
+
+    CHECK_EQ(ipc_run_tool("ipcs", "-b", 0, 0, out, sizeof out), 0);
+    CHECK(strstr(out, ipcs_row(port, "port", owner, 2, "priority", 0, 0, owner, "-")) != 0);
+    CHECK(strstr(out, ipcs_row(empty, "mailbox", getpid(), 1, "fifo", 0, 0, receiver,
+                               "ipcs-waiters")) != 0);
+    CHECK(strstr(out, ipcs_row(full, "mailbox", getpid(), 1, "fifo", 1, sender, 0, "-")) != 0);
+
+    char arg[16];
+    snprintf(arg, sizeof arg, "%d", port);
+    CHECK_EQ(ipc_run_tool("ipcs", "-b", "-i", arg, out, sizeof out), 0);
+    snprintf(want, sizeof want, "Port id=%d\n", port);
+    CHECK(strstr(out, want) != 0);
+    CHECK(strstr(out, ipcs_row(port, "port", owner, 2, "priority", 0, 0, owner, "-")) != 0);
+    CHECK(strstr(out, "queued bytes = 0, blocked senders = 0, blocked receivers = 1\n") != 0);
+
+    /* ipcs -a: a System V queue with one message, and the boxes. */
+    int q = msgget(IPC_PRIVATE, IPC_CREAT | 0600);
+    CHECK_OK(q);
+    struct { long mtype; char mtext[8]; } m = { 1, "abcd" };
+    CHECK_OK(msgsnd(q, &m, 5, 0));
+    CHECK_EQ(ipc_run_tool("ipcs", "-a", 0, 0, out, sizeof out), 0);
+    char row[120], who[16];
+    if (getuid() == 0)
+        snprintf(who, sizeof who, "root");
+    else
+        snprintf(who, sizeof who, "%u", (unsigned)getuid());
+    snprintf(row, sizeof row, "\n0x00000000 %-10d %-10s %-10o %-12u %-12u\n", q, who, 0600, 5, 1);
+    char *queues = strstr(out, "------ Message Queues --------");
+    char *boxes = strstr(out, "------ Mailboxes and Ports --------");
+    CHECK(queues != 0 && boxes != 0 && queues < boxes);
+    char *qrow = strstr(out, row);
+    CHECK(qrow != 0 && qrow > queues && qrow < boxes);
+    char *brow = strstr(out, ipcs_row(empty, "mailbox", getpid(), 1, "fifo", 0, 0, receiver,
+                                      "ipcs-waiters"));
+    CHECK(brow != 0 && brow > boxes);
+    CHECK(strstr(out, ipcs_row(port, "port", owner, 2, "priority", 0, 0, owner, "-")) > boxes);
+    CHECK(strstr(out, "------ Semaphore Arrays --------") != 0);
+    CHECK(strstr(out, "------ Shared Memory Segments --------") != 0);
+    CHECK_OK(msgctl(q, IPC_RMID, 0));
+
+    CHECK_OK(send_text(port, 1, "wake", 0));
+    CHECK_OK(send_text(empty, 1, "wake", 0));
+    EXPECT_TEXT(receive_into(full, 0, 0), "fills it");
+    CHECK_EQ(ipc_reap(owner), 0);
+    CHECK_EQ(ipc_reap(receiver), 0);
+    CHECK_EQ(ipc_reap(sender), 0);
+    CHECK_OK(mbox_destroy(empty));
+    CHECK_OK(mbox_destroy(full));
 }
 
 /* A handler ends a sleeping receive or send with EINTR. */
@@ -683,6 +906,112 @@ case_waiting_on_a_process_that_exits_is_esrch(void)
     CHECK_EQ(ipc_reap(sender), 0);
 }
 
+static long long
+monotonic_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* pid_send_timed and pid_receive_timed: ETIMEDOUT when nobody answers, not
+ * before the timeout has passed (a lower bound only: the machine may be
+ * slow), the timed-out send's message taken back; EINVAL for a bad
+ * timeout; success when the peer acts in time. */
+static void
+case_timed_direct_calls_time_out_or_succeed(void)
+{
+    struct timespec ts = { 0, 100 * 1000 * 1000 };
+    struct msg_out out = text_out(1, 0, "unheard");
+    pid_t deaf = check_fork_pauser();           /* never receives, never sends */
+    long long t0 = monotonic_ms();
+    CHECK_ERR(pid_send_timed(deaf, &out, 0, &ts), ETIMEDOUT);
+    CHECK(monotonic_ms() - t0 >= 90);
+    struct mbox_status st;
+    CHECK_OK(inbox_status(deaf, &st));
+    CHECK_EQ(st.queued, 0);
+    CHECK_EQ(st.nsenders, 0);
+    rin = (struct msg_in){ .body = rbuf, .size = sizeof rbuf };
+    for (int from_one = 0; from_one < 2; from_one++) {
+        t0 = monotonic_ms();
+        CHECK_ERR(pid_receive_timed(from_one ? deaf : 0, &rin, 0, &ts), ETIMEDOUT);
+        CHECK(monotonic_ms() - t0 >= 90);
+    }
+
+    static const struct timespec bad[] = {
+        { -1, 0 }, { 0, -1 }, { 0, 1000000000 }, { 1, 1999999999 },
+    };
+    for (int i = 0; i < (int)(sizeof bad / sizeof bad[0]); i++) {
+        CHECK_ERR(pid_send_timed(deaf, &out, 0, &bad[i]), EINVAL);
+        CHECK_ERR(pid_receive_timed(0, &rin, 0, &bad[i]), EINVAL);
+        CHECK_ERR(pid_receive_timed(deaf, &rin, 0, &bad[i]), EINVAL);
+    }
+    CHECK_OK(inbox_status(deaf, &st));
+    CHECK_EQ(st.queued, 0);                     /* no bad call sent anything */
+    CHECK_OK(kill(deaf, SIGKILL));
+    int status;
+    CHECK_EQ(waitpid(deaf, &status, 0), deaf);
+
+    /* The peer acts after 20 ms, well within 5 s. */
+    struct timespec plenty = { 5, 0 };
+    pid_t peer = fork();
+    if (peer == 0) {
+        check_sleep_ms(20);
+        _exit(direct_receive(0, 0) > 0 && strcmp(rbuf, "in time") == 0 &&
+              rin.header.sender == getppid() ? 0 : 1);
+    }
+    out = text_out(1, 0, "in time");
+    CHECK_EQ(pid_send_timed(peer, &out, 0, &plenty), peer);   /* a rendezvous */
+    CHECK_EQ(ipc_reap(peer), 0);
+    peer = fork();
+    if (peer == 0) {
+        check_sleep_ms(20);
+        _exit(direct_send(getppid(), 1, "answer", 0) == getppid() ? 0 : 1);
+    }
+    memset(rbuf, 0, sizeof rbuf);
+    rin = (struct msg_in){ .body = rbuf, .size = sizeof rbuf };
+    CHECK_EQ(pid_receive_timed(peer, &rin, 0, &plenty), 7);
+    CHECK_STR_EQ(rbuf, "answer");
+    CHECK_EQ(rin.header.sender, peer);
+    CHECK_EQ(ipc_reap(peer), 0);
+}
+
+/* A blocking direct send to a full inbox sleeps ("send to pid N") until a
+ * receive makes room, then succeeds: 0, since a bounded inbox does not
+ * wait for the taking. */
+static void
+case_send_to_a_full_inbox_waits_for_room(void)
+{
+    pid_t me = getpid();
+    CHECK_OK(inbox_set_capacity(1));
+    pid_t pid = fork();
+    if (pid == 0) {
+        if (direct_send(me, 1, "first", MSG_NOWAIT) != 0)
+            _exit(1);
+        if (direct_send(me, 1, "second", MSG_NOWAIT) != -1 || errno != EAGAIN)
+            _exit(2);
+        _exit(direct_send(me, 1, "second", 0) == 0 ? 0 : 3);
+    }
+    char want[32];
+    snprintf(want, sizeof want, "send to pid %d", me);
+    ipc_wait_asleep(pid, want);
+    struct mbox_status st;
+    CHECK_OK(inbox_status(0, &st));
+    CHECK_EQ(st.capacity, 1);
+    CHECK_EQ(st.queued, 1);
+    CHECK_EQ(st.nsenders, 1);
+    CHECK_EQ(st.senders[0], pid);
+    check_sleep_ms(50);
+    CHECK(ipc_sleeps_in(pid, want));            /* no room yet: still asleep */
+    EXPECT_TEXT(direct_receive(0, 0), "first");
+    CHECK_EQ(ipc_reap(pid), 0);
+    CHECK_OK(inbox_status(0, &st));
+    CHECK_EQ(st.queued, 1);
+    CHECK_EQ(st.nsenders, 0);
+    EXPECT_TEXT(direct_receive(0, 0), "second");
+    CHECK_EQ(rin.header.sender, pid);
+}
+
 /* ---- request and reply -------------------------------------------------- */
 
 /* A server that makes a port and tells its id through fd out, then
@@ -785,6 +1114,156 @@ case_request_fails_when_the_server_goes(void)
     CHECK_ERR(msg_reply(12345, &req), ESRCH);
 }
 
+/* Forks a helper that sends SIGUSR1 to pid once it sleeps in a wait whose
+ * name starts with `wait`: the signal cannot come before the sleep. */
+static pid_t
+signal_when_asleep(pid_t pid, const char *wait)
+{
+    pid_t helper = fork();
+    if (helper == 0) {
+        ipc_wait_asleep(pid, wait);
+        _exit(kill(pid, SIGUSR1) == 0 ? 0 : 1);
+    }
+    return helper;
+}
+
+/* One blocking call that only a signal ends: EINTR, the handler ran once. */
+#define CHECK_EINTR(call, wait) do {                                        \
+    int caught_ = check_signals_caught;                                     \
+    pid_t helper_ = signal_when_asleep(getpid(), (wait));                   \
+    CHECK_ERR(call, EINTR);                                                 \
+    CHECK_EQ(ipc_reap(helper_), 0);                                         \
+    CHECK_EQ(check_signals_caught, caught_ + 1);                            \
+} while (0)
+
+/* A handler ends a blocked direct send (a rendezvous with a process that
+ * never receives), direct receives from anyone and from one process, a
+ * mailbox receive, and both requests -- pid_request asleep in its send,
+ * mbox_request asleep for the answer -- with EINTR, with SA_RESTART and
+ * without: no message call is restarted after a handler (docs/messages.md,
+ * "Signals and waits"; nor are Linux's msgsnd and msgrcv).  An interrupted
+ * send takes its message back; an interrupted request is nobody's to
+ * answer any more. */
+static void
+case_signal_ends_direct_and_request_waits_with_eintr(void)
+{
+    pid_t deaf = check_fork_pauser();
+    int box = new_mailbox(1, 0);
+    char to_deaf[32], from_deaf[40];
+    snprintf(to_deaf, sizeof to_deaf, "send to pid %d", deaf);
+    snprintf(from_deaf, sizeof from_deaf, "receive from pid %d", deaf);
+    struct msg_out req = text_out(1, 0, "question");
+    char reply[16];
+    struct msg_in in = { .body = reply, .size = sizeof reply };
+    struct mbox_status st;
+    for (int restart = 0; restart < 2; restart++) {
+        check_catch_signal(SIGUSR1, restart ? SA_RESTART : 0);
+        check_signals_caught = 0;
+
+        CHECK_EINTR(direct_send(deaf, 1, "unheard", 0), to_deaf);
+        CHECK_OK(inbox_status(deaf, &st));
+        CHECK_EQ(st.queued, 0);                 /* taken back */
+        CHECK_EQ(st.nsenders, 0);
+        CHECK_EINTR(direct_receive(0, 0), "receive from any");
+        CHECK_EINTR(direct_receive(deaf, 0), from_deaf);
+        CHECK_EINTR(receive_into(box, 0, 0), "mbox");
+
+        CHECK_EINTR(pid_request(deaf, &req, &in, 0), to_deaf);
+        CHECK_OK(inbox_status(deaf, &st));
+        CHECK_EQ(st.queued, 0);
+
+        CHECK_EINTR(mbox_request(box, &req, &in, 0), "reply to request");
+        CHECK_EQ(status_of(box).queued, 1);     /* the request was sent */
+        EXPECT_TEXT(receive_into(box, 0, MSG_NOWAIT), "question");
+        CHECK(rin.header.reply_id != 0);
+        struct msg_out late = text_out(2, 0, "late");
+        CHECK_ERR(msg_reply(rin.header.reply_id, &late), ESRCH);
+        CHECK_EQ(check_signals_caught, 6);
+    }
+    CHECK_OK(mbox_destroy(box));
+    CHECK_OK(kill(deaf, SIGKILL));
+    int status;
+    CHECK_EQ(waitpid(deaf, &status, 0), deaf);
+}
+
+/* Bad arguments of the direct and request calls, and of the ones the
+ * mailbox case leaves out, give the errno the reference documents
+ * (docs/messages.md), never a crash, and cost no message. */
+static void
+case_bad_direct_and_request_arguments_are_errors(void)
+{
+    static char big[MSG_BODY_MAX + 1];
+    pid_t me = getpid();
+    struct mbox_status st;
+    CHECK_OK(inbox_set_capacity(2));
+    struct msg_out out = { 1, 0, (const void *)16, 10 };
+    CHECK_ERR(pid_send(me, &out, MSG_NOWAIT), EFAULT);
+    out.body = (const void *)0xC0000000;
+    CHECK_ERR(pid_send(me, &out, MSG_NOWAIT), EFAULT);
+    CHECK_ERR(pid_send(me, (const struct msg_out *)16, MSG_NOWAIT), EFAULT);
+    out = (struct msg_out){ 1, 0, big, MSG_BODY_MAX + 1 };
+    CHECK_ERR(pid_send(me, &out, MSG_NOWAIT), EMSGSIZE);
+    CHECK_OK(inbox_status(0, &st));
+    CHECK_EQ(st.queued, 0);
+
+    CHECK_OK(direct_send(me, 1, "kept", MSG_NOWAIT));
+    CHECK_ERR(pid_receive(0, (struct msg_in *)16, 0), EFAULT);
+    CHECK_ERR(pid_receive(me, (struct msg_in *)0xC0000000, 0), EFAULT);
+    struct msg_in in = { .body = (void *)0xC0000000, .size = 10 };
+    CHECK_ERR(pid_receive(0, &in, 0), EFAULT);
+    in.body = (void *)16;
+    CHECK_ERR(pid_receive(me, &in, 0), EFAULT);
+    CHECK_ERR(direct_receive(-1, 0), EINVAL);
+    EXPECT_TEXT(direct_receive(0, MSG_NOWAIT), "kept");   /* nothing was lost */
+
+    CHECK_ERR(inbox_status(0, (struct mbox_status *)16), EFAULT);
+    CHECK_ERR(inbox_status(me, (struct mbox_status *)0xC0000000), EFAULT);
+    CHECK_ERR(mbox_open((const char *)16), EFAULT);
+    CHECK_ERR(mbox_open((const char *)0xC0000000), EFAULT);
+    CHECK_ERR(mbox_open(""), EINVAL);
+    CHECK_ERR(mbox_open("a-name-that-is-much-too-long-for-a-box"), ENAMETOOLONG);
+    CHECK_ERR(port_create(MBOX_CAPACITY_MAX + 1, 0), EINVAL);
+    CHECK_ERR(port_create(1, 0x100), EINVAL);
+    CHECK_ERR(port_create(1, ~MBOX_PRIORITY), EINVAL);
+
+    /* A request with a bad request or reply buffer is refused unsent. */
+    int box = new_mailbox(2, 0);
+    struct msg_out req = text_out(1, 0, "q");
+    CHECK_ERR(mbox_request(box, &req, (struct msg_in *)16, 0), EFAULT);
+    CHECK_ERR(mbox_request(box, (const struct msg_out *)16, &rin, 0), EFAULT);
+    in = (struct msg_in){ .body = (void *)0xC0000000, .size = 10 };
+    CHECK_ERR(mbox_request(box, &req, &in, 0), EFAULT);
+    out = (struct msg_out){ 1, 0, big, MSG_BODY_MAX + 1 };
+    CHECK_ERR(mbox_request(box, &out, &rin, 0), EMSGSIZE);
+    CHECK_EQ(status_of(box).queued, 0);
+    CHECK_ERR(pid_request(me, &req, (struct msg_in *)16, 0), EFAULT);
+    CHECK_ERR(pid_request(me, (const struct msg_out *)16, &rin, 0), EFAULT);
+    CHECK_OK(inbox_status(0, &st));
+    CHECK_EQ(st.queued, 0);
+    CHECK_OK(mbox_destroy(box));
+
+    /* msg_reply with a bad message or body is EFAULT, too long EMSGSIZE;
+     * the request can still be answered after them. */
+    pid_t client = fork();
+    if (client == 0) {
+        char answer[16] = "";
+        struct msg_in ain = { .body = answer, .size = sizeof answer };
+        _exit(pid_request(me, &req, &ain, 0) == 3 && strcmp(answer, "ok") == 0 ? 0 : 1);
+    }
+    EXPECT_TEXT(direct_receive(client, 0), "q");
+    unsigned id = rin.header.reply_id;
+    CHECK(id != 0);
+    CHECK_ERR(msg_reply(id, (const struct msg_out *)16), EFAULT);
+    CHECK_ERR(msg_reply(id, (const struct msg_out *)0xC0000000), EFAULT);
+    out = (struct msg_out){ 2, 0, (const void *)16, 3 };
+    CHECK_ERR(msg_reply(id, &out), EFAULT);
+    out = (struct msg_out){ 2, 0, big, MSG_BODY_MAX + 1 };
+    CHECK_ERR(msg_reply(id, &out), EMSGSIZE);
+    out = text_out(2, 0, "ok");
+    CHECK_OK(msg_reply(id, &out));
+    CHECK_EQ(ipc_reap(client), 0);
+}
+
 /* ---- deadlock ----------------------------------------------------------- */
 
 /* Two processes each sending to the other's rendezvous port: the second
@@ -864,6 +1343,103 @@ case_waiting_on_oneself_or_a_request_cycle_is_edeadlk(void)
     int status;
     CHECK_EQ(waitpid(server, &status, 0), server);
     CHECK_OK(port_destroy(port));
+}
+
+/* Two processes each receiving from the other: the second to block would
+ * close the cycle and gets EDEADLK; the first still gets its message. */
+static void
+case_receiving_from_each_other_is_edeadlk(void)
+{
+    pid_t parent = getpid();
+    pid_t child = fork();
+    if (child == 0)
+        _exit(direct_receive(parent, 0) > 0 && strcmp(rbuf, "refused") == 0 ? 0 : 1);
+    char want[40];
+    snprintf(want, sizeof want, "receive from pid %d", parent);
+    ipc_wait_asleep(child, want);
+    CHECK_ERR(direct_receive(child, 0), EDEADLK);
+    CHECK_EQ(direct_send(child, 1, "refused", 0), child);
+    CHECK_EQ(ipc_reap(child), 0);
+}
+
+/* Cycles that mix the forms: one process blocked sending to the other's
+ * rendezvous port, the other's direct send to it closing the cycle; and
+ * the other way round, a direct send waiting and a port send closing it. */
+static void
+case_cycle_of_a_port_send_and_a_direct_send_is_edeadlk(void)
+{
+    pid_t a = getpid();
+    int fds[2];
+    CHECK_OK(pipe(fds));
+    pid_t b = fork();
+    if (b == 0) {
+        int mine = port_create(0, 0);
+        char want[32];
+        if (write(fds[1], &mine, sizeof mine) != sizeof mine)
+            _exit(3);
+        snprintf(want, sizeof want, "port %d rendezvous", mine);
+        ipc_wait_asleep(a, want);
+        if (direct_send(a, 1, "closes the cycle", 0) != -1 || errno != EDEADLK)
+            _exit(1);
+        _exit(receive_into(mine, 0, 0) > 0 && strcmp(rbuf, "to b's port") == 0 ? 0 : 2);
+    }
+    int port_b;
+    CHECK_EQ(read(fds[0], &port_b, sizeof port_b), (ssize_t)sizeof port_b);
+    CHECK_EQ(send_text(port_b, 1, "to b's port", 0), b);
+    CHECK_EQ(ipc_reap(b), 0);
+
+    int port_a = port_create(0, 0);
+    pid_t c = fork();
+    if (c == 0) {
+        char want[32];
+        snprintf(want, sizeof want, "send to pid %d", getpid());
+        ipc_wait_asleep(a, want);
+        if (send_text(port_a, 1, "closes the cycle", 0) != -1 || errno != EDEADLK)
+            _exit(1);
+        _exit(direct_receive(a, 0) > 0 && strcmp(rbuf, "to c") == 0 ? 0 : 2);
+    }
+    CHECK_EQ(direct_send(c, 1, "to c", 0), c);
+    CHECK_EQ(ipc_reap(c), 0);
+    CHECK_EQ(status_of(port_a).queued, 0);      /* the refused send left nothing */
+    CHECK_OK(port_destroy(port_a));
+}
+
+/* mbox_request to a port whose owner is blocked sending to the caller:
+ * EDEADLK, in the send half on a rendezvous port, and in the wait for
+ * the answer on a port with room (the request stays queued there, but
+ * nobody waits for its answer). */
+static void
+case_request_to_a_port_closing_a_cycle_is_edeadlk(void)
+{
+    pid_t a = getpid();
+    int fds[2];
+    CHECK_OK(pipe(fds));
+    pid_t b = fork();
+    if (b == 0) {
+        int ports[2] = { port_create(0, 0), port_create(1, 0) };
+        if (write(fds[1], ports, sizeof ports) != sizeof ports)
+            _exit(4);
+        if (direct_send(a, 1, "from b", 0) != a)    /* until a receives */
+            _exit(1);
+        if (receive_into(ports[1], 0, MSG_NOWAIT) <= 0 || rin.header.reply_id == 0)
+            _exit(2);
+        struct msg_out late = text_out(2, 0, "too late");
+        _exit(msg_reply(rin.header.reply_id, &late) == -1 && errno == ESRCH ? 0 : 3);
+    }
+    int ports[2];
+    CHECK_EQ(read(fds[0], ports, sizeof ports), (ssize_t)sizeof ports);
+    char want[32];
+    snprintf(want, sizeof want, "send to pid %d", a);
+    ipc_wait_asleep(b, want);
+    struct msg_out req = text_out(1, 0, "request");
+    char reply[16];
+    struct msg_in in = { .body = reply, .size = sizeof reply };
+    CHECK_ERR(mbox_request(ports[0], &req, &in, 0), EDEADLK);
+    CHECK_EQ(status_of(ports[0]).queued, 0);
+    CHECK_ERR(mbox_request(ports[1], &req, &in, 0), EDEADLK);
+    CHECK_EQ(status_of(ports[1]).queued, 1);
+    EXPECT_TEXT(direct_receive(b, 0), "from b");
+    CHECK_EQ(ipc_reap(b), 0);
 }
 
 /* The wait-for graph names the process a message sleeper waits for: a
@@ -1182,6 +1758,7 @@ main(int argc, char **argv)
         CHECK_CASE(destroy_by_a_non_owner_is_eperm),
         CHECK_CASE(destroy_wakes_every_sleeper_with_eidrm),
         CHECK_CASE(mailbox_dies_with_its_owner),
+        CHECK_CASE(mailbox_dies_when_its_owner_exits_or_is_killed),
         CHECK_CASE(full_box_blocks_the_sender_until_a_receive),
         CHECK_CASE(rendezvous_send_returns_after_the_receive),
         CHECK_CASE(rendezvous_with_a_waiting_receiver),
@@ -1191,9 +1768,11 @@ main(int argc, char **argv)
         CHECK_CASE(receive_selects_by_type),
         CHECK_CASE(long_body_is_e2big_unless_truncation_is_ok),
         CHECK_CASE(long_body_to_a_sleeping_receiver_arrives_whole_or_cut),
+        CHECK_CASE(a_body_of_msg_body_max_bytes_arrives_intact),
         CHECK_CASE(longest_waiting_receiver_gets_the_first_message),
         CHECK_CASE(status_describes_the_box),
         CHECK_CASE(ipcs_lists_and_ipcrm_destroys_a_mailbox),
+        CHECK_CASE(ipcs_shows_ports_and_waiting_pids),
         CHECK_CASE(signal_ends_a_wait_with_eintr),
         CHECK_CASE(bad_arguments_are_errors),
         CHECK_CASE(past_the_box_limit_is_enospc),
@@ -1204,12 +1783,19 @@ main(int argc, char **argv)
         CHECK_CASE(direct_receive_from_one_process),
         CHECK_CASE(inbox_capacity_bounds_the_queue),
         CHECK_CASE(waiting_on_a_process_that_exits_is_esrch),
+        CHECK_CASE(timed_direct_calls_time_out_or_succeed),
+        CHECK_CASE(send_to_a_full_inbox_waits_for_room),
         CHECK_CASE(request_gets_the_servers_reply),
         CHECK_CASE(direct_request_gets_a_reply),
         CHECK_CASE(request_fails_when_the_server_goes),
+        CHECK_CASE(signal_ends_direct_and_request_waits_with_eintr),
+        CHECK_CASE(bad_direct_and_request_arguments_are_errors),
         CHECK_CASE(two_process_cycle_is_edeadlk),
         CHECK_CASE(three_process_cycle_is_edeadlk),
         CHECK_CASE(waiting_on_oneself_or_a_request_cycle_is_edeadlk),
+        CHECK_CASE(receiving_from_each_other_is_edeadlk),
+        CHECK_CASE(cycle_of_a_port_send_and_a_direct_send_is_edeadlk),
+        CHECK_CASE(request_to_a_port_closing_a_cycle_is_edeadlk),
         CHECK_CASE(wait_for_graph_shows_message_waits),
         CHECK_CASE(ps_names_each_message_wait),
         CHECK_CASE(message_demos_work),
