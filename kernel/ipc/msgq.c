@@ -591,7 +591,9 @@ msgq_send(struct msgq *q, struct msg *m, struct msgq_send *s)
         }
         if ((err = msgq_hand_over(q, m)) != 0) {
             if (err > 0) {
-                s->taker = q->last_receiver;
+                /* Only a send that waits for the taking reports the taker:
+                 * a bounded send returns the same whoever was waiting. */
+                s->taker = wait_taken ? q->last_receiver : 0;
                 err = 0;
             }
             break;

@@ -137,6 +137,24 @@ case_destroy_by_a_non_owner_is_eperm(void)
     CHECK_OK(mbox_destroy(id));
 }
 
+/* A send to a box with room returns 0, whether or not a receiver was
+ * waiting and took the message at once; with MSG_SYNC it returns the pid
+ * of the receiver that took it. */
+static void
+case_bounded_send_returns_zero_even_to_a_waiting_receiver(void)
+{
+    int id = new_mailbox(4, 0);
+    pid_t receiver = fork();
+    if (receiver == 0)
+        _exit(receive_into(id, 0, 0) > 0 && receive_into(id, 0, 0) > 0 ? 0 : 1);
+    ipc_wait_asleep(receiver, "mbox");
+    CHECK_EQ(send_text(id, 1, "handed over", 0), 0);
+    ipc_wait_asleep(receiver, "mbox");
+    CHECK_EQ(send_text(id, 1, "synchronous", MSG_SYNC), receiver);
+    CHECK_EQ(ipc_reap(receiver), 0);
+    CHECK_OK(mbox_destroy(id));
+}
+
 /* Destroying a box wakes its sleeping senders and receivers with EIDRM;
  * the id then gives EINVAL and is not handed out again at once. */
 static void
@@ -1756,6 +1774,7 @@ main(int argc, char **argv)
         CHECK_CASE(named_mailbox_is_found_by_name),
         CHECK_CASE(any_process_uses_a_mailbox),
         CHECK_CASE(destroy_by_a_non_owner_is_eperm),
+        CHECK_CASE(bounded_send_returns_zero_even_to_a_waiting_receiver),
         CHECK_CASE(destroy_wakes_every_sleeper_with_eidrm),
         CHECK_CASE(mailbox_dies_with_its_owner),
         CHECK_CASE(mailbox_dies_when_its_owner_exits_or_is_killed),
