@@ -16,6 +16,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/select.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -26,6 +27,7 @@
 #if __has_include(<parley.h>)
 #include <parley.h>
 #define ON_PARLEY 1
+#include "ipc_check.h"
 #endif
 
 #define BLOCKED_MS 150
@@ -359,6 +361,194 @@ case_fionread_counts_bytes_in_a_pipe(void)
     CHECK_EQ(n, 4);
 }
 
+/* Waits until pid sleeps in poll or select (Parley: its wait is named
+ * "poll N fds"); natively, only gives it BLOCKED_MS to get there. */
+static void
+wait_until_polling(pid_t pid)
+{
+#ifdef ON_PARLEY
+    ipc_wait_asleep(pid, "poll ");
+#else
+    (void)pid;
+    check_sleep_ms(BLOCKED_MS);
+#endif
+}
+
+/* select(2) on a FIFO: the read end is not readable while it is empty,
+ * the write end is writable; readable once written; and still readable
+ * (a read would not block: it returns 0) after the writer closed. */
+static void
+case_select_on_a_fifo(void)
+{
+    char buf[4];
+    unlink("/tmp/poll_sfifo");
+    CHECK_OK(mkfifo("/tmp/poll_sfifo", 0600));
+    int r = open("/tmp/poll_sfifo", O_RDONLY | O_NONBLOCK);
+    CHECK_OK(r);
+    int w = open("/tmp/poll_sfifo", O_WRONLY);
+    CHECK_OK(w);
+    int maxfd = (r > w ? r : w) + 1;
+    fd_set rd, wr;
+    struct timeval tv = { 0, 0 };
+    FD_ZERO(&rd);
+    FD_ZERO(&wr);
+    FD_SET(r, &rd);
+    FD_SET(w, &wr);
+    CHECK_EQ(select(maxfd, &rd, &wr, NULL, &tv), 1);
+    CHECK(!FD_ISSET(r, &rd));
+    CHECK(FD_ISSET(w, &wr));
+    CHECK_EQ(write(w, "ab", 2), 2);
+    FD_SET(r, &rd);
+    FD_SET(w, &wr);
+    tv.tv_sec = 1;
+    CHECK_EQ(select(maxfd, &rd, &wr, NULL, &tv), 2);
+    CHECK(FD_ISSET(r, &rd));
+    CHECK(FD_ISSET(w, &wr));
+    CHECK_EQ(read(r, buf, sizeof buf), 2);
+    CHECK_OK(close(w));
+    FD_ZERO(&rd);
+    FD_SET(r, &rd);
+    tv.tv_sec = 1;
+    CHECK_EQ(select(r + 1, &rd, NULL, NULL, &tv), 1);
+    CHECK(FD_ISSET(r, &rd));
+    CHECK_EQ(read(r, buf, sizeof buf), 0);
+    unlink("/tmp/poll_sfifo");
+}
+
+/* select(2): a regular file is always ready for reading and writing, even
+ * at its end, and even with no timeout at all. */
+static void
+case_select_on_a_regular_file_is_always_ready(void)
+{
+    int fd = open("/tmp/poll_sfile", O_RDWR | O_CREAT | O_TRUNC, 0600);
+    CHECK_OK(fd);
+    int ro = open("/tmp/poll_sfile", O_RDONLY);
+    CHECK_OK(ro);
+    fd_set rd, wr;
+    FD_ZERO(&rd);
+    FD_ZERO(&wr);
+    FD_SET(fd, &rd);
+    FD_SET(fd, &wr);
+    FD_SET(ro, &rd);
+    CHECK_EQ(select((fd > ro ? fd : ro) + 1, &rd, &wr, NULL, NULL), 3);
+    CHECK(FD_ISSET(fd, &rd));
+    CHECK(FD_ISSET(fd, &wr));
+    CHECK(FD_ISSET(ro, &rd));
+    unlink("/tmp/poll_sfile");
+}
+
+/* select(2) on the console: writable at once, and not readable while no
+ * line has been typed (nobody types during the tests).  Only when the
+ * standard input is a terminal: in Parley it always is (init gives every
+ * program the console); a native run whose input is not a terminal (a
+ * pipe, /dev/null) skips the checks and passes -- it proves nothing then. */
+static void
+case_select_on_the_console(void)
+{
+    if (!isatty(0))
+        return;                         /* no terminal to test: skipped */
+#ifdef ON_PARLEY
+    int fd = open("/dev/console", O_RDWR);
+#else
+    int fd = open("/dev/tty", O_RDWR);
+#endif
+    CHECK_OK(fd);
+    fd_set rd, wr;
+    FD_ZERO(&rd);
+    FD_ZERO(&wr);
+    FD_SET(fd, &rd);
+    FD_SET(fd, &wr);
+    struct timeval tv = { 0, 50000 };
+    CHECK_EQ(select(fd + 1, &rd, &wr, NULL, &tv), 1);
+    CHECK(!FD_ISSET(fd, &rd));
+    CHECK(FD_ISSET(fd, &wr));
+}
+
+/* poll(2): a FIFO's read end gets POLLHUP once its writer closed -- with
+ * POLLIN while data is left, alone after it is read. */
+static void
+case_poll_fifo_hangup_after_writer_closes(void)
+{
+    char c;
+    unlink("/tmp/poll_hfifo");
+    CHECK_OK(mkfifo("/tmp/poll_hfifo", 0600));
+    int r = open("/tmp/poll_hfifo", O_RDONLY | O_NONBLOCK);
+    CHECK_OK(r);
+    int w = open("/tmp/poll_hfifo", O_WRONLY);
+    CHECK_OK(w);
+    CHECK_EQ(write(w, "z", 1), 1);
+    struct pollfd pfd = { r, POLLIN, 0 };
+    CHECK_EQ(poll(&pfd, 1, 0), 1);
+    CHECK_EQ(pfd.revents, POLLIN);
+    CHECK_OK(close(w));
+    CHECK_EQ(poll(&pfd, 1, 0), 1);
+    CHECK_EQ(pfd.revents, POLLIN | POLLHUP);
+    CHECK_EQ(read(r, &c, 1), 1);
+    CHECK_EQ(poll(&pfd, 1, 0), 1);
+    CHECK_EQ(pfd.revents, POLLHUP);
+    CHECK_EQ(read(r, &c, 1), 0);
+    unlink("/tmp/poll_hfifo");
+}
+
+/* A child that polls fd for POLLIN without a timeout and exits 0 if the
+ * poll returned 1 with exactly want in revents. */
+static pid_t
+poll_in_child(int fd, int close_fd, short want)
+{
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(close_fd);
+        struct pollfd pfd = { fd, POLLIN, 0 };
+        int n = poll(&pfd, 1, -1);
+        if (n != 1)
+            _exit(1);
+        _exit(pfd.revents == want ? 0 : 2);
+    }
+    return pid;
+}
+
+/* A poll asleep on a pipe's read end wakes with POLLHUP when the last
+ * writer closes; one asleep on an AF_UNIX stream wakes with POLLIN and
+ * POLLHUP when the peer closes (a read would return 0). */
+static void
+case_poll_asleep_is_woken_by_a_hangup(void)
+{
+    int p[2], sv[2];
+    CHECK_OK(pipe(p));
+    pid_t pid = poll_in_child(p[0], p[1], POLLHUP);
+    wait_until_polling(pid);
+    CHECK_EQ(waitpid(pid, NULL, WNOHANG), 0);       /* still asleep */
+    CHECK_OK(close(p[1]));
+    reap(pid);
+
+    CHECK_OK(socketpair(AF_UNIX, SOCK_STREAM, 0, sv));
+    pid = poll_in_child(sv[0], sv[1], POLLIN | POLLHUP);
+    wait_until_polling(pid);
+    CHECK_EQ(waitpid(pid, NULL, WNOHANG), 0);
+    CHECK_OK(close(sv[1]));
+    reap(pid);
+}
+
+/* One poll over a pipe and a socket sleeps until the socket has data,
+ * and reports the socket alone. */
+static void
+case_poll_over_a_pipe_and_a_socket_wakes_on_the_socket(void)
+{
+    int p[2], sv[2];
+    CHECK_OK(pipe(p));
+    CHECK_OK(socketpair(AF_UNIX, SOCK_STREAM, 0, sv));
+    struct pollfd pfd[2] = { { p[0], POLLIN, 0 }, { sv[0], POLLIN, 0 } };
+    long start = now_ms();
+    pid_t pid = write_later(sv[1], BLOCKED_MS);
+    CHECK_EQ(poll(pfd, 2, 10000), 1);
+    CHECK(now_ms() - start >= BLOCKED_MS - 10);
+    CHECK_EQ(pfd[0].revents, 0);
+    CHECK_EQ(pfd[1].revents, POLLIN);
+    char c;
+    CHECK_EQ(read(sv[0], &c, 1), 1);
+    reap(pid);
+}
+
 #ifdef ON_PARLEY
 /* No leak: after many polls that slept, no wait entry is left and every
  * frame has come back. */
@@ -404,6 +594,12 @@ main(int argc, char **argv)
         CHECK_CASE(select_closed_fd_is_ebadf),
         CHECK_CASE(select_interrupted_by_handler_is_eintr),
         CHECK_CASE(fionread_counts_bytes_in_a_pipe),
+        CHECK_CASE(select_on_a_fifo),
+        CHECK_CASE(select_on_a_regular_file_is_always_ready),
+        CHECK_CASE(select_on_the_console),
+        CHECK_CASE(poll_fifo_hangup_after_writer_closes),
+        CHECK_CASE(poll_asleep_is_woken_by_a_hangup),
+        CHECK_CASE(poll_over_a_pipe_and_a_socket_wakes_on_the_socket),
 #ifdef ON_PARLEY
         CHECK_CASE(polls_leave_no_wait_entries),
 #endif

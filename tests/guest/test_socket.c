@@ -40,6 +40,7 @@
 #include "socket_check.h"
 #ifdef ON_PARLEY
 #include "kstat_check.h"
+#include "ipc_check.h"
 #endif
 
 #define BLOCKED_MS 150
@@ -1061,6 +1062,119 @@ case_accept_restarts_with_sa_restart(void)
     CHECK_EQ(c, 'a');
     reap_ok(pid);
     unlink("/tmp/sk_arestart");
+}
+
+/* signal(7): a connect asleep on a full AF_UNIX backlog is EINTR after a
+ * handler without SA_RESTART.  With SA_RESTART it is restarted (Linux;
+ * docs/sockets.md): it goes on waiting and connects once an accept makes
+ * room. */
+static void
+case_connect_on_a_full_backlog_and_signals(void)
+{
+    struct sockaddr_un a;
+    socklen_t len = unix_addr("/tmp/sk_cintr", &a);
+    int l = unix_listener("/tmp/sk_cintr", SOCK_STREAM, 1);
+    unix_connect("/tmp/sk_cintr", SOCK_STREAM);
+    unix_connect("/tmp/sk_cintr", SOCK_STREAM);        /* backlog + 1: full */
+    check_catch_signal(SIGALRM, 0);
+    int c = socket(AF_UNIX, SOCK_STREAM, 0);
+    alarm(1);
+    CHECK_ERR(connect(c, (struct sockaddr *)&a, len), EINTR);
+    CHECK_EQ(check_signals_caught, 1);
+    check_catch_signal(SIGALRM, SA_RESTART);
+    pid_t pid = fork();
+    if (pid == 0) {
+        check_sleep_ms(1500);
+        _exit(accept(l, NULL, NULL) >= 0 ? 0 : 1);
+    }
+    int c2 = socket(AF_UNIX, SOCK_STREAM, 0);
+    alarm(1);
+    CHECK_OK(connect(c2, (struct sockaddr *)&a, len));  /* restarted after the handler */
+    CHECK_EQ(check_signals_caught, 2);
+    reap_ok(pid);
+    unlink("/tmp/sk_cintr");
+}
+
+/* Fill a stream's send side until a non-blocking send says EAGAIN. */
+static void
+fill_stream(int fd)
+{
+    static char chunk[4096];
+    while (send(fd, chunk, sizeof chunk, MSG_DONTWAIT) > 0)
+        ;
+    CHECK_EQ(errno, EAGAIN);
+}
+
+/* signal(7): a write or send asleep on a full stream, nothing sent yet, is
+ * EINTR after a handler without SA_RESTART; with SA_RESTART it is
+ * restarted and completes once the reader makes room. */
+static void
+case_send_on_a_full_stream_and_signals(void)
+{
+    int sv[2];
+    static char chunk[4096];
+    stream_pair(sv);
+    fill_stream(sv[0]);
+    check_catch_signal(SIGALRM, 0);
+    alarm(1);
+    CHECK_ERR(write(sv[0], chunk, sizeof chunk), EINTR);
+    alarm(1);
+    CHECK_ERR(send(sv[0], chunk, sizeof chunk, 0), EINTR);
+    CHECK_EQ(check_signals_caught, 2);
+    check_catch_signal(SIGALRM, SA_RESTART);
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(sv[0]);
+        check_sleep_ms(1500);
+        while (read(sv[1], chunk, sizeof chunk) > 0)
+            ;
+        _exit(0);
+    }
+    close(sv[1]);
+    alarm(1);
+    CHECK_EQ(write(sv[0], chunk, sizeof chunk), (long)sizeof chunk);
+    CHECK_EQ(check_signals_caught, 3);
+    close(sv[0]);
+    reap_ok(pid);
+}
+
+/* signal(7): recvfrom on an empty UDP socket and recvmsg on an empty
+ * AF_UNIX datagram socket are EINTR after a handler without SA_RESTART;
+ * with SA_RESTART recvfrom is restarted and gets the datagram sent
+ * later. */
+static void
+case_dgram_recv_and_signals(void)
+{
+    int sv[2];
+    char buf[16];
+    struct sockaddr_in a = inet_addr_port("127.0.0.1", 40132), from;
+    socklen_t len = sizeof from;
+    CHECK_OK(socketpair(AF_UNIX, SOCK_DGRAM, 0, sv));
+    int u = socket(AF_INET, SOCK_DGRAM, 0);
+    CHECK_OK(bind(u, (struct sockaddr *)&a, sizeof a));
+    check_catch_signal(SIGALRM, 0);
+    alarm(1);
+    CHECK_ERR(recvfrom(u, buf, sizeof buf, 0, (struct sockaddr *)&from, &len), EINTR);
+    struct iovec iov = { buf, sizeof buf };
+    struct msghdr m = { 0 };
+    m.msg_iov = &iov;
+    m.msg_iovlen = 1;
+    alarm(1);
+    CHECK_ERR(recvmsg(sv[0], &m, 0), EINTR);
+    CHECK_EQ(check_signals_caught, 2);
+    check_catch_signal(SIGALRM, SA_RESTART);
+    pid_t pid = fork();
+    if (pid == 0) {
+        check_sleep_ms(1500);
+        int c = socket(AF_INET, SOCK_DGRAM, 0);
+        _exit(sendto(c, "late", 4, 0, (struct sockaddr *)&a, sizeof a) == 4 ? 0 : 1);
+    }
+    alarm(1);
+    len = sizeof from;
+    CHECK_EQ(recvfrom(u, buf, sizeof buf, 0, (struct sockaddr *)&from, &len), 4);
+    CHECK(memcmp(buf, "late", 4) == 0);
+    CHECK_EQ(check_signals_caught, 3);
+    reap_ok(pid);
 }
 
 /* ---- AF_INET ------------------------------------------------------------- */
@@ -2345,6 +2459,157 @@ read_all(int fd, char *buf, size_t size)
     return got;
 }
 
+/* ---- wait names: what ps and Ctrl-P show for a blocked socket call ---- */
+
+static int
+local_port(int fd)
+{
+    struct sockaddr_in a;
+    socklen_t len = sizeof a;
+    CHECK_OK(getsockname(fd, (struct sockaddr *)&a, &len));
+    return ntohs(a.sin_port);
+}
+
+/* A child asleep in one call on fd: accept, recv of one byte, connect to
+ * path, or a blocking send of 4 KiB.  It exits 0 when the call succeeds. */
+enum blocked_call { IN_ACCEPT, IN_RECV, IN_SEND, IN_CONNECT };
+
+static pid_t
+child_blocked_in(enum blocked_call call, int fd, const char *path)
+{
+    pid_t pid = fork();
+    if (pid == 0) {
+        static char buf[4096];
+        struct sockaddr_un a;
+        switch (call) {
+        case IN_ACCEPT:
+            _exit(accept(fd, NULL, NULL) >= 0 ? 0 : 1);
+        case IN_RECV:
+            _exit(recv(fd, buf, 1, 0) == 1 ? 0 : 1);
+        case IN_SEND:
+            _exit(send(fd, buf, sizeof buf, 0) > 0 ? 0 : 1);
+        case IN_CONNECT: {
+            int c = socket(AF_UNIX, SOCK_STREAM, 0);
+            _exit(connect(c, (struct sockaddr *)&a, unix_addr(path, &a)) == 0 ? 0 : 1);
+        }
+        }
+        _exit(2);
+    }
+    return pid;
+}
+
+static void
+kill_and_reap(pid_t pid)
+{
+    kill(pid, SIGKILL);
+    waitpid(pid, NULL, 0);
+}
+
+/* TCP waits are named by the sleeper's own port: `accept port N` on a
+ * listener, `recv port N` on either end of a connection, `send port N`
+ * on a full stream. */
+static void
+case_wait_names_of_blocked_tcp_calls(void)
+{
+    char want[32];
+    int l = inet_listener(40130);
+    pid_t pid = child_blocked_in(IN_ACCEPT, l, NULL);
+    ipc_wait_asleep(pid, "accept port 40130");
+    close(inet_connect(40130));
+    reap_ok(pid);
+    int c = inet_connect(40130);
+    int s = accept(l, NULL, NULL);
+    CHECK_OK(s);
+    pid = child_blocked_in(IN_RECV, s, NULL);
+    ipc_wait_asleep(pid, "recv port 40130");
+    CHECK_EQ(write(c, "x", 1), 1);
+    reap_ok(pid);
+    snprintf(want, sizeof want, "recv port %d", local_port(c));
+    pid = child_blocked_in(IN_RECV, c, NULL);
+    ipc_wait_asleep(pid, want);
+    CHECK_EQ(write(s, "y", 1), 1);
+    reap_ok(pid);
+    fill_stream(c);
+    snprintf(want, sizeof want, "send port %d", local_port(c));
+    pid = child_blocked_in(IN_SEND, c, NULL);
+    ipc_wait_asleep(pid, want);
+    kill_and_reap(pid);
+}
+
+/* AF_UNIX stream waits are named by the socket's path (an accepted end
+ * has the listener's): `accept unix P`, `recv unix P`, `send unix P`, and
+ * `connect unix P` for a connect asleep on P's full backlog; an unnamed
+ * socket by its number, `recv unix socket N`. */
+static void
+case_wait_names_of_blocked_unix_stream_calls(void)
+{
+    int l = unix_listener("/tmp/sk_wn", SOCK_STREAM, 1);
+    pid_t pid = child_blocked_in(IN_ACCEPT, l, NULL);
+    ipc_wait_asleep(pid, "accept unix /tmp/sk_wn");
+    close(unix_connect("/tmp/sk_wn", SOCK_STREAM));
+    reap_ok(pid);
+    int c = unix_connect("/tmp/sk_wn", SOCK_STREAM);
+    int s = accept(l, NULL, NULL);
+    CHECK_OK(s);
+    pid = child_blocked_in(IN_RECV, s, NULL);
+    ipc_wait_asleep(pid, "recv unix /tmp/sk_wn");
+    CHECK_EQ(write(c, "x", 1), 1);
+    reap_ok(pid);
+    fill_stream(s);
+    pid = child_blocked_in(IN_SEND, s, NULL);
+    ipc_wait_asleep(pid, "send unix /tmp/sk_wn");
+    kill_and_reap(pid);
+    int sv[2];
+    stream_pair(sv);
+    pid = child_blocked_in(IN_RECV, sv[0], NULL);
+    ipc_wait_asleep(pid, "recv unix socket ");      /* a socketpair end has no name */
+    kill_and_reap(pid);
+
+    unix_connect("/tmp/sk_wn", SOCK_STREAM);
+    unix_connect("/tmp/sk_wn", SOCK_STREAM);            /* backlog + 1: full */
+    pid = child_blocked_in(IN_CONNECT, -1, "/tmp/sk_wn");
+    ipc_wait_asleep(pid, "connect unix /tmp/sk_wn");
+    CHECK_OK(accept(l, NULL, NULL));                    /* room: it connects */
+    reap_ok(pid);
+    unlink("/tmp/sk_wn");
+}
+
+/* Datagram waits: `recv port N` on a UDP socket, `recv unix P` on a named
+ * AF_UNIX one, and `send unix P` for a sender asleep on P's full queue
+ * (named by the receiver). */
+static void
+case_wait_names_of_blocked_datagram_calls(void)
+{
+    struct sockaddr_in in = inet_addr_port("127.0.0.1", 40131);
+    struct sockaddr_un a;
+    socklen_t alen = unix_addr("/tmp/sk_wn_dgram", &a);
+    int u = socket(AF_INET, SOCK_DGRAM, 0);
+    CHECK_OK(bind(u, (struct sockaddr *)&in, sizeof in));
+    pid_t pid = child_blocked_in(IN_RECV, u, NULL);
+    ipc_wait_asleep(pid, "recv port 40131");
+    int uc = socket(AF_INET, SOCK_DGRAM, 0);
+    CHECK_EQ(sendto(uc, "u", 1, 0, (struct sockaddr *)&in, sizeof in), 1);
+    reap_ok(pid);
+
+    int d = unix_listener("/tmp/sk_wn_dgram", SOCK_DGRAM, 0);
+    pid = child_blocked_in(IN_RECV, d, NULL);
+    ipc_wait_asleep(pid, "recv unix /tmp/sk_wn_dgram");
+    int dc = socket(AF_UNIX, SOCK_DGRAM, 0);
+    CHECK_OK(connect(dc, (struct sockaddr *)&a, alen));
+    CHECK_EQ(send(dc, "d", 1, 0), 1);
+    reap_ok(pid);
+
+    while (send(dc, "full", 4, MSG_DONTWAIT) == 4)
+        ;
+    CHECK_EQ(errno, EAGAIN);
+    pid = child_blocked_in(IN_SEND, dc, NULL);
+    ipc_wait_asleep(pid, "send unix /tmp/sk_wn_dgram");
+    char buf[8];
+    CHECK_EQ(recv(d, buf, sizeof buf, 0), 4);           /* room: it sends */
+    reap_ok(pid);
+    unlink("/tmp/sk_wn_dgram");
+}
+
 /* A client for a server that is starting: retry until the path answers. */
 static int
 connect_when_ready(const char *path)
@@ -2405,6 +2670,269 @@ case_netstat_shows_a_listener_and_its_waiter(void)
     close(unix_connect("/tmp/sk_netstat", SOCK_STREAM));
     reap_ok(server);
     unlink("/tmp/sk_netstat");
+}
+
+/* ---- netstat ------------------------------------------------------------- */
+
+/* netstat (with opt, or NULL) into out. */
+static void
+run_netstat(char *opt, char *out, size_t size)
+{
+    pid_t pid;
+    char *argv[] = { "/bin/netstat", opt, NULL };
+    int r = spawn_with_output(argv, &pid);
+    read_all(r, out, size);
+    close(r);
+    reap_ok(pid);
+}
+
+/* One row of netstat: ID PROTO STATE LOCAL PEER RECV-Q SEND-Q [WAITING]. */
+struct netstat_row {
+    char proto[16], state[16], local[64], peer[64];
+    unsigned rq, sq;
+};
+
+/* The row whose LOCAL is local and PEER is peer; 1 if there is one. */
+static int
+netstat_find(const char *out, const char *local, const char *peer, struct netstat_row *r)
+{
+    const char *line = out;
+    while (*line) {
+        const char *end = strchr(line, '\n');
+        size_t n = end ? (size_t)(end - line) : strlen(line);
+        char buf[256];
+        int id;
+        if (n >= sizeof buf)
+            n = sizeof buf - 1;
+        memcpy(buf, line, n);
+        buf[n] = 0;
+        if (sscanf(buf, "%d %15s %15s %63s %63s %u %u", &id, r->proto, r->state,
+                   r->local, r->peer, &r->rq, &r->sq) == 7 &&
+            strcmp(r->local, local) == 0 && strcmp(r->peer, peer) == 0)
+            return 1;
+        line += n + (end ? 1 : 0);
+    }
+    return 0;
+}
+
+/* netstat: a TCP connection is two ESTABLISHED rows, each end's local and
+ * peer 127.0.0.1:port the other way round; bytes one end sent and the
+ * other has not read show as RECV-Q there and SEND-Q here.  The listener
+ * is a LISTEN row with no peer. */
+static void
+case_netstat_shows_an_established_connection_and_queued_bytes(void)
+{
+    static char out[8192];
+    char client[32];
+    struct netstat_row r;
+    int l = inet_listener(40133);
+    int c = inet_connect(40133);
+    int s = accept(l, NULL, NULL);
+    CHECK_OK(s);
+    CHECK_EQ(write(c, "12345", 5), 5);
+    snprintf(client, sizeof client, "127.0.0.1:%d", local_port(c));
+    run_netstat(NULL, out, sizeof out);
+    CHECK(netstat_find(out, "127.0.0.1:40133", client, &r));      /* the server's end */
+    CHECK_STR_EQ(r.proto, "tcp");
+    CHECK_STR_EQ(r.state, "ESTABLISHED");
+    CHECK_EQ(r.rq, 5);
+    CHECK_EQ(r.sq, 0);
+    CHECK(netstat_find(out, client, "127.0.0.1:40133", &r));      /* the client's */
+    CHECK_STR_EQ(r.state, "ESTABLISHED");
+    CHECK_EQ(r.rq, 0);
+    CHECK_EQ(r.sq, 5);
+    CHECK(netstat_find(out, "127.0.0.1:40133", "*", &r));
+    CHECK_STR_EQ(r.proto, "tcp");
+    CHECK_STR_EQ(r.state, "LISTEN");
+}
+
+/* netstat: a bound UDP socket is a udp row at 127.0.0.1:port, a bound
+ * AF_UNIX datagram socket a unix/dg row at its path; RECV-Q counts the
+ * datagrams waiting. */
+static void
+case_netstat_shows_udp_and_unix_datagram_sockets(void)
+{
+    static char out[8192];
+    struct netstat_row r;
+    struct sockaddr_in in = inet_addr_port("127.0.0.1", 40134);
+    struct sockaddr_un a;
+    socklen_t alen = unix_addr("/tmp/sk_ns_dgram", &a);
+    int u = socket(AF_INET, SOCK_DGRAM, 0);
+    CHECK_OK(bind(u, (struct sockaddr *)&in, sizeof in));
+    int uc = socket(AF_INET, SOCK_DGRAM, 0);
+    CHECK_EQ(sendto(uc, "one", 3, 0, (struct sockaddr *)&in, sizeof in), 3);
+    CHECK_EQ(sendto(uc, "two", 3, 0, (struct sockaddr *)&in, sizeof in), 3);
+    int d = unix_listener("/tmp/sk_ns_dgram", SOCK_DGRAM, 0);
+    (void)d;
+    int dc = socket(AF_UNIX, SOCK_DGRAM, 0);
+    CHECK_EQ(sendto(dc, "x", 1, 0, (struct sockaddr *)&a, alen), 1);
+    run_netstat(NULL, out, sizeof out);
+    CHECK(netstat_find(out, "127.0.0.1:40134", "*", &r));
+    CHECK_STR_EQ(r.proto, "udp");
+    CHECK_STR_EQ(r.state, "-");
+    CHECK_EQ(r.rq, 2);
+    CHECK(netstat_find(out, "/tmp/sk_ns_dgram", "*", &r));
+    CHECK_STR_EQ(r.proto, "unix/dg");
+    CHECK_EQ(r.rq, 1);
+    unlink("/tmp/sk_ns_dgram");
+}
+
+/* netstat -l: the header, then listening sockets only (RECV-Q: the
+ * connections waiting to be accepted); no connection, no datagram
+ * socket. */
+static void
+case_netstat_l_lists_only_listeners(void)
+{
+    static char out[8192];
+    struct netstat_row r;
+    int l = unix_listener("/tmp/sk_nsl", SOCK_STREAM, 4);
+    (void)l;
+    int tl = inet_listener(40135);
+    int c = inet_connect(40135);
+    int s = accept(tl, NULL, NULL);
+    CHECK_OK(s);
+    unix_connect("/tmp/sk_nsl", SOCK_STREAM);           /* waits in the backlog */
+    struct sockaddr_in in = inet_addr_port("127.0.0.1", 40136);
+    int u = socket(AF_INET, SOCK_DGRAM, 0);
+    CHECK_OK(bind(u, (struct sockaddr *)&in, sizeof in));
+    run_netstat("-l", out, sizeof out);
+    CHECK_EQ(strncmp(out, "ID ", 3), 0);
+    int rows = 0;
+    for (const char *line = strchr(out, '\n'); line && line[1]; line = strchr(line + 1, '\n')) {
+        char state[16];
+        CHECK_EQ(sscanf(line + 1, "%*d %*s %15s", state), 1);
+        CHECK_STR_EQ(state, "LISTEN");
+        rows++;
+    }
+    CHECK_EQ(rows, 2);
+    CHECK(netstat_find(out, "/tmp/sk_nsl", "*", &r));
+    CHECK_STR_EQ(r.proto, "unix");
+    CHECK_EQ(r.rq, 1);
+    CHECK(netstat_find(out, "127.0.0.1:40135", "*", &r));
+    CHECK_STR_EQ(r.proto, "tcp");
+    CHECK_EQ(r.rq, 0);
+    char client[32];
+    snprintf(client, sizeof client, "127.0.0.1:%d", local_port(c));
+    CHECK(strstr(out, client) == NULL);
+    CHECK(strstr(out, "127.0.0.1:40136") == NULL);
+    unlink("/tmp/sk_nsl");
+}
+
+/* ---- nc ---------------------------------------------------------------------- */
+
+/* Run argv with input (then end of file) as its standard input, or, with
+ * keep_in, a pipe whose write end *keep_in the caller holds; its standard
+ * output into a pipe whose read end is returned. */
+static int
+spawn_piped(char *const argv[], const char *input, int *keep_in, pid_t *pid)
+{
+    int in[2], out[2];
+    CHECK_OK(pipe(in));
+    CHECK_OK(pipe(out));
+    if (input)
+        CHECK_EQ(write(in[1], input, strlen(input)), (long)strlen(input));
+    if (keep_in) {
+        *keep_in = in[1];
+        CHECK_OK(fcntl(in[1], F_SETFD, FD_CLOEXEC));
+    }
+    *pid = fork();
+    if (*pid == 0) {
+        dup2(in[0], 0);
+        dup2(out[1], 1);
+        close(in[0]);
+        close(in[1]);
+        close(out[0]);
+        close(out[1]);
+        execv(argv[0], argv);
+        _exit(127);
+    }
+    close(in[0]);
+    if (!keep_in)
+        close(in[1]);
+    close(out[1]);
+    return out[0];
+}
+
+/* nc -l PORT serves one TCP connection, and nc HOST PORT is its client:
+ * each prints what the other read from its input, and both exit at the
+ * end (each shuts its side at end of input). */
+static void
+case_nc_listens_for_an_nc_tcp_client(void)
+{
+    char sout[64], cout[64];
+    pid_t server, client;
+    char *sargv[] = { "/bin/nc", "-l", "40137", NULL };
+    int sr = spawn_piped(sargv, "from the server\n", NULL, &server);
+    ipc_wait_asleep(server, "accept port 40137");
+    char *cargv[] = { "/bin/nc", "127.0.0.1", "40137", NULL };
+    int cr = spawn_piped(cargv, "from the client\n", NULL, &client);
+    read_all(sr, sout, sizeof sout);
+    read_all(cr, cout, sizeof cout);
+    CHECK_STR_EQ(sout, "from the client\n");
+    CHECK_STR_EQ(cout, "from the server\n");
+    reap_ok(server);
+    reap_ok(client);
+}
+
+/* nc -U PATH is a client of an AF_UNIX listener: its input goes to the
+ * server (then end of file), what the server sends comes out. */
+static void
+case_nc_connects_to_a_unix_listener(void)
+{
+    char out[64], got[64];
+    pid_t pid;
+    int l = unix_listener("/tmp/sk_ncU", SOCK_STREAM, 1);
+    char *argv[] = { "/bin/nc", "-U", "/tmp/sk_ncU", NULL };
+    int r = spawn_piped(argv, "to the listener\n", NULL, &pid);
+    int s = accept(l, NULL, NULL);
+    CHECK_OK(s);
+    read_all(s, got, sizeof got);                       /* up to nc's shutdown */
+    CHECK_STR_EQ(got, "to the listener\n");
+    CHECK_EQ(write(s, "to nc\n", 6), 6);
+    close(s);
+    read_all(r, out, sizeof out);
+    CHECK_STR_EQ(out, "to nc\n");
+    reap_ok(pid);
+    unlink("/tmp/sk_ncU");
+}
+
+/* nc -u HOST PORT sends each input line as one datagram and exits at end
+ * of input; nc -u -l PORT prints the datagrams it receives and sends its
+ * input to the last sender. */
+static void
+case_nc_u_relays_datagrams(void)
+{
+    char buf[64];
+    pid_t pid;
+    struct sockaddr_in in = inet_addr_port("127.0.0.1", 40138), from;
+    socklen_t len = sizeof from;
+    int u = socket(AF_INET, SOCK_DGRAM, 0);
+    CHECK_OK(bind(u, (struct sockaddr *)&in, sizeof in));
+    char *argv[] = { "/bin/nc", "-u", "127.0.0.1", "40138", NULL };
+    int r = spawn_piped(argv, "one datagram\n", NULL, &pid);
+    CHECK_EQ(recv(u, buf, sizeof buf, 0), 13);
+    CHECK(memcmp(buf, "one datagram\n", 13) == 0);
+    read_all(r, buf, sizeof buf);
+    CHECK_STR_EQ(buf, "");
+    reap_ok(pid);
+
+    int in_fd;
+    char *largv[] = { "/bin/nc", "-u", "-l", "40139", NULL };
+    r = spawn_piped(largv, NULL, &in_fd, &pid);
+    ipc_wait_asleep(pid, "poll ");                      /* bound and waiting */
+    struct sockaddr_in srv = inet_addr_port("127.0.0.1", 40139);
+    int c = socket(AF_INET, SOCK_DGRAM, 0);
+    CHECK_EQ(sendto(c, "to nc\n", 6, 0, (struct sockaddr *)&srv, sizeof srv), 6);
+    CHECK_EQ(read(r, buf, sizeof buf), 6);              /* printed: it knows the sender */
+    CHECK(memcmp(buf, "to nc\n", 6) == 0);
+    CHECK_EQ(write(in_fd, "reply\n", 6), 6);
+    CHECK_EQ(recvfrom(c, buf, sizeof buf, 0, (struct sockaddr *)&from, &len), 6);
+    CHECK(memcmp(buf, "reply\n", 6) == 0);
+    CHECK_EQ(ntohs(from.sin_port), 40139);
+    close(in_fd);                                       /* end of input: nc exits */
+    read_all(r, buf, sizeof buf);
+    CHECK_STR_EQ(buf, "");
+    reap_ok(pid);
 }
 
 /* The wait-for graph knows sockets: two processes that both recv first on
@@ -2635,6 +3163,9 @@ main(int argc, char **argv)
         CHECK_CASE(so_sndtimeo_gives_eagain),
         CHECK_CASE(blocked_socket_calls_and_signals),
         CHECK_CASE(accept_restarts_with_sa_restart),
+        CHECK_CASE(connect_on_a_full_backlog_and_signals),
+        CHECK_CASE(send_on_a_full_stream_and_signals),
+        CHECK_CASE(dgram_recv_and_signals),
         CHECK_CASE(inet_port_zero_is_ephemeral),
         CHECK_CASE(inet_bind_errors),
         CHECK_CASE(inet_port_of_a_listener_is_eaddrinuse),
@@ -2687,6 +3218,15 @@ main(int argc, char **argv)
 #ifdef ON_PARLEY
         CHECK_CASE(nc_relays_a_unix_stream),
         CHECK_CASE(netstat_shows_a_listener_and_its_waiter),
+        CHECK_CASE(wait_names_of_blocked_tcp_calls),
+        CHECK_CASE(wait_names_of_blocked_unix_stream_calls),
+        CHECK_CASE(wait_names_of_blocked_datagram_calls),
+        CHECK_CASE(netstat_shows_an_established_connection_and_queued_bytes),
+        CHECK_CASE(netstat_shows_udp_and_unix_datagram_sockets),
+        CHECK_CASE(netstat_l_lists_only_listeners),
+        CHECK_CASE(nc_listens_for_an_nc_tcp_client),
+        CHECK_CASE(nc_connects_to_a_unix_listener),
+        CHECK_CASE(nc_u_relays_datagrams),
         CHECK_CASE(waitgraph_sees_two_receivers_wait_for_each_other),
         CHECK_CASE(socket_table_full_is_an_error),
         CHECK_CASE(socket_cycles_leak_nothing),
