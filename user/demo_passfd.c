@@ -71,7 +71,8 @@ main(void)
         int got = receive_fd(sv[1]);
         ssize_t n = read(got, buf, sizeof buf - 1);
         buf[n > 0 ? n : 0] = 0;
-        printf("child:  received fd %d, read on: \"%s\"", got, buf);
+        buf[strcspn(buf, "\n")] = 0;   /* the file's line ends in one */
+        printf("child:  received fd %d, read on: \"%s\"\n", got, buf);
         _exit(0);
     }
     close(sv[1]);
