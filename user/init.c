@@ -30,7 +30,7 @@
 #include <unistd.h>
 
 #define AUTORUN "/etc/autorun"
-#define AUTORUN_MAX 1024
+#define AUTORUN_MAX 16384
 
 static char *sh_env[] = { "PATH=/bin", "HOME=/", NULL };
 
@@ -88,17 +88,23 @@ shell_wait(pid_t pid)
     }
 }
 
-/* Reads /etc/autorun into line without its trailing newlines; 0 or -1. */
+/* Reads /etc/autorun into line without its trailing newlines; 0, -1 if
+ * there is none, or -2 if it does not fit (a cut command line must not
+ * run: it would do something else, or nothing, and still "succeed"). */
 static int
 autorun_read(char *line, int size)
 {
     int fd, len = 0, n;
+    char more;
 
     if ((fd = open(AUTORUN, O_RDONLY)) < 0)
         return -1;
     while (len < size - 1 && (n = read(fd, line + len, size - 1 - len)) > 0)
         len += n;
+    n = read(fd, &more, 1);
     close(fd);
+    if (n > 0)
+        return -2;
     while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
         len--;
     line[len] = '\0';
@@ -169,8 +175,13 @@ main(void)
     static char line[AUTORUN_MAX];
 
     console_open();
-    if (autorun_read(line, sizeof line) == 0)
+    int got = autorun_read(line, sizeof line);
+    if (got == 0)
         autorun(line);
+    if (got == -2) {
+        fprintf(stderr, "init: %s is longer than %d bytes: not run\n", AUTORUN, AUTORUN_MAX - 1);
+        poweroff(126);
+    }
     interactive();
     return 0;
 }
