@@ -297,6 +297,8 @@ mbox_send_message(int id, struct msg *m, int flags, uint64_t deadline_ns,
                   pid_t *taker, pid_t *only_receiver)
 {
     struct mbox *b = mbox_find(id);
+    if (b && msg_let_receiver_catch_up(&b->q, msg_store_flags(flags), msg_proc_of(current)))
+        b = mbox_find(id);              /* destroyed while we let its receiver run? */
     if (!b)
         return -EINVAL;
     bool port = b->kind == MBOX_KIND_PORT;
@@ -311,7 +313,6 @@ mbox_send_message(int id, struct msg *m, int flags, uint64_t deadline_ns,
     };
     *only_receiver = waits_for;
     struct msg_proc *me = msg_proc_of(current);
-    s.catch_up = msg_catch_up_for(&b->q, me);
     me->waits_for = waits_for;
     msg_trace(TRACE_EV_SEND, port ? TRACE_OBJ_PORT : TRACE_OBJ_MBOX, id, 0, m);
     int err = msgq_send(&b->q, m, &s);

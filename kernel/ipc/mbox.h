@@ -8,6 +8,7 @@
 #define IPC_MBOX_H
 
 #include "ipc/msgq.h"
+#include "proc/sched.h"
 #include "proc/proc.h"
 #include "trace/trace.h"
 #include <parley/mbox.h>
@@ -48,17 +49,31 @@ msg_proc_of(struct proc *p)
     return mp->pid == p->pid ? mp : msg_proc_reset(mp, p->pid);
 }
 
-/* msgq_send's catch_up for a send to q: the process that took q's last
- * message, if the caller's last receive brought a message from it and
- * this is the caller's first send since -- it is answering, in a round
- * trip.  (A stream of sends without receives never catches up: the
- * receiver would be switched to for every message.) */
-static inline pid_t
-msg_catch_up_for(const struct msgq *q, struct msg_proc *me)
+/*
+ * Rendezvous round trips (docs/messages.md): a send that must wait until
+ * its message is taken (q has no room by design, or MSGQ_SYNC), with
+ * nobody waiting to receive, first lets the receiver it is answering run
+ * -- the process that took q's last message, if the caller's last receive
+ * brought a message from it and this is the caller's first send since --
+ * when that one has been woken but has not run yet: it is on its way back
+ * to receive.  Queued instead, the message would be copied into the store
+ * and out again and the sender would sleep, and the round trip would keep
+ * that rhythm for good; let through, the receiver sleeps in its receive
+ * and the message goes straight into its buffer.  A stream of sends
+ * without receives never yields (the receiver would be run for every
+ * message), nor does MSGQ_NOWAIT.  True if the caller was switched away:
+ * it must find its box or inbox again, which may have gone meanwhile.
+ */
+static inline bool
+msg_let_receiver_catch_up(const struct msgq *q, int store_flags, struct msg_proc *me)
 {
     pid_t from = me->last_from, r = q->last_receiver;
     me->last_from = 0;
-    return r && r == from ? r : 0;
+    bool waits_for_taking = q->max_count == 0 || (store_flags & MSGQ_SYNC);
+    if (!r || r != from || q->receivers || !waits_for_taking || (store_flags & MSGQ_NOWAIT))
+        return false;
+    sched_catch_up(&r);
+    return true;
 }
 
 /* msgq_sleep_check for a sleep that would wait for *(pid_t *)arg:

@@ -69,6 +69,9 @@ direct_send_message(pid_t pid, struct msg *m, int flags, uint64_t deadline_ns,
                     pid_t *taker)
 {
     struct msg_proc *target = msg_proc_find(pid);
+    if (target && msg_let_receiver_catch_up(&target->inbox, msg_store_flags(flags),
+                                            msg_proc_of(current)))
+        target = msg_proc_find(pid);    /* exited while we let it run? */
     if (!target)
         return -ESRCH;
     struct msgq_send s = {
@@ -79,7 +82,6 @@ direct_send_message(pid_t pid, struct msg *m, int flags, uint64_t deadline_ns,
         .taken = { "send to pid %d", pid, 0 },
     };
     struct msg_proc *me = msg_proc_of(current);
-    s.catch_up = msg_catch_up_for(&target->inbox, me);
     me->waits_for = pid;
     msg_trace(TRACE_EV_SEND, TRACE_OBJ_DIRECT, pid, 0, m);
     int err = msgq_send(&target->inbox, m, &s);

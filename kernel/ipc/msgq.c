@@ -15,7 +15,6 @@
  */
 #include "ipc/msgq.h"
 #include "proc/proc.h"
-#include "proc/sched.h"
 #include "mm/frame.h"
 #include "mm/vm.h"
 #include "arch/timer.h"
@@ -553,30 +552,12 @@ msgq_assert_sane(const struct msgq *q)
     assert(sane);
 }
 
-/*
- * A sender that must wait until its message is taken (rendezvous) and
- * finds nobody waiting to receive lets s->catch_up run first, if that
- * process has been woken but has not run yet (sched_catch_up): the caller
- * names the receiver it is answering, in a round trip, which is on its way
- * back to receive.  Queued instead, the message would be copied in and out
- * of the store and the sender would sleep, and a round trip settles into
- * that rhythm for good, every message on both sides paying it; let
- * through first, the receiver sleeps in its receive and the message goes
- * straight into its buffer (docs/messages.md, "Rendezvous round trips").
- * Once per send; never with MSGQ_NOWAIT, which must not wait for anyone.
- */
-static inline bool
-msgq_should_catch_up(const struct msgq_send *s, bool wait_taken, bool done)
-{
-    return wait_taken && s->catch_up && !done && !(s->flags & MSGQ_NOWAIT);
-}
-
 int
 msgq_send(struct msgq *q, struct msg *m, struct msgq_send *s)
 {
     struct msgq_waiter w = { .proc = current, .wake = WAITQ_INIT };
     bool wait_taken = q->max_count == 0 || (s->flags & MSGQ_SYNC);
-    bool linked = false, caught_up = false;
+    bool linked = false;
     int err = 0;
 
     msgq_assert_sane(q);
@@ -597,12 +578,6 @@ msgq_send(struct msgq *q, struct msg *m, struct msgq_send *s)
                 err = 0;
             }
             break;
-        }
-        if (msgq_should_catch_up(s, wait_taken, caught_up)) {
-            pid_t receiver = s->catch_up;
-            caught_up = true;
-            sched_catch_up(&receiver);
-            continue;
         }
         /* Nobody took it: from here on it waits in the store. */
         if ((err = msg_store_body(m)) < 0)

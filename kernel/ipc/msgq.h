@@ -150,7 +150,6 @@ struct msgq_send {
     struct msgq_wait_name full;         /* while waiting for room */
     struct msgq_wait_name taken;        /* while waiting for a receiver */
     pid_t                 taker;        /* out: the receiver (rendezvous, SYNC) */
-    pid_t                 catch_up;     /* rendezvous: a receiver to let run first */
 };
 
 /*
