@@ -7,8 +7,18 @@
  *   seteuid(u): the effective id only; anyone else may set it to its real,
  *              saved or present effective id (Linux's setresuid(-1, u, -1)).
  *
+ *   setresuid(r, e, s): each id not given as -1 is set; anyone else may
+ *              set each only to one of its present real, effective or
+ *              saved ids.
+ *   setreuid(r, e): the BSD call, as Linux has it: anyone else may set the
+ *              real id to its real or effective id and the effective id to
+ *              any of the three; the saved id then follows the effective
+ *              one when the real id is set, or the effective id becomes
+ *              other than the old real id.
+ *
  * The group calls follow the same rules, privilege being an effective user
- * id of 0.  (uid_t)-1 is never a valid id: EINVAL.
+ * id of 0.  (uid_t)-1 is never a valid id for setuid and seteuid: EINVAL;
+ * for the calls that take several, it means "leave this one".
  */
 #include "proc/proc.h"
 #include "syscall.h"
@@ -80,4 +90,100 @@ sys_setegid(gid_t gid)
 {
     struct cred *c = &current->cred;
     return set_effective(&c->gid, &c->egid, &c->sgid, gid);
+}
+
+/* Is id, unless -1 (leave it), one of a process's present ids? */
+static bool
+unchanged_or_one_of(unsigned id, const unsigned ids[3])
+{
+    return id == INVALID_ID || id == ids[0] || id == ids[1] || id == ids[2];
+}
+
+static void
+set_unless_invalid(unsigned *id, unsigned value)
+{
+    if (value != INVALID_ID)
+        *id = value;
+}
+
+/* setresuid and setresgid: checks all three before setting any. */
+static long
+set_three(unsigned *real, unsigned *eff, unsigned *saved, unsigned r, unsigned e, unsigned s)
+{
+    const unsigned now[3] = { *real, *eff, *saved };
+    if (!cred_is_root(&current->cred) &&
+        !(unchanged_or_one_of(r, now) && unchanged_or_one_of(e, now) && unchanged_or_one_of(s, now)))
+        return -EPERM;
+    set_unless_invalid(real, r);
+    set_unless_invalid(eff, e);
+    set_unless_invalid(saved, s);
+    return 0;
+}
+
+/* setreuid and setregid. */
+static long
+set_real_and_effective(unsigned *real, unsigned *eff, unsigned *saved, unsigned r, unsigned e)
+{
+    const unsigned real_or_eff[3] = { *real, *eff, *eff }, any[3] = { *real, *eff, *saved };
+    if (!cred_is_root(&current->cred) &&
+        !(unchanged_or_one_of(r, real_or_eff) && unchanged_or_one_of(e, any)))
+        return -EPERM;
+    unsigned old_real = *real;
+    set_unless_invalid(real, r);
+    set_unless_invalid(eff, e);
+    if (r != INVALID_ID || (e != INVALID_ID && e != old_real))
+        *saved = *eff;
+    return 0;
+}
+
+/* getresuid and getresgid: the three ids, each to its own pointer. */
+static long
+get_three(unsigned real, unsigned eff, unsigned saved, unsigned *ur, unsigned *ue, unsigned *us)
+{
+    if (copy_to_user(ur, &real, sizeof real) < 0 || copy_to_user(ue, &eff, sizeof eff) < 0 ||
+        copy_to_user(us, &saved, sizeof saved) < 0)
+        return -EFAULT;
+    return 0;
+}
+
+long
+sys_setresuid(uid_t r, uid_t e, uid_t s)
+{
+    struct cred *c = &current->cred;
+    return set_three(&c->uid, &c->euid, &c->suid, r, e, s);
+}
+
+long
+sys_setresgid(gid_t r, gid_t e, gid_t s)
+{
+    struct cred *c = &current->cred;
+    return set_three(&c->gid, &c->egid, &c->sgid, r, e, s);
+}
+
+long
+sys_setreuid(uid_t r, uid_t e)
+{
+    struct cred *c = &current->cred;
+    return set_real_and_effective(&c->uid, &c->euid, &c->suid, r, e);
+}
+
+long
+sys_setregid(gid_t r, gid_t e)
+{
+    struct cred *c = &current->cred;
+    return set_real_and_effective(&c->gid, &c->egid, &c->sgid, r, e);
+}
+
+long
+sys_getresuid(uid_t *ur, uid_t *ue, uid_t *us)
+{
+    const struct cred *c = &current->cred;
+    return get_three(c->uid, c->euid, c->suid, ur, ue, us);
+}
+
+long
+sys_getresgid(gid_t *ur, gid_t *ue, gid_t *us)
+{
+    const struct cred *c = &current->cred;
+    return get_three(c->gid, c->egid, c->sgid, ur, ue, us);
 }

@@ -54,6 +54,12 @@ int     setuid(uid_t uid);
 int     setgid(gid_t gid);
 int     seteuid(uid_t uid);
 int     setegid(gid_t gid);
+int     setreuid(uid_t ruid, uid_t euid);
+int     setregid(gid_t rgid, gid_t egid);
+int     setresuid(uid_t ruid, uid_t euid, uid_t suid);     /* Linux's; -1 leaves one */
+int     setresgid(gid_t rgid, gid_t egid, gid_t sgid);
+int     getresuid(uid_t *ruid, uid_t *euid, uid_t *suid);
+int     getresgid(gid_t *rgid, gid_t *egid, gid_t *sgid);
 
 /* process groups, sessions and the terminal */
 int     setpgid(pid_t pid, pid_t pgid);

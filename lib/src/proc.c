@@ -40,6 +40,12 @@ int setuid(uid_t uid)  { return SYSCALL1(setuid, uid); }
 int setgid(gid_t gid)  { return SYSCALL1(setgid, gid); }
 int seteuid(uid_t uid) { return SYSCALL1(seteuid, uid); }
 int setegid(gid_t gid) { return SYSCALL1(setegid, gid); }
+int setreuid(uid_t r, uid_t e) { return SYSCALL2(setreuid, r, e); }
+int setregid(gid_t r, gid_t e) { return SYSCALL2(setregid, r, e); }
+int setresuid(uid_t r, uid_t e, uid_t s) { return SYSCALL3(setresuid, r, e, s); }
+int setresgid(gid_t r, gid_t e, gid_t s) { return SYSCALL3(setresgid, r, e, s); }
+int getresuid(uid_t *r, uid_t *e, uid_t *s) { return SYSCALL3(getresuid, r, e, s); }
+int getresgid(gid_t *r, gid_t *e, gid_t *s) { return SYSCALL3(getresgid, r, e, s); }
 
 int
 setpgid(pid_t pid, pid_t pgid)

@@ -3,6 +3,8 @@
  * setuid rules.  Each case runs in its own child, so dropping privilege in
  * one case does not affect the next.
  */
+#define _GNU_SOURCE                     /* setresuid, getresuid on Linux */
+#include <unistd.h>
 #include "check.h"
 
 /* Every process starts as root. */
@@ -138,13 +140,8 @@ case_root_setegid_keeps_group_zero_reachable(void)
  * not the effective one: setuid(1000) -- its own effective uid -- is EPERM,
  * as is any stranger, and nothing changes.  Privilege is the effective uid,
  * so setgid to a stranger is EPERM too although the real uid is 0.
- * setuid(0), to the real uid, sets the effective uid back to 0.
- *
- * (Parley has no setreuid, setresuid or getresuid and no set-user-ID exec,
- * so its real and saved ids are always equal, and "an unprivileged setuid
- * sets the effective id only" cannot be told from "sets all three" by any
- * program: on Linux, setreuid(1000, 2000) then setuid(1000) leaves saved
- * uid 2000.) */
+ * setuid(0), to the real uid, sets the effective uid back to 0.  (That an
+ * unprivileged setuid leaves the saved id is case_setreuid_and_the_saved_id.) */
 static void
 case_unprivileged_setuid_checks_real_and_saved_not_effective(void)
 {
@@ -176,6 +173,90 @@ case_unprivileged_seteuid_to_its_own_effective_id(void)
     CHECK_EQ(getegid(), 60);
     CHECK_ERR(seteuid(2000), EPERM);
     CHECK_ERR(setegid(61), EPERM);
+}
+
+#define CHECK_RES_UIDS(r, e, s) do {                                        \
+    uid_t r_, e_, s_;                                                       \
+    CHECK_OK(getresuid(&r_, &e_, &s_));                                     \
+    CHECK_EQ(r_, r); CHECK_EQ(e_, e); CHECK_EQ(s_, s);                      \
+} while (0)
+#define CHECK_RES_GIDS(r, e, s) do {                                        \
+    gid_t r_, e_, s_;                                                       \
+    CHECK_OK(getresgid(&r_, &e_, &s_));                                     \
+    CHECK_EQ(r_, r); CHECK_EQ(e_, e); CHECK_EQ(s_, s);                      \
+} while (0)
+
+/* setreuid(2), Linux: setting the real id makes the saved id follow the
+ * new effective one; an unprivileged setuid then sets only the effective
+ * id, so the saved one is still there to go back to. */
+static void
+case_setreuid_and_the_saved_id(void)
+{
+    CHECK_OK(setreuid(1000, 2000));
+    CHECK_RES_UIDS(1000, 2000, 2000);
+    CHECK_OK(setuid(1000));                     /* unprivileged: the real id */
+    CHECK_RES_UIDS(1000, 1000, 2000);
+    CHECK_OK(seteuid(2000));                    /* the saved one */
+    CHECK_RES_UIDS(1000, 2000, 2000);
+    CHECK_ERR(setuid(3000), EPERM);
+    CHECK_OK(setreuid(2000, (uid_t)-1));        /* real to the effective id */
+    CHECK_RES_UIDS(2000, 2000, 2000);
+    CHECK_ERR(setreuid(1000, (uid_t)-1), EPERM);    /* 1000 is no longer any of them */
+    CHECK_OK(setreuid((uid_t)-1, (uid_t)-1));
+    CHECK_RES_UIDS(2000, 2000, 2000);
+}
+
+/* setreuid(2): an effective id set to the old real id leaves the saved id
+ * alone; to another id, the saved id follows. */
+static void
+case_setreuid_effective_only_and_the_saved_id(void)
+{
+    CHECK_OK(setresuid(1000, 1000, 3000));
+    CHECK_OK(setreuid((uid_t)-1, 3000));        /* not the real id: saved follows */
+    CHECK_RES_UIDS(1000, 3000, 3000);
+    CHECK_OK(setreuid((uid_t)-1, 1000));        /* the real id: saved stays */
+    CHECK_RES_UIDS(1000, 1000, 3000);
+}
+
+/* setresuid(2): -1 leaves an id; an unprivileged process may set each id
+ * only to one of its present three, and a refused call changes none. */
+static void
+case_setresuid_rules(void)
+{
+    CHECK_OK(setresuid(1, 2, 3));
+    CHECK_RES_UIDS(1, 2, 3);
+    CHECK_OK(setresuid(3, (uid_t)-1, 1));
+    CHECK_RES_UIDS(3, 2, 1);
+    CHECK_ERR(setresuid(2, 4, (uid_t)-1), EPERM);
+    CHECK_RES_UIDS(3, 2, 1);
+    CHECK_ERR(setuid(0), EPERM);
+}
+
+/* setresgid(2) and setregid(2): the same rules for the group ids, with
+ * privilege from the effective user id. */
+static void
+case_setresgid_and_setregid(void)
+{
+    CHECK_OK(setresgid(10, 20, 30));
+    CHECK_RES_GIDS(10, 20, 30);
+    CHECK_OK(setregid(20, 40));                 /* root: anything */
+    CHECK_RES_GIDS(20, 40, 40);
+    CHECK_OK(seteuid(1000));                    /* now unprivileged */
+    CHECK_OK(setregid((gid_t)-1, 20));
+    CHECK_RES_GIDS(20, 20, 40);
+    CHECK_ERR(setregid(40, (gid_t)-1), EPERM);  /* real: only the real or effective id */
+    CHECK_ERR(setresgid(50, (gid_t)-1, (gid_t)-1), EPERM);
+    CHECK_OK(setresgid(40, 40, 20));
+    CHECK_RES_GIDS(40, 40, 20);
+}
+
+/* getresuid(2), getresgid(2): a bad pointer is EFAULT. */
+static void
+case_getresuid_bad_pointer_is_efault(void)
+{
+    uid_t a, b;
+    CHECK_ERR(getresuid(&a, &b, (uid_t *)1), EFAULT);
+    CHECK_ERR(getresgid((gid_t *)1, &a, &b), EFAULT);
 }
 
 /* (uid_t)-1 is not an id. */
@@ -220,6 +301,11 @@ main(int argc, char **argv)
         CHECK_CASE(root_setegid_keeps_group_zero_reachable),
         CHECK_CASE(unprivileged_setuid_checks_real_and_saved_not_effective),
         CHECK_CASE(unprivileged_seteuid_to_its_own_effective_id),
+        CHECK_CASE(setreuid_and_the_saved_id),
+        CHECK_CASE(setreuid_effective_only_and_the_saved_id),
+        CHECK_CASE(setresuid_rules),
+        CHECK_CASE(setresgid_and_setregid),
+        CHECK_CASE(getresuid_bad_pointer_is_efault),
         CHECK_CASE(minus_one_is_einval),
         CHECK_CASE(fork_inherits_credentials),
     };

@@ -148,7 +148,7 @@
     X(142, sched_explore, 2, (int mode, unsigned seed))                       \
     X(143, waitgraph,     2, (struct waitedge *ubuf, int max))                \
                                                                               \
-    /* ---- the rest of POSIX: signals, resources, times: 160-179 ---- */     \
+    /* ---- the rest of POSIX: signals, resources, times, ids: 160-179 ---- */\
     X(160, sigaltstack,   2, (const stack_t *uss, stack_t *uold))             \
     X(161, sigtimedwait,  3, (const sigset_t *uset, siginfo_t *uinfo, const struct timespec *utimeout))\
     X(162, sigqueue,      3, (pid_t pid, int sig, void *value))               \
@@ -161,6 +161,12 @@
     X(169, getpriority,   2, (int which, id_t who))                           \
     X(170, setpriority,   3, (int which, id_t who, int prio))                 \
     X(171, waitid,        4, (int idtype, id_t id, siginfo_t *uinfo, int options))\
+    X(172, setreuid,      2, (uid_t ruid, uid_t euid))                        \
+    X(173, setregid,      2, (gid_t rgid, gid_t egid))                        \
+    X(174, setresuid,     3, (uid_t ruid, uid_t euid, uid_t suid))            \
+    X(175, setresgid,     3, (gid_t rgid, gid_t egid, gid_t sgid))            \
+    X(176, getresuid,     3, (uid_t *uruid, uid_t *ueuid, uid_t *usuid))      \
+    X(177, getresgid,     3, (gid_t *urgid, gid_t *uegid, gid_t *usgid))      \
                                                                               \
     /* ---- files, console and terminal (termios, ioctl), time: 180-199 ---- */\
     X(180, ioctl,         3, (int fd, unsigned long request, void *arg))      \
