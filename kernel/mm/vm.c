@@ -41,23 +41,32 @@ vm_create(struct vm *vm)
     return 0;
 }
 
-/* The page-table entry for va, making the page table if create is set. */
-uint32_t *
-vm_pte(struct vm *vm, uintptr_t va, bool create)
+/* The page-table entry for va; a missing page table is made with
+ * new_table, or not at all if it is NULL. */
+static uint32_t *
+pte_of(struct vm *vm, uintptr_t va, void *(*new_table)(void))
 {
     uint32_t *pde = &vm->pgdir[PDX(va)];
     if (!(*pde & PTE_P)) {
-        if (!create)
+        if (!new_table)
             return 0;
-        uint32_t *table = frame_alloc_urgent_zeroed();   /* the reserve: see frame.c */
+        uint32_t *table = new_table();
         if (!table)
             return 0;
         *pde = V2P(table) | PTE_P | PTE_W | PTE_U;
     }
-    if (create)
+    if (new_table)
         vm_note_pte(vm, PDX(va), PTX(va));
     uint32_t *table = P2V(PTE_ADDR(*pde));
     return &table[PTX(va)];
+}
+
+/* The page-table entry for va, making the page table if create is set --
+ * from the reserve (see frame.c): copy-on-write and faults must not fail. */
+uint32_t *
+vm_pte(struct vm *vm, uintptr_t va, bool create)
+{
+    return pte_of(vm, va, create ? frame_alloc_urgent_zeroed : 0);
 }
 
 /* Map one frame at va; the page table holds a new reference to it. */
@@ -72,12 +81,14 @@ vm_map_frame(struct vm *vm, uintptr_t va, void *frame, uint32_t perm)
     return 0;
 }
 
-/* Map fresh zeroed pages over [start, end). */
+/* Map fresh zeroed pages over [start, end).  Growth a caller can refuse
+ * (sbrk, exec, the stack) is an ordinary allocation, its page tables
+ * included: it stops at the reserve and leaves it whole. */
 int
 vm_alloc_range(struct vm *vm, uintptr_t start, uintptr_t end, uint32_t perm)
 {
     for (uintptr_t va = ROUNDDOWN(start, PAGE_SIZE); va < end; va += PAGE_SIZE) {
-        uint32_t *pte = vm_pte(vm, va, true);
+        uint32_t *pte = pte_of(vm, va, frame_alloc_zeroed);
         if (!pte)
             return -ENOMEM;
         if (*pte & PTE_P)

@@ -82,15 +82,15 @@ case_fork_bomb_gets_eagain_and_the_system_recovers(void)
 
 /* Grows the heap until ENOMEM, says so on fd, and waits. */
 static void
-memory_hog(int fd)
+memory_hog(int fd, int lifeline)
 {
     for (long step = 1024 * 1024; step >= PAGE; step /= 2)
         while (sbrk(step) != (void *)-1)
             ;
     char c = errno == ENOMEM ? 'm' : 'x';
     write(fd, &c, 1);
-    for (;;)
-        pause();
+    read(lifeline, &c, 1);      /* end of file: the case is over, even failed */
+    _exit(0);
 }
 
 /* Memory exhaustion: sbrk says ENOMEM while FRAME_RESERVE frames are still
@@ -101,17 +101,21 @@ case_memory_exhaustion_is_enomem_and_keeps_the_reserve(void)
 {
     static char mine[8 * PAGE];
     struct kstat before, during;
-    int fds[2], status;
+    int fds[2], life[2], status;
     char c = 0;
     pid_t hog;
 
     memset(mine, 1, sizeof mine);
     CHECK_OK(pipe(fds));
+    CHECK_OK(pipe(life));               /* the hog lives while we hold life[1] */
     CHECK_EQ(write(fds[1], "w", 1), 1);         /* the pipe has its frame */
     CHECK_EQ(read(fds[0], &c, 1), 1);
     before = kstat_now();
-    if ((hog = fork()) == 0)
-        memory_hog(fds[1]);
+    if ((hog = fork()) == 0) {
+        close(life[1]);
+        memory_hog(fds[1], life[0]);
+    }
+    close(life[0]);
     CHECK(hog > 0);
     CHECK_EQ(read(fds[0], &c, 1), 1);
     CHECK_EQ(c, 'm');
