@@ -849,14 +849,15 @@ window_ends(const struct channel *c, int kind, size_t size, long i)
     return kind == TPUT && w && (i + 1) % w == 0;
 }
 
-/* What the child does: echo every message (RTT), or swallow `total`
- * bytes and acknowledge with one byte (TPUT), for `rounds` rounds. */
+/* The buffer the loop makes its messages in: the channel's own area, or own. */
 static char *
 message_area(struct channel *c, char *own)
 {
     return c->area ? c->area(c) : own;
 }
 
+/* What the child does: echo every message (RTT), or swallow `total`
+ * bytes and acknowledge with one byte (TPUT), for `rounds` rounds. */
 static int
 child_serve(struct channel *c, int kind, size_t size, long count, int rounds)
 {

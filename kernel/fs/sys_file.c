@@ -76,39 +76,39 @@ sys_lseek(int fd, off_t off, int whence)
 }
 
 /* pread and pwrite: read or write at off without moving the descriptor's
- * offset (so processes sharing it do not race on lseek + read). */
-long
-sys_pread(int fd, char *buf, size_t n, off_t off)
+ * offset (so processes sharing it do not race on lseek + read).  Their
+ * shared checks: 0 with *fp the file, or -errno. */
+static long
+positioned_io_file(int fd, const void *buf, size_t n, off_t off, bool write,
+                   struct file **fp)
 {
     struct file *f = fd_get(fd);
-    if (!f || !file_readable(f))
+    if (!f || !(write ? file_writable(f) : file_readable(f)))
         return -EBADF;
-    if (!f->ops->pread)
+    if (write ? !f->ops->pwrite : !f->ops->pread)
         return -ESPIPE;
     if (off < 0)
         return -EINVAL;
-    if (n == 0)
-        return 0;
-    if (user_check(buf, n, true) < 0)
+    if (n > 0 && user_check(buf, n, !write) < 0)
         return -EFAULT;
-    return f->ops->pread(f, buf, n, off);
+    *fp = f;
+    return 0;
+}
+
+long
+sys_pread(int fd, char *buf, size_t n, off_t off)
+{
+    struct file *f;
+    long err = positioned_io_file(fd, buf, n, off, false, &f);
+    return err ? err : n == 0 ? 0 : f->ops->pread(f, buf, n, off);
 }
 
 long
 sys_pwrite(int fd, const char *buf, size_t n, off_t off)
 {
-    struct file *f = fd_get(fd);
-    if (!f || !file_writable(f))
-        return -EBADF;
-    if (!f->ops->pwrite)
-        return -ESPIPE;
-    if (off < 0)
-        return -EINVAL;
-    if (n == 0)
-        return 0;
-    if (user_check(buf, n, false) < 0)
-        return -EFAULT;
-    return f->ops->pwrite(f, buf, n, off);
+    struct file *f;
+    long err = positioned_io_file(fd, buf, n, off, true, &f);
+    return err ? err : n == 0 ? 0 : f->ops->pwrite(f, buf, n, off);
 }
 
 long

@@ -69,8 +69,8 @@ msg_let_receiver_catch_up(const struct msgq *q, int store_flags, struct msg_proc
 {
     pid_t from = me->last_from, r = q->last_receiver;
     me->last_from = 0;
-    bool waits_for_taking = q->max_count == 0 || (store_flags & MSGQ_SYNC);
-    if (!r || r != from || q->receivers || !waits_for_taking || (store_flags & MSGQ_NOWAIT))
+    if (!r || r != from || q->receivers || !msgq_send_waits_for_taking(q, store_flags) ||
+        (store_flags & MSGQ_NOWAIT))
         return false;
     sched_catch_up(&r);
     return true;

@@ -100,7 +100,6 @@ sys_pid_send(pid_t pid, const struct msg_out *umsg, int flags,
     return msg_send_call(pid, umsg, flags, utimeout, direct_send_message);
 }
 
-
 long
 sys_pid_receive(pid_t from, struct msg_in *uin, int flags,
                 const struct timespec *utimeout)

@@ -556,7 +556,7 @@ int
 msgq_send(struct msgq *q, struct msg *m, struct msgq_send *s)
 {
     struct msgq_waiter w = { .proc = current, .wake = WAITQ_INIT };
-    bool wait_taken = q->max_count == 0 || (s->flags & MSGQ_SYNC);
+    bool wait_taken = msgq_send_waits_for_taking(q, s->flags);
     bool linked = false;
     int err = 0;
 

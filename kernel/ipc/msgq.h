@@ -155,8 +155,8 @@ struct msgq_send {
 /*
  * Which message a receive wants.  from, if set, refuses every other
  * sender's at once (a receive from one process: no call per message).
- * match() ranks a message: < 0 refuses it, 0 takes it at once, a higher rank is a worse fit; the first message
- * of the lowest rank wins (System V's msgtyp < 0 ranks by type).  A NULL
+ * match() ranks a message: < 0 refuses it, 0 takes it at once, a higher
+ * rank is a worse fit; the first message of the lowest rank wins (System V's msgtyp < 0 ranks by type).  A NULL
  * match takes the first message.  The scan is linear in the messages it
  * passes over.
  */
@@ -185,6 +185,14 @@ struct msgq_waiter {
     int                     result;
     pid_t                   taker;      /* sync sender: who took its message */
 };
+
+/* Whether a send of these MSGQ_* flags to q waits until its message is
+ * taken: a rendezvous queue (no room by design), or MSGQ_SYNC. */
+static inline bool
+msgq_send_waits_for_taking(const struct msgq *q, int flags)
+{
+    return q->max_count == 0 || (flags & MSGQ_SYNC);
+}
 
 /* Messages. */
 struct msg *msg_alloc(unsigned length, int *err);   /* -ENOMEM, -EINVAL */

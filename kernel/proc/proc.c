@@ -27,12 +27,6 @@ void fork_return(void);         /* proc/forkret.S */
  * walk of the table.  Pids still count up one by one; a pid whose slot is
  * busy is skipped, the way a hash table with no chains would.
  */
-static struct proc *
-proc_slot(pid_t pid)
-{
-    return &proc_table[(unsigned)pid % NPROC];
-}
-
 /* The next pid whose slot is free, or 0 if the table is full (NPROC pids
  * in a row visit every slot once). */
 static pid_t

@@ -119,13 +119,19 @@ signal_pending(struct proc *p)
 void         proc_init(void);
 struct proc *proc_alloc(void);
 void         proc_free(struct proc *p);
-/* The process with this pid, or NULL: one look, at its slot (a process
- * lives in slot pid % NPROC: proc.c).  Inline: message and signal calls
- * ask it for their peer on every call. */
+/* The slot a process with this pid lives in (proc.c: pid % NPROC). */
+static inline struct proc *
+proc_slot(pid_t pid)
+{
+    return &proc_table[(unsigned)pid % NPROC];
+}
+
+/* The process with this pid, or NULL: one look, at its slot.  Inline:
+ * message and signal calls ask it for their peer on every call. */
 static inline struct proc *
 proc_find(pid_t pid)
 {
-    struct proc *p = &proc_table[(unsigned)pid % NPROC];
+    struct proc *p = proc_slot(pid);
     bool live = p->pid == pid && p->state != PROC_UNUSED && p->state != PROC_EMBRYO;
     return pid > 0 && live ? p : 0;
 }

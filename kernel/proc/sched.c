@@ -175,7 +175,8 @@ sched_hand_off(struct proc *p)
  * do) lets the receiver run first, which takes what it was given and
  * sleeps again with its buffer open, so each message is copied once
  * (net/dgram.c, ipc/byteq.c).  Only at the next send: a sender that waits
- * for a reply, as in a round trip, never yields.
+ * for a reply, as in a round trip, never yields.  A rendezvous send lets
+ * the receiver it answers catch up the same way (ipc/mbox.h).
  */
 void
 sched_catch_up(pid_t *handed)

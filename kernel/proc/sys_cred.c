@@ -53,15 +53,41 @@ set_all_or_effective(unsigned *real, unsigned *eff, unsigned *saved, unsigned id
     return 0;
 }
 
+/* Is id, unless -1 (leave it), one of a process's present ids? */
+static bool
+unchanged_or_one_of(unsigned id, const unsigned ids[3])
+{
+    return id == INVALID_ID || id == ids[0] || id == ids[1] || id == ids[2];
+}
+
+static void
+set_unless_invalid(unsigned *id, unsigned value)
+{
+    if (value != INVALID_ID)
+        *id = value;
+}
+
+/* setresuid and setresgid: checks all three before setting any. */
+static long
+set_three(unsigned *real, unsigned *eff, unsigned *saved, unsigned r, unsigned e, unsigned s)
+{
+    const unsigned now[3] = { *real, *eff, *saved };
+    if (!cred_is_root(&current->cred) &&
+        !(unchanged_or_one_of(r, now) && unchanged_or_one_of(e, now) && unchanged_or_one_of(s, now)))
+        return -EPERM;
+    set_unless_invalid(real, r);
+    set_unless_invalid(eff, e);
+    set_unless_invalid(saved, s);
+    return 0;
+}
+
+/* seteuid and setegid: setresuid(-1, id, -1), but -1 is EINVAL here. */
 static long
 set_effective(unsigned *real, unsigned *eff, unsigned *saved, unsigned id)
 {
     if (id == INVALID_ID)
         return -EINVAL;
-    if (!cred_is_root(&current->cred) && !may_become(id, *real, *saved) && id != *eff)
-        return -EPERM;
-    *eff = id;
-    return 0;
+    return set_three(real, eff, saved, INVALID_ID, id, INVALID_ID);
 }
 
 long
@@ -90,34 +116,6 @@ sys_setegid(gid_t gid)
 {
     struct cred *c = &current->cred;
     return set_effective(&c->gid, &c->egid, &c->sgid, gid);
-}
-
-/* Is id, unless -1 (leave it), one of a process's present ids? */
-static bool
-unchanged_or_one_of(unsigned id, const unsigned ids[3])
-{
-    return id == INVALID_ID || id == ids[0] || id == ids[1] || id == ids[2];
-}
-
-static void
-set_unless_invalid(unsigned *id, unsigned value)
-{
-    if (value != INVALID_ID)
-        *id = value;
-}
-
-/* setresuid and setresgid: checks all three before setting any. */
-static long
-set_three(unsigned *real, unsigned *eff, unsigned *saved, unsigned r, unsigned e, unsigned s)
-{
-    const unsigned now[3] = { *real, *eff, *saved };
-    if (!cred_is_root(&current->cred) &&
-        !(unchanged_or_one_of(r, now) && unchanged_or_one_of(e, now) && unchanged_or_one_of(s, now)))
-        return -EPERM;
-    set_unless_invalid(real, r);
-    set_unless_invalid(eff, e);
-    set_unless_invalid(saved, s);
-    return 0;
 }
 
 /* setreuid and setregid. */
