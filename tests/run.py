@@ -69,6 +69,10 @@ SHELL_CASES = [
     ("stderr_redirect", "cat /no-such-file 2> /tmp/e; echo x; cat /tmp/e",
      [r"(?s)^x\n.*no-such-file"]),
     ("true_false", "true; echo $?; false; echo $?", "0\n1\n"),
+    # A word too long for the shell's buffer fails the command; it is not
+    # run with the word cut short.
+    ("word_too_long", "echo %s | wc -c; echo $?; echo %s | wc -c" % ("z" * 5000, "z" * 4000),
+     [r"(?m)^sh: word longer than 4095 bytes\n1\n4001\n$"]),
     ("stty", "stty tostop -onlcr; stty; stty sane; stty; stty size; stty -a",
      [r"^-onlcr tostop\n25 80\n", r"(?m)^icrnl .* opost onlcr .* -tostop\n"]),
     ("cd_pwd", "cd /tmp; pwd", "/tmp\n"),

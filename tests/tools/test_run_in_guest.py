@@ -2,7 +2,8 @@
 printed, for graders, whether the command ends normally or exits; the
 transcript (boot messages and all) still goes to --keep.  --image writes
 an image with the --src programs that boots to the shell (make web
-EXTRA=).  One boot each.
+EXTRA=); a long command line runs whole, and one too long for init is
+refused.  One boot each.
 
 tests/run.py sets `guest` (tools/run-in-guest as a module), ROOT and
 DEADLINE before the cases run.  Each case_* function fails by raising."""
@@ -38,6 +39,22 @@ def case_output_only_keeps_the_status_of_exit_and_the_transcript():
         with open(log) as f:
             transcript = f.read()
         assert "Parley" in transcript and "poweroff: status 3" in transcript
+
+
+def case_a_long_command_runs_whole_and_a_too_long_one_is_refused():
+    """init reads /etc/autorun up to 16 KiB; past that it runs nothing
+    and says so (a cut command line would do something else)."""
+    word = "x" * 3000                   # past the 1 KiB init once cut at
+    code, out = run_tool("--output-only", "--", "echo %s | wc -c" % word)
+    assert code == 0, "exit status %d" % code
+    assert out.strip() == str(3000 + 1), repr(out[:80])
+    with tempfile.TemporaryDirectory() as work:
+        log = os.path.join(work, "log")
+        code, out = run_tool("--output-only", "--keep", log, "--", "echo ran " + "y" * 17000)
+        assert code == 126, "exit status %d" % code
+        assert "ran" not in out, repr(out[:80])
+        with open(log) as f:
+            assert "/etc/autorun is longer than 16383 bytes: not run" in f.read()
 
 
 def case_image_holds_the_src_programs_and_boots_to_the_shell():

@@ -37,6 +37,9 @@ struct fields {
     struct field f;
 };
 
+/* One character of the field being built.  A field longer than the
+ * buffer fails the command with a message, rather than running it with
+ * the word cut short. */
 static void
 put(struct fields *out, char c, int quoted)
 {
@@ -44,6 +47,9 @@ put(struct fields *out, char c, int quoted)
     if (f->len < (int)sizeof f->text - 1) {
         f->text[f->len] = c;
         f->quoted[f->len++] = quoted;
+    } else if (!out->failed) {
+        fprintf(stderr, "sh: word longer than %d bytes\n", (int)sizeof f->text - 1);
+        out->failed = 1;
     }
     f->started |= quoted;
 }
