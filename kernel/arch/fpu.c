@@ -2,13 +2,23 @@
  * The x87 FPU: every process has floating-point registers of its own.
  *
  * Saving and loading them (108 bytes) at every switch would tax the many
- * processes that never touch a float, so they are switched lazily.  The
- * registers stay with their owner, `fpu_owner`; switching to anyone else
- * sets CR0.TS, and that process's first FPU instruction traps ("device not
- * available", #NM).  Only then does the kernel save the owner's registers
- * in its struct proc and load the new process's (or fresh ones, fninit,
- * for a process's first float).  A ping-pong of two processes of which
- * one computes never saves anything.
+ * processes that never touch a float, so they are loaded lazily.  Every
+ * process starts its turn on the CPU with CR0.TS set; its first FPU
+ * instruction then traps ("device not available", #NM), and only then does
+ * the kernel load its registers (or fresh ones, for its first float since
+ * exec).  It is then the FPU's `fpu_owner` until it leaves the CPU, when
+ * its registers go back into its struct proc (fnsave) and TS is set again.
+ * A process that computes with floats pays a trap and a save per turn
+ * that uses them; one that never does, or did once long ago (a benchmark
+ * that timed itself with doubles), pays nothing at all.
+ *
+ * Why not leave the registers with their owner until somebody else wants
+ * the FPU, as Unix kernels long did?  Then a switch between the owner and
+ * anybody else flips TS, and under QEMU's TCG, which translates code
+ * separately for each value of TS, every return and indirect jump after a
+ * flip misses QEMU's cache of translated blocks: about 2.5 us a round trip
+ * between a process that once used a double and one that never did
+ * (docs/performance.md, "Floats and the jump cache").
  *
  * x87 only: Parley's programs are built for i686 without SSE, and
  * CR4.OSFXSR stays clear, so SSE instructions are #UD (SIGILL).  The
@@ -24,7 +34,8 @@
 #define CR0_TS 0x08             /* task switched: the next FPU use traps */
 #define CR0_NE 0x20             /* x87 errors as #MF (SIGFPE), not IRQ 13 */
 
-static struct proc *fpu_owner;  /* whose registers the FPU holds, or NULL */
+static struct proc *fpu_owner;  /* whose registers the FPU holds: the process
+                                   on the CPU (or the one idle ran after), or NULL */
 static bool ts_set;             /* CR0.TS as last written */
 
 static void
@@ -44,14 +55,16 @@ fpu_init(void)
 {
     write_cr0((read_cr0() & ~CR0_EM) | CR0_MP | CR0_NE | CR0_TS);
     ts_set = true;
-    printk("fpu: x87, switched lazily\n");
+    printk("fpu: x87, loaded at a turn's first float\n");
 }
 
-void
-fpu_switch_to(struct proc *next)
-{
-    set_ts(next != fpu_owner);
-}
+/* What a process's first float finds: the state fninit makes, with the
+ * data registers zeroed too (fninit leaves their old contents, which
+ * fnsave would show: the last owner's numbers). */
+static const uint8_t fresh_regs[FPU_SAVE_SIZE] = {
+    [0] = 0x7f, [1] = 0x03,             /* control word 0x037f: all masked */
+    [8] = 0xff, [9] = 0xff,             /* tag word: every register empty */
+};
 
 /* Put the owner's registers in its struct proc; nobody owns the FPU after
  * (fnsave leaves it reinitialised). */
@@ -66,6 +79,17 @@ fpu_save_owner(void)
     set_ts(true);
 }
 
+/* The owner leaves the CPU: its registers go home and TS is set, so that
+ * every turn starts with TS set and the FPU empty.  Not for the idle
+ * process, which runs kernel code only: back from idle to the owner, its
+ * registers are still there. */
+void
+fpu_switch_to(struct proc *next)
+{
+    if (fpu_owner && next != fpu_owner && next->vm.pgdir)
+        fpu_save_owner();
+}
+
 /* The current process used the FPU with TS set.  fninit first when nobody
  * owns it: a dead owner may have left an unmasked exception pending, and
  * the kernel must not be the one that takes it (#MF in frstor). */
@@ -78,8 +102,8 @@ fpu_device_trap(void)
         __asm__ volatile("fnsave %0" : "=m"(fpu_owner->fpu.regs));
     else
         __asm__ volatile("fninit");
-    if (p->fpu.used)
-        __asm__ volatile("frstor %0" : : "m"(p->fpu.regs));
+    const uint8_t (*regs)[FPU_SAVE_SIZE] = p->fpu.used ? &p->fpu.regs : &fresh_regs;
+    __asm__ volatile("frstor %0" : : "m"(*regs));
     p->fpu.used = true;
     fpu_owner = p;
 }

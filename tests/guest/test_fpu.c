@@ -165,6 +165,48 @@ case_exec_starts_with_a_fresh_fpu(void)
     CHECK_EQ(check_exit_code(pid), 0);
 }
 
+/* The data registers a first float finds hold zeros, not the last
+ * process's numbers: fninit only marks the registers empty, and fnsave
+ * shows them whole (test_fpu --print-registers).  Here the last process is
+ * this one, whose 1234567 was popped but is still in a register. */
+static void
+case_first_float_finds_no_other_process_numbers(void)
+{
+    int fd[2], value = 1234567;
+    double popped;
+    CHECK_OK(pipe(fd));
+    __asm__ volatile("fildl %1\n\tfstpl %0" : "=m"(popped) : "m"(value));
+    pid_t pid = fork();
+    CHECK_OK(pid);
+    if (pid == 0) {
+        dup2(fd[1], 1);
+        close(fd[0]);
+        execl("/bin/test_fpu", "test_fpu", "--print-registers", (char *)NULL);
+        _exit(127);
+    }
+    close(fd[1]);
+    char buf[16] = "";
+    CHECK(read(fd[0], buf, sizeof buf - 1) > 0);
+    close(fd[0]);
+    CHECK_STR_EQ(buf, "zero\n");
+    CHECK_EQ(check_exit_code(pid), 0);
+    CHECK(popped == 1234567.0);
+}
+
+/* test_fpu --print-registers: whether the eight data registers (bytes 28
+ * to 107 of what fnsave writes) are all zero at the program's first float. */
+static int
+print_registers(void)
+{
+    uint8_t state[108];
+    __asm__ volatile("fnsave %0" : "=m"(state));
+    bool zero = true;
+    for (int i = 28; i < 108; i++)
+        zero = zero && state[i] == 0;
+    printf("%s\n", zero ? "zero" : "numbers");
+    return 0;
+}
+
 static volatile uint16_t handler_saw_cw;
 
 static void
@@ -240,12 +282,15 @@ main(int argc, char **argv)
         printf("%x\n", read_cw());
         return 0;
     }
+    if (argc == 2 && strcmp(argv[1], "--print-registers") == 0)
+        return print_registers();
     static const struct check_case cases[] = {
         CHECK_CASE(registers_survive_switches_to_another_process),
         CHECK_CASE(preempted_computations_get_exact_results),
         CHECK_CASE(control_word_is_per_process),
         CHECK_CASE(fork_child_inherits_the_fpu_state),
         CHECK_CASE(exec_starts_with_a_fresh_fpu),
+        CHECK_CASE(first_float_finds_no_other_process_numbers),
         CHECK_CASE(handler_cannot_disturb_the_interrupted_floats),
         CHECK_CASE(unmasked_exception_is_sigfpe),
         CHECK_CASE(pending_exception_dies_with_its_process),
