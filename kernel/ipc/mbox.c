@@ -113,13 +113,6 @@ msg_deadline_from_user(const struct timespec *utimeout, uint64_t *deadline_ns)
     return 0;
 }
 
-/* MSG_BY_TYPE: the first message of exactly that type. */
-int
-msg_match_type(const struct msg *m, const void *arg)
-{
-    return m->hdr.type == *(const long *)arg ? 0 : -1;
-}
-
 /*
  * What every receive call does once its own checks are made: take a
  * message from q as r says, trace it, note whose request it is, and
@@ -356,8 +349,8 @@ sys_mbox_receive(int id, struct msg_in *uin, int flags,
         return err;
     bool port = b->kind == MBOX_KIND_PORT;
     struct msgq_recv r = {
-        .match = (flags & MSG_BY_TYPE) ? msg_match_type : 0,
-        .match_arg = &in.type,
+        .select = (flags & MSG_BY_TYPE) ? MSGQ_TYPE : MSGQ_ANY_TYPE,
+        .type = in.type,
         .size = in.size,
         .ubody = in.body,
         .flags = msg_store_flags(flags),

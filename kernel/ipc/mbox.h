@@ -90,7 +90,6 @@ struct msg *msg_from_user(const struct msg_out *umsg, int *err);
 int  msg_in_from_user(struct msg_in *in, const struct msg_in *uin);
 int  msg_deliver(struct msg *m, const struct msg_in *in, struct msg_in *uin);
 int  msg_deadline_from_user(const struct timespec *utimeout, uint64_t *deadline_ns);
-int  msg_match_type(const struct msg *m, const void *arg);
 
 /* The small helpers every call runs are inline: under QEMU's TCG each
  * return is a look-up of the next translated block (docs/messages.md). */

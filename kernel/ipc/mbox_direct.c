@@ -116,8 +116,8 @@ sys_pid_receive(pid_t from, struct msg_in *uin, int flags,
     bool sender_gone = from && !msg_proc_find(from);
     struct msgq_recv r = {
         .from = from,                   /* the store filters by sender */
-        .match = (flags & MSG_BY_TYPE) ? msg_match_type : 0,
-        .match_arg = &in.type,
+        .select = (flags & MSG_BY_TYPE) ? MSGQ_TYPE : MSGQ_ANY_TYPE,
+        .type = in.type,
         .size = in.size,
         .ubody = in.body,
         /* From a process that is gone, only what it left queued. */

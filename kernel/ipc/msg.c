@@ -167,22 +167,21 @@ sys_msgsnd(int msqid, const void *umsg, size_t size, int flags)
     return 0;
 }
 
-/* The msgtyp rules of msgrcv, as ranks for msgq_find (see msgq.h). */
-struct msg_select {
-    long msgtyp;
-    bool except;
-};
-
-static int
-msg_match(const struct msg *m, const void *arg)
+/* msgrcv's msgtyp as msgq's selection: 0 the first message, > 0 the first
+ * of that type (or, MSG_EXCEPT, of any other), < 0 the first of the lowest
+ * type up to -msgtyp (LONG_MIN: any type, which -LONG_MIN cannot say). */
+static void
+msg_select(struct msgq_recv *r, long msgtyp, bool except)
 {
-    const struct msg_select *sel = arg;
-    long type = m->hdr.type;
-    if (sel->msgtyp > 0)
-        return (type == sel->msgtyp) != sel->except ? 0 : -1;
-    /* msgtyp < 0: the lowest type <= |msgtyp|, so rank by type.  Written
-     * as -type >= msgtyp so that msgtyp = LONG_MIN does not overflow. */
-    return -type >= sel->msgtyp ? (int)(type - 1) : -1;
+    if (msgtyp > 0) {
+        r->select = except ? MSGQ_OTHER_TYPE : MSGQ_TYPE;
+        r->type = msgtyp;
+    } else if (msgtyp < 0) {
+        r->select = MSGQ_LOWEST_TYPE;
+        r->type = msgtyp == -__LONG_MAX__ - 1 ? __LONG_MAX__ : -msgtyp;
+    } else {
+        r->select = MSGQ_ANY_TYPE;
+    }
 }
 
 long
@@ -198,16 +197,14 @@ sys_msgrcv(int msqid, void *umsg, size_t size, long msgtyp, int flags)
     struct msg_queue *mq = msg_queue_lookup(msqid, IPC_ACCESS_READ, &err);
     if (!mq)
         return err;
-    struct msg_select sel = { msgtyp, (flags & MSG_EXCEPT) != 0 };
     struct msgq_recv r = {
-        .match = msgtyp ? msg_match : 0,
-        .match_arg = &sel,
         .size = size > MSGMAX ? MSGMAX : size,
         .ubody = (char *)umsg + sizeof(long),
         .flags = ((flags & IPC_NOWAIT) ? MSGQ_NOWAIT : 0) |
                  ((flags & MSG_NOERROR) ? MSGQ_TRUNCATE : 0),
         .empty = { "msgrcv q %d type %ld", msqid, msgtyp },
     };
+    msg_select(&r, msgtyp, (flags & MSG_EXCEPT) != 0);
     struct msg *m;
     if ((err = msgq_receive(&mq->q, &r, &m)) < 0)
         return msg_error(err, true);

@@ -340,7 +340,8 @@ msgq_unlink(struct msgq *q, struct msg *m)
 }
 
 /* The header fields the kernel vouches for, set as m enters q (the
- * sender is set earlier, by msgq_send, so that a match may look at it). */
+ * sender is set earlier, by msgq_send, so that a receive from one
+ * process may look at it). */
 static inline void
 msgq_stamp(struct msgq *q, struct msg *m)
 {
@@ -351,28 +352,34 @@ msgq_stamp(struct msgq *q, struct msg *m)
         q->last_send_s = time_realtime_s();     /* cheap: no division */
 }
 
-static int
-msgq_rank(const struct msgq_recv *r, const struct msg *m)
+/* Whether r takes m at all (msgq.h, struct msgq_recv). */
+static inline bool
+msgq_selects(const struct msgq_recv *r, const struct msg *m)
 {
     if (r->from && m->hdr.sender != r->from)
-        return -1;
-    return r->match ? r->match(m, r->match_arg) : 0;
+        return false;
+    if (r->select == MSGQ_TYPE)
+        return m->hdr.type == r->type;
+    if (r->select == MSGQ_OTHER_TYPE)
+        return m->hdr.type != r->type;
+    if (r->select == MSGQ_LOWEST_TYPE)
+        return m->hdr.type <= r->type;
+    return true;
 }
 
-/* The first message of the lowest rank r accepts, or NULL. */
+/* The message r takes: the first it selects; for MSGQ_LOWEST_TYPE the
+ * first of the lowest type it selects.  NULL if none. */
 static struct msg *
 msgq_find(const struct msgq *q, const struct msgq_recv *r)
 {
     struct msg *best = 0;
-    int best_rank = 0;
     for (struct msg *m = q->head; m; m = m->next) {
-        int rank = msgq_rank(r, m);
-        if (rank == 0)
+        if (!msgq_selects(r, m))
+            continue;
+        if (r->select != MSGQ_LOWEST_TYPE)
             return m;
-        if (rank > 0 && (!best || rank < best_rank)) {
+        if (!best || m->hdr.type < best->hdr.type)
             best = m;
-            best_rank = rank;
-        }
     }
     return best;
 }
@@ -494,7 +501,7 @@ msgq_hand_over(struct msgq *q, struct msg *m)
     struct msgq_waiter *w = q->receivers;
     while (w) {
         struct msgq_waiter *next = w->next;
-        if (msgq_rank(w->recv, m) >= 0) {
+        if (msgq_selects(w->recv, m)) {
             if (msgq_fits(w->recv, m)) {
                 int err = msgq_give(q, w, m);
                 return err ? err : 1;
