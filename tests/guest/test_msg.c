@@ -589,6 +589,39 @@ case_msgrcv_waiting_for_a_type_sleeps_through_others(void)
     CHECK_OK(msgctl(q, IPC_RMID, 0));
 }
 
+/* A sleeping receiver is handed only a message its msgtyp selects: with
+ * msgtyp < 0 a type up to |msgtyp|, with MSG_EXCEPT any other type. */
+static void
+case_msgrcv_sleepers_with_negative_type_and_except_take_only_theirs(void)
+{
+    int q = new_queue();
+    pid_t low = fork();
+    if (low == 0) {
+        struct tmsg m;
+        ssize_t n = msgrcv(q, &m, sizeof m.mtext, -3, 0);
+        _exit(n == 4 && m.mtype == 2 && strcmp(m.mtext, "low") == 0 ? 0 : 1);
+    }
+    ipc_wait_asleep(low, "msgrcv q");
+    send_text(q, 9, "high");                    /* above 3: not for it */
+    ipc_wait_asleep(low, "msgrcv q");
+    send_text(q, 2, "low");
+    CHECK_EQ(ipc_reap(low), 0);
+    pid_t other = fork();
+    if (other == 0) {
+        struct tmsg m;
+        ssize_t n = msgrcv(q, &m, sizeof m.mtext, 9, MSG_EXCEPT);
+        _exit(n == 6 && m.mtype == 4 && strcmp(m.mtext, "other") == 0 ? 0 : 1);
+    }
+    ipc_wait_asleep(other, "msgrcv q");         /* only a 9 is queued */
+    send_text(q, 9, "nine");
+    ipc_wait_asleep(other, "msgrcv q");
+    send_text(q, 4, "other");
+    CHECK_EQ(ipc_reap(other), 0);
+    expect_text(q, 0, 0, 9, "high");
+    expect_text(q, 0, 0, 9, "nine");
+    CHECK_OK(msgctl(q, IPC_RMID, 0));
+}
+
 /* msgop(2): a message longer than msgsz gives E2BIG and stays queued. */
 static void
 case_msgrcv_too_long_is_e2big_and_stays_queued(void)
@@ -1086,6 +1119,7 @@ main(int argc, char **argv)
         CHECK_CASE(msgrcv_nothing_matching_nowait_is_enomsg),
         CHECK_CASE(ps_names_the_msgrcv_wait),
         CHECK_CASE(msgrcv_waiting_for_a_type_sleeps_through_others),
+        CHECK_CASE(msgrcv_sleepers_with_negative_type_and_except_take_only_theirs),
         CHECK_CASE(msgrcv_too_long_is_e2big_and_stays_queued),
         CHECK_CASE(msgrcv_noerror_truncates_and_removes),
         CHECK_CASE(long_text_to_a_sleeping_receiver_arrives_whole_or_cut),
