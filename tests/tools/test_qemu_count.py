@@ -16,17 +16,17 @@ guest = ROOT = DEADLINE = None
 
 def stat(jumpcache, tlbfill, invlpg, tlbflush):
     return ("# started on Sun Dec  6 21:00:00 2026\n\n"
-            "%d,,parley_qemu:jumpcache,1000,100.00,,\n"
-            "%d,,parley_qemu:tlbfill,1000,100.00,,\n"
-            "%d,,parley_qemu:invlpg,1000,100.00,,\n"
-            "%d,,parley_qemu:tlbflush,1000,100.00,,\n"
+            "%d,,parley_qemu:parley_jumpcache,1000,100.00,,\n"
+            "%d,,parley_qemu:parley_tlbfill,1000,100.00,,\n"
+            "%d,,parley_qemu:parley_invlpg,1000,100.00,,\n"
+            "%d,,parley_qemu:parley_tlbflush,1000,100.00,,\n"
             "<not counted>,,cycles,0,0.00,,\n") % (jumpcache, tlbfill, invlpg, tlbflush)
 
 
 def case_perf_stat_lines_are_read_by_event():
     t = load_tool("qemu-count")
     counts = t.parse_stat(stat(5, 6, 7, 8))
-    assert counts == {"jumpcache": 5, "tlbfill": 6, "invlpg": 7, "tlbflush": 8}, counts
+    assert counts == {"parley_jumpcache": 5, "parley_tlbfill": 6, "parley_invlpg": 7, "parley_tlbflush": 8}, counts
 
 
 def case_one_iteration_is_the_difference_of_two_runs():
@@ -34,7 +34,7 @@ def case_one_iteration_is_the_difference_of_two_runs():
     first = t.parse_stat(stat(1000 + 20 * 10, 500 + 20 * 3, 40, 7))
     second = t.parse_stat(stat(1000 + 120 * 10, 500 + 120 * 3, 40 + 100 * 2, 7))
     got = {event: value for event, _, value in t.per_iteration(first, second, 20, 120)}
-    assert got == {"jumpcache": 10.0, "tlbfill": 3.0, "invlpg": 2.0, "tlbflush": 0.0}, got
+    assert got == {"parley_jumpcache": 10.0, "parley_tlbfill": 3.0, "parley_invlpg": 2.0, "parley_tlbflush": 0.0}, got
 
 
 def case_debians_wrapper_script_leads_to_the_real_binary():
