@@ -141,28 +141,37 @@ case_fork_child_inherits_the_fpu_state(void)
     CHECK_EQ(check_exit_code(pid), 0);
 }
 
-/* exec starts the new program with a fresh FPU (test_fpu --print-cw). */
+/* Run test_fpu FLAG in a child and put what it prints in buf; the child
+ * must exit 0.  A new program's FPU is what exec gave it. */
 static void
-case_exec_starts_with_a_fresh_fpu(void)
+exec_and_read(const char *flag, char *buf, size_t size)
 {
     int fd[2];
     CHECK_OK(pipe(fd));
-    load_cw(CW_CHOP);
     pid_t pid = fork();
     CHECK_OK(pid);
     if (pid == 0) {
         dup2(fd[1], 1);
         close(fd[0]);
-        execl("/bin/test_fpu", "test_fpu", "--print-cw", (char *)NULL);
+        execl("/bin/test_fpu", "test_fpu", flag, (char *)NULL);
         _exit(127);
     }
-    load_cw(CW_DEFAULT);
     close(fd[1]);
-    char buf[16] = "";
-    CHECK(read(fd[0], buf, sizeof buf - 1) > 0);
+    memset(buf, 0, size);
+    CHECK(read(fd[0], buf, size - 1) > 0);
     close(fd[0]);
-    CHECK_EQ(strtol(buf, NULL, 16), CW_DEFAULT);
     CHECK_EQ(check_exit_code(pid), 0);
+}
+
+/* exec starts the new program with a fresh FPU (test_fpu --print-cw). */
+static void
+case_exec_starts_with_a_fresh_fpu(void)
+{
+    char buf[16];
+    load_cw(CW_CHOP);
+    exec_and_read("--print-cw", buf, sizeof buf);
+    load_cw(CW_DEFAULT);
+    CHECK_EQ(strtol(buf, NULL, 16), CW_DEFAULT);
 }
 
 /* The data registers a first float finds hold zeros, not the last
@@ -172,24 +181,12 @@ case_exec_starts_with_a_fresh_fpu(void)
 static void
 case_first_float_finds_no_other_process_numbers(void)
 {
-    int fd[2], value = 1234567;
+    int value = 1234567;
     double popped;
-    CHECK_OK(pipe(fd));
+    char buf[16];
     __asm__ volatile("fildl %1\n\tfstpl %0" : "=m"(popped) : "m"(value));
-    pid_t pid = fork();
-    CHECK_OK(pid);
-    if (pid == 0) {
-        dup2(fd[1], 1);
-        close(fd[0]);
-        execl("/bin/test_fpu", "test_fpu", "--print-registers", (char *)NULL);
-        _exit(127);
-    }
-    close(fd[1]);
-    char buf[16] = "";
-    CHECK(read(fd[0], buf, sizeof buf - 1) > 0);
-    close(fd[0]);
+    exec_and_read("--print-registers", buf, sizeof buf);
     CHECK_STR_EQ(buf, "zero\n");
-    CHECK_EQ(check_exit_code(pid), 0);
     CHECK(popped == 1234567.0);
 }
 

@@ -565,18 +565,29 @@ case_msgrcv_nothing_matching_nowait_is_enomsg(void)
     CHECK_OK(msgctl(q, IPC_RMID, 0));
 }
 
+/* A child that sleeps in msgrcv(msgtyp, flags) and exits 0 only if what
+ * it gets is want, of type want_type. */
+static pid_t
+fork_receiver(int q, long msgtyp, int flags, long want_type, const char *want)
+{
+    pid_t pid = fork();
+    CHECK_OK(pid);
+    if (pid == 0) {
+        struct tmsg m;
+        ssize_t n = msgrcv(q, &m, sizeof m.mtext, msgtyp, flags);
+        _exit(n == (ssize_t)strlen(want) + 1 && m.mtype == want_type &&
+              strcmp(m.mtext, want) == 0 ? 0 : 1);
+    }
+    return pid;
+}
+
 /* msgop(2): a receiver waiting for one type keeps sleeping while other
  * types arrive, and wakes for its own. */
 static void
 case_msgrcv_waiting_for_a_type_sleeps_through_others(void)
 {
     int q = new_queue();
-    pid_t pid = fork();
-    if (pid == 0) {
-        struct tmsg m;
-        ssize_t n = msgrcv(q, &m, sizeof m.mtext, 5, 0);
-        _exit(n == 5 && m.mtype == 5 && strcmp(m.mtext, "mine") == 0 ? 0 : 1);
-    }
+    pid_t pid = fork_receiver(q, 5, 0, 5, "mine");
     ipc_wait_asleep(pid, "msgrcv q");
     send_text(q, 1, "not");
     send_text(q, 2, "for");
@@ -595,23 +606,13 @@ static void
 case_msgrcv_sleepers_with_negative_type_and_except_take_only_theirs(void)
 {
     int q = new_queue();
-    pid_t low = fork();
-    if (low == 0) {
-        struct tmsg m;
-        ssize_t n = msgrcv(q, &m, sizeof m.mtext, -3, 0);
-        _exit(n == 4 && m.mtype == 2 && strcmp(m.mtext, "low") == 0 ? 0 : 1);
-    }
+    pid_t low = fork_receiver(q, -3, 0, 2, "low");
     ipc_wait_asleep(low, "msgrcv q");
     send_text(q, 9, "high");                    /* above 3: not for it */
     ipc_wait_asleep(low, "msgrcv q");
     send_text(q, 2, "low");
     CHECK_EQ(ipc_reap(low), 0);
-    pid_t other = fork();
-    if (other == 0) {
-        struct tmsg m;
-        ssize_t n = msgrcv(q, &m, sizeof m.mtext, 9, MSG_EXCEPT);
-        _exit(n == 6 && m.mtype == 4 && strcmp(m.mtext, "other") == 0 ? 0 : 1);
-    }
+    pid_t other = fork_receiver(q, 9, MSG_EXCEPT, 4, "other");
     ipc_wait_asleep(other, "msgrcv q");         /* only a 9 is queued */
     send_text(q, 9, "nine");
     ipc_wait_asleep(other, "msgrcv q");
