@@ -90,9 +90,11 @@ fpu_switch_to(struct proc *next)
         fpu_save_owner();
 }
 
-/* The current process used the FPU with TS set.  fninit first when nobody
- * owns it: a dead owner may have left an unmasked exception pending, and
- * the kernel must not be the one that takes it (#MF in frstor). */
+/* The current process used the FPU with TS set.  Nobody owns it then
+ * (fpu_switch_to sent the last owner's registers home; the save here is
+ * only a guard, should that rule change), so fninit first: a dead owner
+ * may have left an unmasked exception pending, and the kernel must not be
+ * the one that takes it (#MF in frstor). */
 void
 fpu_device_trap(void)
 {
